@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads process.env: everything else receives a parsed Config.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MODEL_DIR: z.string().min(1).default('./models'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EMBED_MODEL: z.string().min(1).default('BAAI/bge-small-zh-v1.5'),
+  EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(32),
+  EMBED_MAX_TOKENS: z.coerce.number().int().min(16).max(512).default(256),
+  HNSW_M: z.coerce.number().int().min(4).max(128).default(32),
+  HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
+  HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(5000).default(128),
+  DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  SESSION_SECRET: z.string().min(32).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  indexDir: string;
+  modelDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  embedModel: string;
+  embedBatch: number;
+  embedMaxTokens: number;
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  demo: 'auto' | 'on' | 'off';
+  sessionSecret?: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: resolve(dataDir, 'app.db'),
+    indexDir: resolve(dataDir, 'index'),
+    modelDir: resolve(e.MODEL_DIR),
+    logLevel: e.LOG_LEVEL,
+    embedModel: e.EMBED_MODEL,
+    embedBatch: e.EMBED_BATCH,
+    embedMaxTokens: e.EMBED_MAX_TOKENS,
+    hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
+    demo: e.DEMO,
+    sessionSecret: e.SESSION_SECRET,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './intake.schema';
+export * from './retrieval.schema';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+// Validation messages reach county staff and portal developers in Chinese.
+z.config(z.locales.zhCN());
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isRealDate, '日期不存在');
+
+export const yearSchema = z.number().int().min(1950).max(2100);
+export const shortText = z.string().trim().min(1).max(200);
+export const longText = z.string().trim().max(20_000);
+export const tagList = z.array(z.string().trim().min(1).max(100)).max(100);
+export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
+
+export const TITLE_LEVELS = ['正高级', '副高级', '中级', '初级'] as const;
+export const DEGREES = ['博士', '硕士', '学士'] as const;
+export const INSTITUTION_TYPES = ['university', 'research_institute', 'new_rd_institution', 'vocational_school', 'other'] as const;
+export const PATENT_TYPES = ['invention', 'utility', 'design', 'software_copyright'] as const;
+export const PATENT_STATUSES = ['filed', 'granted', 'lapsed'] as const;
+export const PROJECT_LEVELS = ['national', 'provincial', 'municipal', 'enterprise', 'other'] as const;
+export const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
+
+export const titleSchema = z.enum(TITLE_LEVELS);
+export const degreeSchema = z.enum(DEGREES);
+export const institutionTypeSchema = z.enum(INSTITUTION_TYPES);
+export const gradeSchema = z.enum(GRADES);
+
+/** Unified social credit code (GB 32100-2015): 18 characters from a fixed alphabet. */
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
+
+export const externalIdSchema = z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, '编号只能包含字母、数字、下划线、点、冒号和连字符');

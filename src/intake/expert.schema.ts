@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  creditCodeSchema, dateSchema, degreeSchema, externalIdSchema, gradeSchema, institutionTypeSchema, longText,
+  PATENT_STATUSES, PATENT_TYPES, PROJECT_LEVELS, regionCodeSchema, shortText, tagList, titleSchema, yearSchema,
+} from './common.schema';
+
+export const institutionRefSchema = z.object({
+  name: shortText,
+  type: institutionTypeSchema,
+  region: regionCodeSchema.optional(),
+});
+
+export const projectSchema = z.object({
+  title: shortText,
+  abstract: longText.default(''),
+  keywords: tagList.default([]),
+  role: z.enum(['leader', 'member']).default('leader'),
+  level: z.enum(PROJECT_LEVELS).default('other'),
+  startYear: yearSchema.optional(),
+  endYear: yearSchema.optional(),
+});
+
+export const patentSchema = z.object({
+  number: z.string().trim().min(1).max(64),
+  title: shortText,
+  abstract: longText.default(''),
+  type: z.enum(PATENT_TYPES),
+  status: z.enum(PATENT_STATUSES),
+  ipc: z.array(z.string().trim().regex(/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{1,6})?$/, 'IPC 分类号格式不正确')).max(50).default([]),
+  filedAt: dateSchema.optional(),
+  grantedAt: dateSchema.optional(),
+});
+
+export const paperSchema = z.object({
+  title: shortText,
+  abstract: longText.default(''),
+  keywords: tagList.default([]),
+  venue: z.string().trim().max(200).optional(),
+  year: yearSchema.optional(),
+});
+
+/** 不良记录: 学术不端, 科研失信, or any other kind the institution reports. */
+export const badRecordSchema = z.object({
+  date: dateSchema,
+  kind: z.string().trim().min(1).max(50),
+  note: z.string().trim().max(1000).optional(),
+});
+
+/** A past or current 科技副总 appointment: makes "currently serving" and "graded 不合格" facts in the data. */
+export const serviceRecordSchema = z.object({
+  enterpriseCreditCode: creditCodeSchema,
+  cycle: z.string().trim().min(1).max(64).optional(),
+  startDate: dateSchema,
+  endDate: dateSchema.optional(),
+  grade: gradeSchema.optional(),
+});
+
+/** Earlier cooperation with an enterprise (Xinxiang 四(三)1: 前期已有合作基础的优先支持). */
+export const cooperationSchema = z.object({
+  enterpriseCreditCode: creditCodeSchema,
+  year: yearSchema.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const expertSchema = z.object({
+  externalId: externalIdSchema,
+  name: z.string().trim().min(1).max(50),
+  gender: z.enum(['男', '女']).optional(),
+  birthDate: dateSchema,
+  title: titleSchema.optional(),
+  degree: degreeSchema.optional(),
+  institution: institutionRefSchema,
+  region: regionCodeSchema,
+  fields: tagList.default([]),
+  workStartYear: yearSchema.optional(),
+  honours: tagList.default([]),
+  contact: z.object({
+    phone: z.string().trim().max(30).optional(),
+    email: z.email().optional(),
+  }).default({}),
+  projects: z.array(projectSchema).max(500).default([]),
+  patents: z.array(patentSchema).max(500).default([]),
+  papers: z.array(paperSchema).max(500).default([]),
+  badRecords: z.array(badRecordSchema).max(100).default([]),
+  serviceHistory: z.array(serviceRecordSchema).max(50).default([]),
+  cooperations: z.array(cooperationSchema).max(100).default([]),
+});
+
+export type ExpertInput = z.input<typeof expertSchema>;
+export type Expert = z.infer<typeof expertSchema>;
+export type Project = z.infer<typeof projectSchema>;
+export type Patent = z.infer<typeof patentSchema>;
+export type Paper = z.infer<typeof paperSchema>;
+export type BadRecord = z.infer<typeof badRecordSchema>;
+export type ServiceRecord = z.infer<typeof serviceRecordSchema>;

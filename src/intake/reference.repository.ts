@@ -1,0 +1,42 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { cycles, regions } from '../db/schema';
+import type { Cycle } from './cycle.schema';
+import type { RegionSeed } from './regions.data';
+
+/** Regions and cycles: small reference tables every other part reads. */
+export class ReferenceRepository {
+  constructor(private readonly db: Db) {}
+
+  upsertRegions(list: RegionSeed[]): void {
+    this.db.transaction((tx) => {
+      for (const r of list) {
+        tx.insert(regions).values(r).onConflictDoUpdate({ target: regions.code, set: { name: r.name, level: r.level, parentCode: r.parentCode } }).run();
+      }
+    });
+  }
+
+  listRegions() {
+    return this.db.select().from(regions).orderBy(asc(regions.code)).all();
+  }
+
+  existingRegionCodes(codes: string[]): Set<string> {
+    if (codes.length === 0) return new Set();
+    return new Set(this.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes)).all().map((r) => r.code));
+  }
+
+  upsertCycle(c: Cycle): void {
+    this.db.insert(cycles).values(c).onConflictDoUpdate({
+      target: cycles.id,
+      set: { year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles },
+    }).run();
+  }
+
+  getCycle(id: string): Cycle | undefined {
+    return this.db.select().from(cycles).where(eq(cycles.id, id)).get() as Cycle | undefined;
+  }
+
+  listCycles(): Cycle[] {
+    return this.db.select().from(cycles).orderBy(asc(cycles.id)).all() as Cycle[];
+  }
+}
