@@ -1,2 +1,3 @@
 export * from './intake.schema';
 export * from './retrieval.schema';
+export * from './policy.schema';
