@@ -28,6 +28,8 @@ export interface MinCostFlowResult {
   cost: number;
   /** Number of augmenting paths used; useful for benchmarks. */
   augmentations: number;
+  /** Number of Dijkstra searches run; one search can serve many augmentations. */
+  searches: number;
 }
 
 export interface FlowNetwork {
@@ -88,6 +90,9 @@ class ResidualNetwork implements FlowNetwork {
   addEdge(from: number, to: number, capacity: number, cost: number): number {
     this.requireNode(from, 'from');
     this.requireNode(to, 'to');
+    if (from === to) {
+      throw new FlowNetworkError('INVALID_ARGUMENT', `self-loop on node ${from} carries no flow`);
+    }
     if (!Number.isSafeInteger(capacity) || capacity < 0) {
       throw new FlowNetworkError('INVALID_ARGUMENT', `capacity must be a non-negative safe integer, got ${String(capacity)}`);
     }
@@ -135,36 +140,50 @@ class ResidualNetwork implements FlowNetwork {
     const reachedStamp = new Int32Array(n);
     const doneStamp = new Int32Array(n);
     const finalised = new Int32Array(n);
+    const zeroStack = new Int32Array(n);
     const heap = new MinHeap(Math.max(16, n));
+    const endings = new MinHeap(16);
     const { head, residual, arcCost, adjacencyStart, adjacency, potential } = this;
 
     let flow = 0;
     let cost = 0;
     let augmentations = 0;
+    let searches = 0;
     let stamp = 0;
+    let finished = false;
 
-    while (flow < maxFlow) {
+    while (!finished && flow < maxFlow) {
+      // One full Dijkstra per batch. The sink is settled but never expanded: no simple
+      // source→sink path continues past it, and arcs leaving it may have negative reduced cost.
       stamp += 1;
+      searches += 1;
       heap.clear();
       dist[source] = 0;
       reachedStamp[source] = stamp;
       prevArc[source] = -1;
-      heap.push(0, source);
+      let stackSize = 0;
+      zeroStack[stackSize++] = source;
       let finalisedCount = 0;
-      let sinkReached = false;
 
-      while (heap.size > 0) {
-        const d = heap.topKey();
-        const u = heap.pop();
-        if (doneStamp[u] === stamp || d > dist[u]) continue;
+      for (;;) {
+        let u: number;
+        let d: number;
+        // Most nodes keep their distance from one batch to the next, so their reduced distance is
+        // exactly the current minimum; settling those from a plain stack instead of the heap is
+        // what keeps a search over ~20k untouched experts cheap.
+        if (stackSize > 0) {
+          u = zeroStack[--stackSize];
+          d = dist[u];
+        } else {
+          if (heap.size === 0) break;
+          d = heap.topKey();
+          u = heap.pop();
+          if (d > dist[u]) continue;
+        }
+        if (doneStamp[u] === stamp) continue;
         doneStamp[u] = stamp;
         finalised[finalisedCount++] = u;
-        // Nodes still queued are at least as far as the sink, and the potential update below
-        // treats them as exactly that far — so nothing past the sink needs exploring.
-        if (u === sink) {
-          sinkReached = true;
-          break;
-        }
+        if (u === sink) continue;
         const hu = potential[u];
         for (let i = adjacencyStart[u], end = adjacencyStart[u + 1]; i < end; i++) {
           const arc = adjacency[i];
@@ -172,53 +191,86 @@ class ResidualNetwork implements FlowNetwork {
           const v = head[arc];
           if (doneStamp[v] === stamp) continue;
           const candidate = d + arcCost[arc] + hu - potential[v];
-          if (reachedStamp[v] !== stamp || candidate < dist[v]) {
-            reachedStamp[v] = stamp;
-            dist[v] = candidate;
-            prevArc[v] = arc;
-            heap.push(candidate, v);
-          }
+          if (reachedStamp[v] === stamp && candidate >= dist[v]) continue;
+          reachedStamp[v] = stamp;
+          dist[v] = candidate;
+          prevArc[v] = arc;
+          // Reduced costs are ≥ 0, so a node reached at the current distance is already final.
+          if (candidate === d) zeroStack[stackSize++] = v;
+          else heap.push(candidate, v);
         }
       }
-      if (!sinkReached) break;
+      if (doneStamp[sink] !== stamp) break;
 
-      // h(v) += min(dist(v), dist(sink)) keeps every residual reduced cost ≥ 0. Adding dist(sink)
-      // to every node is a no-op for reduced costs, so only finalised nodes need touching.
-      const sinkDist = dist[sink];
+      // Every way into the sink, keyed by the shortest path that uses it: dist(tail) plus the
+      // reduced cost of the last arc. No path through that arc can be shorter than its key.
+      endings.clear();
+      const sinkPotential = potential[sink];
+      for (let i = adjacencyStart[sink], end = adjacencyStart[sink + 1]; i < end; i++) {
+        const intoSink = adjacency[i] ^ 1;
+        const tail = head[adjacency[i]];
+        if (residual[intoSink] <= 0 || tail === sink || doneStamp[tail] !== stamp) continue;
+        endings.push(dist[tail] + arcCost[intoSink] + potential[tail] - sinkPotential, intoSink);
+      }
+
+      // h(v) += dist(v) makes every shortest-path-tree arc (and its reverse) cost 0, so reduced
+      // costs stay ≥ 0 after augmenting along tree paths. Unreached nodes can never be reached
+      // again (augmenting only adds arcs between reached nodes), so they need no update.
       for (let i = 0; i < finalisedCount; i++) {
         const v = finalised[i];
-        potential[v] += dist[v] - sinkDist;
+        potential[v] += dist[v];
       }
 
-      // Sum real costs along the path rather than trusting potentials, so the stop test is exact.
-      let pathCost = 0;
-      let bottleneck = maxFlow - flow;
-      for (let v = sink; v !== source; ) {
-        const arc = prevArc[v];
-        pathCost += arcCost[arc];
-        if (residual[arc] < bottleneck) bottleneck = residual[arc];
-        v = head[arc ^ 1];
-      }
-      if (!Number.isSafeInteger(pathCost)) {
-        throw new FlowNetworkError('COST_OVERFLOW', 'a path cost left the safe-integer range; scale costs down');
-      }
-      if (stopAtNonNegative && pathCost >= 0) break;
-
-      for (let v = sink; v !== source; ) {
-        const arc = prevArc[v];
-        residual[arc] -= bottleneck;
-        residual[arc ^ 1] += bottleneck;
-        v = head[arc ^ 1];
-      }
-      flow += bottleneck;
-      cost += bottleneck * pathCost;
-      augmentations += 1;
-      if (!Number.isSafeInteger(cost)) {
-        throw new FlowNetworkError('COST_OVERFLOW', 'total cost left the safe-integer range; scale costs down');
+      // Augment along tree paths in key order while each is still intact. A path whose key is
+      // the smallest left among all endings, and whose arcs all still have room, is a shortest
+      // path in the updated residual graph too — so one Dijkstra can serve many augmentations,
+      // which matters because most experts are uncontested.
+      while (endings.size > 0 && flow < maxFlow) {
+        const lastArc = endings.topNode();
+        if (residual[lastArc] <= 0) {
+          endings.pop();
+          continue;
+        }
+        let pathCost = arcCost[lastArc];
+        let bottleneck = Math.min(maxFlow - flow, residual[lastArc]);
+        let intact = true;
+        for (let v = head[lastArc ^ 1]; v !== source; ) {
+          const arc = prevArc[v];
+          if (residual[arc] <= 0) {
+            intact = false;
+            break;
+          }
+          pathCost += arcCost[arc];
+          if (residual[arc] < bottleneck) bottleneck = residual[arc];
+          v = head[arc ^ 1];
+        }
+        if (!intact) break;
+        if (!Number.isSafeInteger(pathCost)) {
+          throw new FlowNetworkError('COST_OVERFLOW', 'a path cost left the safe-integer range; scale costs down');
+        }
+        // Path costs only grow from here on, so once one is not negative none will be.
+        if (stopAtNonNegative && pathCost >= 0) {
+          finished = true;
+          break;
+        }
+        residual[lastArc] -= bottleneck;
+        residual[lastArc ^ 1] += bottleneck;
+        for (let v = head[lastArc ^ 1]; v !== source; ) {
+          const arc = prevArc[v];
+          residual[arc] -= bottleneck;
+          residual[arc ^ 1] += bottleneck;
+          v = head[arc ^ 1];
+        }
+        flow += bottleneck;
+        cost += bottleneck * pathCost;
+        augmentations += 1;
+        if (!Number.isSafeInteger(cost)) {
+          throw new FlowNetworkError('COST_OVERFLOW', 'total cost left the safe-integer range; scale costs down');
+        }
       }
     }
 
-    return { flow, cost, augmentations };
+    return { flow, cost, augmentations, searches };
   }
 
   private requireNode(node: number, label: string): void {
@@ -338,7 +390,7 @@ class ResidualNetwork implements FlowNetwork {
   }
 }
 
-/** Binary min-heap of (key, node) with lazy deletion; stale entries are skipped by the caller. */
+/** Binary min-heap of (key, id) with lazy deletion; stale entries are skipped by the caller. */
 class MinHeap {
   private keys: Float64Array;
   private nodes: Int32Array;
@@ -355,6 +407,10 @@ class MinHeap {
 
   topKey(): number {
     return this.keys[0];
+  }
+
+  topNode(): number {
+    return this.nodes[0];
   }
 
   push(key: number, node: number): void {

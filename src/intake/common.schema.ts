@@ -11,7 +11,8 @@ const isRealDate = (s: string) => {
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isRealDate, '日期不存在');
+  // Only one message per bad value: the calendar check applies once the shape is right.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), '日期不存在');
 
 export const yearSchema = z.number().int().min(1950).max(2100);
 export const shortText = z.string().trim().min(1).max(200);

@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Services } from './container';
+import { registerErrorHandling } from './http/error-handler';
+import { healthRoutes, type Readiness } from './http/health.routes';
+import { intakeRoutes } from './intake/intake.routes';
+import type { Logger } from './shared/logger';
+
+export type AppDeps = {
+  services: Services;
+  logger: Logger;
+  readiness?: Readiness;
+};
+
+/** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 2 * 1024 * 1024,
+    // Hostile bodies: bound nesting so a deeply nested JSON cannot exhaust the stack.
+    routerOptions: { maxParamLength: 200 },
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '科技副总匹配服务 API', description: '企业技术需求与科技人才的匹配、政策校验与审核', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const { services } = deps;
+  await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
+  await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
+  return app;
+}

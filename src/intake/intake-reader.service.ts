@@ -1,0 +1,43 @@
+import type { DemandRepository } from './demand.repository';
+import type { EnterpriseRepository } from './enterprise.repository';
+import type { ExpertRepository } from './expert.repository';
+import type { EntityKind } from './intake.service';
+import type { ReferenceRepository } from './reference.repository';
+
+/** Read side of intake: lookups by business key and paged lists. */
+export class IntakeReader {
+  constructor(
+    private readonly deps: {
+      experts: ExpertRepository;
+      enterprises: EnterpriseRepository;
+      demands: DemandRepository;
+      reference: ReferenceRepository;
+    },
+  ) {}
+
+  get(kind: EntityKind, key: string): object | undefined {
+    if (kind === 'experts') return this.deps.experts.getByExternalId(key);
+    if (kind === 'enterprises') return this.deps.enterprises.getByCreditCode(key.toUpperCase());
+    return this.deps.demands.getByExternalId(key)?.demand;
+  }
+
+  exists(kind: EntityKind, key: string): boolean {
+    if (kind === 'experts') return this.deps.experts.findIdByExternalId(key) !== undefined;
+    if (kind === 'enterprises') return this.deps.enterprises.findIdByCreditCode(key.toUpperCase()) !== undefined;
+    return this.deps.demands.getByExternalId(key) !== undefined;
+  }
+
+  list(kind: EntityKind, q: { limit: number; offset: number; region?: string; cycle?: string }) {
+    if (kind === 'experts') return this.deps.experts.list(q);
+    if (kind === 'enterprises') return this.deps.enterprises.list(q);
+    return this.deps.demands.list(q);
+  }
+
+  regions() {
+    return this.deps.reference.listRegions();
+  }
+
+  cycles() {
+    return this.deps.reference.listCycles();
+  }
+}

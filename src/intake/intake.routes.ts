@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, paginationQuerySchema } from '../http/common.schema';
+import { AppError, notFound } from '../shared/errors';
+import { regionCodeSchema } from './common.schema';
+import { cycleSchema } from './cycle.schema';
+import { demandSchema } from './demand.schema';
+import { enterpriseSchema } from './enterprise.schema';
+import { expertSchema } from './expert.schema';
+import type { EntityKind, IntakeService, SaveResult } from './intake.service';
+import type { IntakeReader } from './intake-reader.service';
+
+type Resource = {
+  kind: EntityKind;
+  path: string;
+  label: string;
+  keyField: 'externalId' | 'creditCode';
+  body: z.ZodType;
+};
+
+const RESOURCES: Resource[] = [
+  { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema },
+  { kind: 'enterprises', path: '/v1/enterprises', label: '企业', keyField: 'creditCode', body: enterpriseSchema },
+  { kind: 'demands', path: '/v1/demands', label: '需求', keyField: 'externalId', body: demandSchema },
+];
+
+const saveResponse = z.object({ key: z.string(), status: z.enum(['inserted', 'updated', 'unchanged']) });
+
+function unwrap(result: SaveResult<string>): { key: string; status: 'inserted' | 'updated' | 'unchanged' } {
+  if (!result.ok) throw new AppError(422, 'VALIDATION_FAILED', '请求内容校验失败', result.errors);
+  return { key: result.key, status: result.status };
+}
+
+export type IntakeRouteOptions = { intake: IntakeService; reader: IntakeReader };
+
+/** Create / read / update for experts, enterprises and demands; bodies are the bulk-import record formats. */
+export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (app, { intake, reader }) => {
+  for (const r of RESOURCES) {
+    const tags = [r.label];
+    app.post(r.path, {
+      schema: { tags, summary: `新建${r.label}`, body: r.body, response: { 201: saveResponse, ...errorResponses } },
+    }, async (req, reply) => {
+      const key = (req.body as Record<string, string>)[r.keyField];
+      if (reader.exists(r.kind, key)) {
+        throw new AppError(409, 'ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
+      }
+      return reply.code(201).send(unwrap(intake.save(r.kind, req.body)));
+    });
+
+    app.put(`${r.path}/:key`, {
+      schema: { tags, summary: `修改${r.label}（整条替换）`, params: z.object({ key: z.string().min(1).max(64) }), body: r.body, response: { 200: saveResponse, ...errorResponses } },
+    }, async (req) => {
+      const key = (req.body as Record<string, string>)[r.keyField];
+      if (key !== req.params.key && key !== req.params.key.toUpperCase()) {
+        throw new AppError(400, 'KEY_MISMATCH', `路径中的编号与请求体中的 ${r.keyField} 不一致`, { path: req.params.key, body: key });
+      }
+      if (!reader.exists(r.kind, key)) throw notFound(r.label, key);
+      return unwrap(intake.save(r.kind, req.body));
+    });
+
+    app.get(`${r.path}/:key`, {
+      schema: { tags, summary: `查询${r.label}`, params: z.object({ key: z.string().min(1).max(64) }), response: { 200: r.body, ...errorResponses } },
+    }, async (req) => {
+      const found = reader.get(r.kind, req.params.key);
+      if (!found) throw notFound(r.label, req.params.key);
+      return found;
+    });
+
+    app.get(r.path, {
+      schema: {
+        tags, summary: `${r.label}列表`,
+        querystring: paginationQuerySchema.extend({ region: regionCodeSchema.optional(), cycle: z.string().max(64).optional() }),
+        response: { 200: z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
+      },
+    }, async (req) => reader.list(r.kind, req.query));
+  }
+
+  app.get('/v1/regions', { schema: { tags: ['参考数据'], summary: '行政区划' } }, async () => reader.regions());
+
+  app.get('/v1/cycles', { schema: { tags: ['选派周期'], summary: '选派周期列表', response: { 200: z.array(cycleSchema) } } }, async () => reader.cycles());
+
+  app.put('/v1/cycles/:id', {
+    schema: { tags: ['选派周期'], summary: '新建或修改选派周期', params: z.object({ id: z.string().min(1).max(64) }), body: cycleSchema, response: { 200: saveResponse, ...errorResponses } },
+  }, async (req) => {
+    if (req.body.id !== req.params.id) throw new AppError(400, 'KEY_MISMATCH', '路径中的周期编号与请求体不一致');
+    return unwrap(intake.saveCycle(req.body));
+  });
+};
