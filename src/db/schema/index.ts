@@ -1,3 +1,4 @@
 export * from './intake.schema';
 export * from './retrieval.schema';
 export * from './policy.schema';
+export * from './auth.schema';
