@@ -360,7 +360,7 @@ class ResidualNetwork implements FlowNetwork {
     const n = this.nodeCount;
     const { head, residual, arcCost, adjacencyStart, adjacency } = this;
     const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    const relaxations = new Int32Array(n);
+    const pathEdges = new Int32Array(n);
     const queued = new Uint8Array(n);
     const queue: number[] = [source];
     dist[source] = 0;
@@ -375,8 +375,10 @@ class ResidualNetwork implements FlowNetwork {
         const candidate = dist[u] + arcCost[arc];
         if (candidate < dist[v]) {
           dist[v] = candidate;
-          // A node improved n times sits on a negative cycle: min-cost flow is unbounded.
-          if (++relaxations[v] >= n) {
+          // A shortest path with n edges must repeat a node, i.e. contain a negative cycle, so
+          // the cost is unbounded below.
+          pathEdges[v] = pathEdges[u] + 1;
+          if (pathEdges[v] >= n) {
             throw new FlowNetworkError('NEGATIVE_CYCLE', 'the network has a negative-cost cycle reachable from the source');
           }
           if (!queued[v]) {
