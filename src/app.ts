@@ -4,6 +4,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { auditRoutes } from './auth/audit.routes';
+import { registerAuth, SESSION_COOKIE, type AuthOptions } from './auth/auth.plugin';
+import { authRoutes } from './auth/auth.routes';
 import type { Services } from './container';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
@@ -14,6 +17,8 @@ export type AppDeps = {
   services: Services;
   logger: Logger;
   readiness?: Readiness;
+  /** Rate-limit overrides (tests use small limits). */
+  auth?: AuthOptions;
 };
 
 /** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
@@ -28,11 +33,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Before any route: every route must pass through the access hook and be seen by the route registry.
+  await registerAuth(app, { services: deps.services.auth, options: deps.auth });
 
   await app.register(swagger, {
     openapi: {
       info: { title: '科技副总匹配服务 API', description: '企业技术需求与科技人才的匹配、政策校验与审核', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -40,6 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { services } = deps;
   await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
+  await app.register(authRoutes, { services: services.auth, options: deps.auth });
+  await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   return app;
 }

@@ -1,3 +1,4 @@
+import { createAuthServices } from './auth/auth.container';
 import type { Db } from './db/client';
 import { DemandRepository } from './intake/demand.repository';
 import { EnterpriseRepository } from './intake/enterprise.repository';
@@ -22,6 +23,7 @@ export function createServices(db: Db) {
     repos,
     intake: new IntakeService(repos),
     reader: new IntakeReader(repos),
+    auth: createAuthServices(db, repos.reference),
   };
 }
 

@@ -27,6 +27,13 @@ export class IntakeReader {
     return this.deps.demands.getByExternalId(key) !== undefined;
   }
 
+  /** The region a stored record belongs to (a demand's is its enterprise's), for region-scoped access. */
+  regionOf(kind: EntityKind, key: string): string | undefined {
+    if (kind === 'experts') return this.deps.experts.getByExternalId(key)?.region;
+    if (kind === 'enterprises') return this.deps.enterprises.getByCreditCode(key.toUpperCase())?.region;
+    return this.deps.demands.getByExternalId(key)?.region;
+  }
+
   list(kind: EntityKind, q: { limit: number; offset: number; region?: string; cycle?: string }) {
     if (kind === 'experts') return this.deps.experts.list(q);
     if (kind === 'enterprises') return this.deps.enterprises.list(q);

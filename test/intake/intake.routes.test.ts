@@ -1,24 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp } from '../helpers/test-app';
+import { createTestApp, type AuthHeaders } from '../helpers/test-app';
 import { cycleRecord, demandRecord, enterpriseRecord, expertRecord } from '../fixtures/records';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
+// The city administrator may call every intake route.
+let admin: AuthHeaders;
 
 beforeAll(async () => {
-  ({ app, cleanup } = await createTestApp());
+  const t = await createTestApp();
+  ({ app, cleanup } = t);
+  admin = await t.asAdmin();
 });
 afterAll(async () => cleanup());
 
-const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object });
+const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: admin, payload: payload as object });
+const get = (url: string) => app.inject({ method: 'GET', url, headers: admin });
+const put = (url: string, payload: unknown) => app.inject({ method: 'PUT', url, headers: admin, payload: payload as object });
 
 describe('intake REST', () => {
   it('creates an expert with projects and patents and reads it back unchanged', async () => {
     const created = await post('/v1/experts', expertRecord());
     expect(created.statusCode).toBe(201);
     expect(created.json()).toEqual({ key: 'EXP-0001', status: 'inserted' });
-    const got = await app.inject({ method: 'GET', url: '/v1/experts/EXP-0001' });
+    const got = await get('/v1/experts/EXP-0001');
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({
       externalId: 'EXP-0001', title: '副高级', institution: { name: '温州大学', type: 'university' },
@@ -34,9 +40,9 @@ describe('intake REST', () => {
   });
 
   it('updates an expert with PUT and reports unchanged when nothing differs', async () => {
-    const changed = await app.inject({ method: 'PUT', url: '/v1/experts/EXP-0001', payload: expertRecord({ title: '正高级' }) });
+    const changed = await put('/v1/experts/EXP-0001', expertRecord({ title: '正高级' }));
     expect(changed.json()).toEqual({ key: 'EXP-0001', status: 'updated' });
-    const same = await app.inject({ method: 'PUT', url: '/v1/experts/EXP-0001', payload: expertRecord({ title: '正高级' }) });
+    const same = await put('/v1/experts/EXP-0001', expertRecord({ title: '正高级' }));
     expect(same.json()).toEqual({ key: 'EXP-0001', status: 'unchanged' });
   });
 
@@ -57,23 +63,23 @@ describe('intake REST', () => {
   });
 
   it('rejects malformed JSON and the wrong content type with 4xx codes', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/v1/experts', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const bad = await app.inject({ method: 'POST', url: '/v1/experts', headers: { ...admin, 'content-type': 'application/json' }, payload: '{"a":' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_JSON');
-    const text = await app.inject({ method: 'POST', url: '/v1/experts', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const text = await app.inject({ method: 'POST', url: '/v1/experts', headers: { ...admin, 'content-type': 'application/xml' }, payload: '<a/>' });
     expect(text.statusCode).toBe(415);
     expect(text.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('creates an enterprise, a cycle and a demand that names an agreed candidate', async () => {
     expect((await post('/v1/enterprises', enterpriseRecord())).statusCode).toBe(201);
-    const cycle = await app.inject({ method: 'PUT', url: '/v1/cycles/test-2026', payload: cycleRecord() });
+    const cycle = await put('/v1/cycles/test-2026', cycleRecord());
     expect(cycle.statusCode).toBe(200);
     const demand = await post('/v1/demands', demandRecord());
     expect(demand.statusCode).toBe(201);
-    const got = await app.inject({ method: 'GET', url: '/v1/demands/DEM-0001' });
+    const got = await get('/v1/demands/DEM-0001');
     expect(got.json()).toMatchObject({ enterpriseCreditCode: '91330302MA2AB0001X', namedCandidates: [{ expertExternalId: 'EXP-0001', agreed: true }] });
-    const list = await app.inject({ method: 'GET', url: '/v1/demands?region=330302' });
+    const list = await get('/v1/demands?region=330302');
     expect(list.json().total).toBe(1);
   });
 
@@ -91,10 +97,10 @@ describe('intake REST', () => {
   });
 
   it('answers 404 in Chinese for unknown records and routes', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/v1/experts/NOPE' });
+    const missing = await get('/v1/experts/NOPE');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', message: '专家不存在：NOPE' });
-    const route = await app.inject({ method: 'GET', url: '/v1/nothing' });
+    const route = await get('/v1/nothing');
     expect(route.statusCode).toBe(404);
     expect(route.json().code).toBe('ROUTE_NOT_FOUND');
   });

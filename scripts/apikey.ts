@@ -1,0 +1,47 @@
+// npm run apikey -- create --name NAME   prints {"id","key"} once: the only time the key is ever shown
+// npm run apikey -- revoke ID
+// npm run apikey -- list                 one JSON line per key, without secrets
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { AppError } from '../src/shared/errors';
+import { fail, openCli, writeJsonLine } from './lib/cli';
+
+const USAGE = 'usage: npm run apikey -- create --name NAME | revoke ID | list';
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({ allowPositionals: true, options: { name: { type: 'string' } } });
+}
+try {
+  parsed = parse();
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+const { positionals, values } = parsed;
+const [command, arg] = positionals;
+if (command === 'create' && !values.name) fail(`create needs --name\n${USAGE}`);
+if (command === 'revoke' && !arg) fail(`revoke needs the key id\n${USAGE}`);
+if (!['create', 'revoke', 'list'].includes(command)) fail(USAGE);
+
+const cli = openCli('apikey');
+// Key changes made from the shell are audited under the operating-system account that ran them.
+const by = { actor: `cli:${userInfo().username}`, actorRole: 'cli' };
+try {
+  const keys = cli.services.auth.apiKeys;
+  if (command === 'create') {
+    writeJsonLine(keys.create(values.name!, by));
+  } else if (command === 'revoke') {
+    if (!keys.revoke(arg, by)) {
+      cli.close();
+      fail(`没有有效的 API 密钥：${arg}`, 1);
+    }
+    writeJsonLine({ id: arg, revoked: true });
+  } else {
+    for (const k of keys.list()) writeJsonLine(k);
+  }
+} catch (err) {
+  cli.close();
+  if (err instanceof AppError) fail(err.message, 1);
+  throw err;
+}
+cli.close();

@@ -1,0 +1,60 @@
+import { AppError } from '../shared/errors';
+import type { Principal, RouteAccess, StaffRole } from './auth.types';
+
+export const ALL_STAFF: readonly StaffRole[] = ['admin', 'reviewer', 'viewer'];
+
+/**
+ * Routes anyone may call. This list is the only way to make a route public: a route elsewhere that
+ * forgets its `access` declaration is refused, never opened.
+ */
+export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
+  { method: 'GET', url: '/healthz' },
+  { method: 'GET', url: '/readyz' },
+  { method: 'POST', url: '/v1/auth/login' },
+  // The web page's login screen.
+  { method: 'GET', url: '/' },
+  { method: 'GET', url: '/login' },
+];
+const PUBLIC_PREFIXES = ['/docs'];
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Matches the route pattern (never the raw URL), so `/docs/../v1/x` cannot reach a private route. */
+export function isPublicRoute(method: string, url: string): boolean {
+  const m = method === 'HEAD' ? 'GET' : method;
+  if (PUBLIC_PREFIXES.some((p) => (url === p || url.startsWith(`${p}/`)) && (m === 'GET'))) return true;
+  return PUBLIC_ROUTES.some((r) => r.method === m && r.url === url);
+}
+
+export function isStateChangingMethod(method: string): boolean {
+  return STATE_CHANGING.has(method);
+}
+
+/** A write is audited and closed to viewers; the method decides unless the route says otherwise. */
+export function isWriteRoute(method: string, access: RouteAccess | undefined): boolean {
+  return access?.write ?? isStateChangingMethod(method);
+}
+
+export const forbidden = () => new AppError(403, 'FORBIDDEN', '无权访问此接口');
+
+/** Throws 403 unless the declaration admits the principal; viewers never write, whatever a route lists. */
+export function authorize(access: RouteAccess | undefined, principal: Principal, method: string): void {
+  if (!access) throw new AppError(403, 'ACCESS_UNDECLARED', '接口未声明访问权限，已拒绝访问');
+  if (principal.kind === 'portal') {
+    if (access.portal !== true) throw forbidden();
+    return;
+  }
+  if (!access.staff?.includes(principal.role)) throw forbidden();
+  if (principal.role === 'viewer' && isWriteRoute(method, access)) throw forbidden();
+}
+
+/** The principal of an authenticated route; a 401 if the hook did not run (a public route calling it by mistake). */
+export function requirePrincipal(req: { principal: Principal | null }): Principal {
+  if (!req.principal) throw new AppError(401, 'UNAUTHORIZED', '未登录或缺少 API 密钥');
+  return req.principal;
+}
+
+/** Audit columns for whoever made a change. */
+export function auditActorOf(p: Principal): { actor: string; actorRole: string } {
+  return p.kind === 'staff' ? { actor: p.username, actorRole: p.role } : { actor: `portal:${p.name}#${p.keyId}`, actorRole: 'portal' };
+}

@@ -1,0 +1,65 @@
+import type { ReferenceRepository } from '../intake/reference.repository';
+import { AppError } from '../shared/errors';
+import { STAFF_ROLES, type StaffRole } from './auth.types';
+import { hashPassword, verifyPassword } from './password.service';
+import type { UserRepository, UserRow } from './user.repository';
+
+export type NewAccount = { username: string; displayName: string; role: StaffRole; region?: string | null; password: string };
+export type StaffUser = { username: string; displayName: string; role: StaffRole; region: string | null };
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+export const MIN_PASSWORD_LENGTH = 10;
+
+const invalid = (message: string, field: string) => new AppError(400, 'INVALID_ACCOUNT', message, [{ field, message }]);
+
+export function toStaffUser(u: UserRow): StaffUser {
+  return { username: u.username, displayName: u.displayName, role: u.role, region: u.regionCode };
+}
+
+/** Staff accounts: creation rules (a reviewer has exactly one county; city roles have none) and credential checks. */
+export class AccountService {
+  // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(private readonly deps: { users: UserRepository; reference: ReferenceRepository }) {}
+
+  async createUser(a: NewAccount): Promise<StaffUser> {
+    if (!USERNAME.test(a.username)) throw invalid('用户名须为 2–64 位小写字母、数字或 . _ -', 'username');
+    if (!STAFF_ROLES.includes(a.role)) throw invalid(`未知的角色：${a.role}`, 'role');
+    if (!a.displayName.trim() || a.displayName.length > 100) throw invalid('显示名称不能为空且不超过 100 字', 'displayName');
+    if (a.password.length < MIN_PASSWORD_LENGTH || a.password.length > 256) throw invalid(`密码长度须为 ${MIN_PASSWORD_LENGTH}–256 位`, 'password');
+    const region = a.region ?? null;
+    if (a.role === 'reviewer') {
+      if (!region) throw invalid('区县审核员必须指定一个区县', 'region');
+      const found = this.deps.reference.listRegions().find((r) => r.code === region);
+      if (!found) throw invalid(`未知的行政区划代码：${region}`, 'region');
+      if (found.level !== 'county') throw invalid(`区县审核员只能属于一个区县，${found.name}（${region}）不是区县`, 'region');
+    } else if (region !== null) {
+      throw invalid('市级管理员和只读用户不属于某个区县，请勿指定区县', 'region');
+    }
+    if (this.deps.users.findByUsername(a.username)) throw new AppError(409, 'ALREADY_EXISTS', `用户已存在：${a.username}`);
+    const passwordHash = await hashPassword(a.password);
+    return toStaffUser(this.deps.users.insert({ username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash }));
+  }
+
+  getUser(userId: number): StaffUser | undefined {
+    const u = this.deps.users.findById(userId);
+    return u && toStaffUser(u);
+  }
+
+  exists(username: string): boolean {
+    return this.deps.users.findByUsername(username) !== undefined;
+  }
+
+  /** The enabled user whose password matches, else undefined (same work either way). */
+  async verifyCredentials(username: string, password: string): Promise<UserRow | undefined> {
+    const user = this.deps.users.findByUsername(username);
+    if (!user) {
+      this.dummyHash ??= hashPassword('not-a-real-password');
+      await verifyPassword(password, await this.dummyHash);
+      return undefined;
+    }
+    const ok = await verifyPassword(password, user.passwordHash);
+    return ok && !user.disabled ? user : undefined;
+  }
+}

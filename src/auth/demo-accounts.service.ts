@@ -1,0 +1,73 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/client';
+import { ReferenceRepository } from '../intake/reference.repository';
+import { createAuthServices } from './auth.container';
+import type { StaffRole } from './auth.types';
+import { randomToken } from './token.util';
+
+export const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
+
+/** `password` is null when the account exists but its demo password is no longer on file (it is never reset). */
+export type DemoAccount = { username: string; displayName: string; role: StaffRole; region: string | null; password: string | null };
+
+type Wanted = Omit<DemoAccount, 'password'>;
+
+function readSaved(file: string): Map<string, DemoAccount> {
+  if (!existsSync(file)) return new Map();
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { accounts?: DemoAccount[] };
+    return new Map((parsed.accounts ?? []).filter((a) => typeof a?.username === 'string' && typeof a.password === 'string')
+      .map((a) => [a.username, a]));
+  } catch {
+    // An unreadable file only costs the printout: existing passwords are never reset.
+    return new Map();
+  }
+}
+
+/** Owner-only from the first byte: written to a 0600 temp file, then renamed over the old one. */
+function writeSaved(file: string, accounts: DemoAccount[]): void {
+  const tmp = `${file}.tmp`;
+  const body = { note: '演示模式账号（仅用于演示，请勿在生产环境使用）', accounts: accounts.filter((a) => a.password !== null) };
+  writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+}
+
+/**
+ * Demo mode: makes sure an admin, a viewer and one reviewer per given county exist, with random
+ * passwords stored only as hashes in the database. The plaintext demo credentials are kept in
+ * `<dataDir>/demo-accounts.json` (mode 0600) so a restart can print them again; returns the list to print.
+ */
+export async function ensureDemoAccounts(
+  db: Db,
+  regions: Array<{ code: string; name: string }>,
+  options: { dataDir: string },
+): Promise<DemoAccount[]> {
+  const { accounts } = createAuthServices(db, new ReferenceRepository(db));
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, DEMO_ACCOUNTS_FILE);
+  const saved = readSaved(file);
+  const wanted: Wanted[] = [
+    { username: 'admin', displayName: '市级管理员（演示）', role: 'admin', region: null },
+    { username: 'viewer', displayName: '只读用户（演示）', role: 'viewer', region: null },
+    ...regions.map((r): Wanted => ({ username: `reviewer-${r.code}`, displayName: `${r.name}审核员（演示）`, role: 'reviewer', region: r.code })),
+  ];
+  const result: DemoAccount[] = [];
+  let changed = false;
+  for (const w of wanted) {
+    if (accounts.exists(w.username)) {
+      result.push({ ...w, password: saved.get(w.username)?.password ?? null });
+      continue;
+    }
+    const password = randomToken(12);
+    await accounts.createUser({ ...w, password });
+    result.push({ ...w, password });
+    changed = true;
+  }
+  // Accounts from earlier runs with other regions stay on file alongside this run's.
+  const others = [...saved.values()].filter((a) => !result.some((r) => r.username === a.username) && accounts.exists(a.username));
+  if (changed) writeSaved(file, [...result, ...others]);
+  else if (existsSync(file)) chmodSync(file, 0o600);
+  return result;
+}

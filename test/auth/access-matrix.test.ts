@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
+import { listRoutes, type RegisteredRoute } from '../../src/auth/auth.plugin';
+import { createTestApp, type AuthHeaders, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let routes: RegisteredRoute[];
+let privateRoutes: RegisteredRoute[];
+let as: { admin: AuthHeaders; viewer: AuthHeaders; reviewer: AuthHeaders; portal: AuthHeaders };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  routes = listRoutes(t.app);
+  privateRoutes = routes.filter((r) => !isPublicRoute(r.method, r.url));
+  as = { admin: await t.asAdmin(), viewer: await t.asViewer(), reviewer: await t.asReviewer('330302'), portal: await t.asPortal() };
+});
+afterAll(async () => t.cleanup());
+
+/** Fills path parameters so the request reaches the route; the access hook answers before validation. */
+const concrete = (url: string) => url.replace(/:\w+/g, 'X').replace(/\*/g, 'x');
+const call = (r: RegisteredRoute, headers: AuthHeaders = {}) =>
+  t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers, ...(isWriteMethod(r.method) ? { payload: {} } : {}) });
+const isWriteMethod = (m: string) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m);
+const name = (r: RegisteredRoute) => `${r.method} ${r.url}`;
+// Calling logout would end the shared session the later requests use; the session tests cover it.
+const keepsSession = (r: RegisteredRoute) => name(r) !== 'POST /v1/auth/logout';
+
+async function statuses(list: RegisteredRoute[], headers?: AuthHeaders): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const r of list) out[name(r)] = (await call(r, headers)).statusCode;
+  return out;
+}
+const all = (list: RegisteredRoute[], status: number) => Object.fromEntries(list.map((r) => [name(r), status]));
+
+describe('route × role access matrix (every registered route)', () => {
+  it('sees the application routes, HEAD twins included', () => {
+    const names = routes.map(name);
+    expect(names).toEqual(expect.arrayContaining(['POST /v1/experts', 'GET /v1/demands/:key', 'HEAD /v1/enterprises', 'GET /v1/audit', 'POST /v1/auth/login']));
+    expect(privateRoutes.length).toBeGreaterThan(15);
+  });
+
+  it('makes public only health, readiness, docs and login', () => {
+    const publicOnes = routes.filter((r) => isPublicRoute(r.method, r.url)).map(name);
+    for (const p of publicOnes) expect(p).toMatch(/^(GET|HEAD) \/(healthz|readyz|docs.*|login)?$|^POST \/v1\/auth\/login$/);
+  });
+
+  it('has an access declaration on every non-public route', () => {
+    expect(privateRoutes.filter((r) => !r.access).map(name)).toEqual([]);
+  });
+
+  it('answers 401 to an unauthenticated caller on every non-public route', async () => {
+    expect(await statuses(privateRoutes)).toEqual(all(privateRoutes, 401));
+  });
+
+  it('answers 403 to a viewer on every write', async () => {
+    const writes = privateRoutes.filter((r) => isWriteRoute(r.method, r.access));
+    expect(writes.length).toBeGreaterThan(5);
+    expect(await statuses(writes, as.viewer)).toEqual(all(writes, 403));
+  });
+
+  it('answers 403 to a portal key on every route not declared for portals', async () => {
+    const staffOnly = privateRoutes.filter((r) => r.access?.portal !== true);
+    expect(staffOnly.map(name)).toEqual(expect.arrayContaining(['GET /v1/experts', 'GET /v1/enterprises/:key', 'GET /v1/audit', 'PUT /v1/cycles/:id']));
+    expect(await statuses(staffOnly, as.portal)).toEqual(all(staffOnly, 403));
+  });
+
+  it('lets portals write intake records and read reference data, and nothing else', () => {
+    const portalRoutes = privateRoutes.filter((r) => r.access?.portal === true).map(name).filter((n) => !n.startsWith('HEAD '));
+    // New portal routes (e.g. POST /v1/match) must be added here deliberately.
+    expect(portalRoutes.sort()).toEqual([
+      'GET /v1/cycles', 'GET /v1/regions', 'POST /v1/demands', 'POST /v1/enterprises', 'POST /v1/experts',
+      'PUT /v1/demands/:key', 'PUT /v1/enterprises/:key', 'PUT /v1/experts/:key',
+    ].sort());
+  });
+
+  it('never refuses the administrator for lack of rights on a route declared for admins', async () => {
+    const forAdmin = privateRoutes.filter((r) => r.access?.staff?.includes('admin') && keepsSession(r));
+    const got = await statuses(forAdmin, as.admin);
+    expect(Object.entries(got).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
+  });
+
+  it('admits each role where declared (no 401/403 for declared readers)', async () => {
+    for (const [role, headers] of [['viewer', as.viewer], ['reviewer', as.reviewer]] as const) {
+      const declared = privateRoutes.filter((r) => keepsSession(r) && r.access?.staff?.includes(role) && !(role === 'viewer' && isWriteRoute(r.method, r.access)));
+      const got = await statuses(declared, headers);
+      expect(Object.entries(got).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
+    }
+  });
+
+  it('offers no way to change or delete audit entries', () => {
+    expect(routes.filter((r) => r.url.startsWith('/v1/audit') && !['GET', 'HEAD'].includes(r.method))).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthServices } from '../../src/auth/auth.container';
+import { ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
+import { users } from '../../src/db/schema';
+import { ReferenceRepository } from '../../src/intake/reference.repository';
+import { REGIONS } from '../../src/intake/regions.data';
+import { createTempDb } from '../helpers/temp-db';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
+
+function setup() {
+  const tmp = createTempDb();
+  cleanups.push(tmp.cleanup);
+  const reference = new ReferenceRepository(tmp.db);
+  reference.upsertRegions(REGIONS);
+  return { ...tmp, auth: createAuthServices(tmp.db, reference) };
+}
+
+describe('staff accounts', () => {
+  it('requires a county reviewer to have exactly one existing county and city roles to have none', async () => {
+    const { auth } = setup();
+    const base = { displayName: 'x', password: 'long-enough-password' };
+    await expect(auth.accounts.createUser({ ...base, username: 'r1', role: 'reviewer' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
+    await expect(auth.accounts.createUser({ ...base, username: 'r2', role: 'reviewer', region: '999999' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
+    await expect(auth.accounts.createUser({ ...base, username: 'r3', role: 'reviewer', region: '330300' })).rejects.toThrow(/不是区县/);
+    await expect(auth.accounts.createUser({ ...base, username: 'a1', role: 'admin', region: '330302' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
+    await expect(auth.accounts.createUser({ ...base, username: 'r4', role: 'reviewer', region: '330302' })).resolves.toMatchObject({ region: '330302' });
+    await expect(auth.accounts.createUser({ ...base, username: 'r4', role: 'reviewer', region: '330302' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+  });
+
+  it('refuses short passwords and odd usernames', async () => {
+    const { auth } = setup();
+    await expect(auth.accounts.createUser({ username: 'v', displayName: 'x', role: 'viewer', password: 'long-enough-password' })).rejects.toThrow(/用户名/);
+    await expect(auth.accounts.createUser({ username: 'viewer1', displayName: 'x', role: 'viewer', password: 'short' })).rejects.toThrow(/密码长度/);
+  });
+});
+
+describe('demo accounts', () => {
+  const counties = [{ code: '330302', name: '鹿城区' }, { code: '330303', name: '龙湾区' }];
+
+  it('creates an admin, a viewer and one reviewer per county, storing only password hashes in the database', async () => {
+    const { db, dir } = setup();
+    const list = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    expect(list.map((a) => [a.username, a.role, a.region])).toEqual([
+      ['admin', 'admin', null], ['viewer', 'viewer', null], ['reviewer-330302', 'reviewer', '330302'], ['reviewer-330303', 'reviewer', '330303'],
+    ]);
+    expect(new Set(list.map((a) => a.password)).size).toBe(4);
+    const rows = db.select().from(users).all();
+    for (const a of list) {
+      const row = rows.find((r) => r.username === a.username)!;
+      expect(row.passwordHash).toMatch(/^scrypt\$/);
+      expect(JSON.stringify(row)).not.toContain(a.password!);
+    }
+  });
+
+  it('keeps the demo credentials in an owner-only demo-accounts.json and prints the same ones after a restart', async () => {
+    const { db, dir } = setup();
+    const first = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    const file = join(dir, 'demo-accounts.json');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.accounts.map((a: { username: string; password: string }) => [a.username, a.password])).toEqual(first.map((a) => [a.username, a.password]));
+    const again = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    expect(again).toEqual(first);
+  });
+
+  it('lets a demo account log in with the printed password', async () => {
+    const { db, dir, auth } = setup();
+    const [admin] = await ensureDemoAccounts(db, counties.slice(0, 1), { dataDir: dir });
+    expect(await auth.accounts.verifyCredentials('admin', admin.password!)).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+});
