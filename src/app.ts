@@ -11,6 +11,7 @@ import type { Services } from './container';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import { intakeRoutes } from './intake/intake.routes';
+import { policyRoutes } from './policy/policy.routes';
 import type { Logger } from './shared/logger';
 
 export type AppDeps = {
@@ -53,5 +54,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
+  await app.register(policyRoutes, { policies: services.policies });
   return app;
 }

@@ -7,6 +7,9 @@ import { IntakeReader } from './intake/intake-reader.service';
 import { IntakeService } from './intake/intake.service';
 import { ReferenceRepository } from './intake/reference.repository';
 import { REGIONS } from './intake/regions.data';
+import { PolicyContextRepository } from './policy/policy-context.repository';
+import { PolicyProfileRepository } from './policy/policy-profile.repository';
+import { PolicyService } from './policy/policy.service';
 
 /** Repositories and services over one database; entry points add the heavy adapters (model, index). */
 export function createServices(db: Db) {
@@ -24,6 +27,7 @@ export function createServices(db: Db) {
     intake: new IntakeService(repos),
     reader: new IntakeReader(repos),
     auth: createAuthServices(db, repos.reference),
+    policies: new PolicyService({ ...repos, profiles: new PolicyProfileRepository(db), context: new PolicyContextRepository(db) }),
   };
 }
 

@@ -15,10 +15,16 @@ export const RD_LEVEL_LABELS = { national: '国家级', provincial: '省级', mu
 
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));
 
-/** '鹿城区' → '温州市鹿城区 (330302)'; unknown codes are shown as they are. */
-export function regionLabel(code: string): string {
+/** 330302 → '温州市鹿城区'; unknown codes are shown as they are. */
+export function regionName(code: string): string {
   const r = byCode.get(code);
   if (!r) return code;
   const parent = r.level === 'county' && r.parentCode ? byCode.get(r.parentCode) : undefined;
-  return `${parent ? parent.name : ''}${r.name}（${code}）`;
+  return `${parent ? parent.name : ''}${r.name}`;
+}
+
+/** 330302 → '温州市鹿城区（330302）'. */
+export function regionLabel(code: string): string {
+  const name = regionName(code);
+  return name === code ? code : `${name}（${code}）`;
 }

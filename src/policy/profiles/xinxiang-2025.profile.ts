@@ -1,0 +1,103 @@
+import type { PolicyProfileInput } from '../policy.schema';
+
+const DOC = '新科〔2025〕12号';
+const c = (article: string, text: string) => ({ document: DOC, article, text });
+
+const CORE_IP = c('三(一)5', '对拥有核心知识产权或成熟科技成果、市内企业急需紧缺的人才，可适当放宽年龄、学历等条件要求');
+
+/** 新乡市“科技副总”三年行动计划（2025—2027年）. */
+export const xinxiang2025: PolicyProfileInput = {
+  id: 'xinxiang-2025',
+  version: 1,
+  name: '新乡市“科技副总”三年行动计划（2025—2027年）',
+  jurisdiction: { name: '新乡市', regionCode: '410700' },
+  document: {
+    title: '新乡市“科技副总”三年行动计划（2025—2027年）',
+    number: DOC,
+    issuer: '中共新乡市委组织部、新乡市科学技术局等',
+    date: '2025-03-19',
+  },
+  rules: [
+    {
+      id: 'xx-institution', kind: 'expert.institution', effect: 'hard',
+      clause: c('三(一)1', '派出单位为在新高校、科研院所以及其他具有研发能力的事业单位'),
+      allowed: [{ types: ['university', 'research_institute', 'vocational_school', 'new_rd_institution'], region: '410700' }],
+    },
+    {
+      id: 'xx-qualification', kind: 'expert.qualification', effect: 'hard',
+      clause: c('三(一)2', '原则上应当具有硕士学位或副高级以上专业技术职称'),
+      anyOf: [{ degree: '硕士' }, { title: '副高级' }],
+      relaxations: [{ kind: 'coreIp', clause: CORE_IP, minGrantedInventionPatents: 1 }],
+    },
+    {
+      id: 'xx-age', kind: 'expert.maxAge', effect: 'hard', years: 50,
+      clause: c('三(一)2', '初聘年龄一般不超过 50 周岁'),
+      relaxations: [
+        { kind: 'coreIp', clause: CORE_IP, minGrantedInventionPatents: 1 },
+        { kind: 'renewal', clause: c('六(四)', '对于考核优秀的“科技副总”和企业，双方同意继续合作的，直接予以续聘'), grades: ['优秀'] },
+      ],
+    },
+    {
+      id: 'xx-bad-record', kind: 'expert.noBadRecord', effect: 'hard', withinYears: 3,
+      clause: c('三(一)4', '近三年内无任何不良记录'),
+    },
+    {
+      id: 'xx-enterprise-region', kind: 'enterprise.region', effect: 'hard', regionCode: '410700',
+      clause: c('三(二)1', '应为新乡市境内注册的企业'),
+    },
+    {
+      id: 'xx-enterprise-credit', kind: 'enterprise.noSeriousIssues', effect: 'hard', withinYears: 3, seriousOnly: true,
+      clause: c('三(二)1', '企业信誉良好'),
+    },
+    {
+      id: 'xx-enterprise-qualification', kind: 'enterprise.qualifications', effect: 'hard',
+      clause: c('三(二)1', '企业需具有下列资质之一：规上工业企业、创新龙头企业、“瞪羚”企业、高新技术企业……科改企业等'),
+      anyOf: [
+        { name: '规上工业企业', match: ['规上工业', '规模以上工业'] },
+        { name: '创新龙头企业', match: ['创新龙头'] },
+        { name: '“瞪羚”企业', match: ['瞪羚'] },
+        { name: '高新技术企业', match: ['高新技术企业'] },
+        { name: '科技型中小企业', match: ['科技型中小企业'] },
+        { name: '技术先进型服务企业', match: ['技术先进型服务企业'] },
+        { name: '技术创新示范企业', match: ['技术创新示范企业'] },
+        { name: '专精特新“小巨人”企业', match: ['专精特新小巨人'] },
+        { name: '专精特新中小企业', match: ['专精特新中小企业'] },
+        { name: '创新型中小企业', match: ['创新型中小企业'] },
+        { name: '农业产业化龙头企业', match: ['农业产业化龙头'] },
+        { name: '科改企业', match: ['科改'] },
+      ],
+    },
+    {
+      id: 'xx-provides-conditions', kind: 'demand.providesConditions', effect: 'hard',
+      clause: c('三(二)3', '能够为“科技副总”提供必要的工作条件、科研条件、生活条件和安全保障'),
+    },
+    {
+      id: 'xx-conflict', kind: 'pair.conflictOfInterest', effect: 'hard',
+      clause: c('三(二)5', '不得为申报人及所在高校、科研院所创办或入股企业'),
+    },
+    {
+      id: 'xx-expert-capacity', kind: 'pair.expertCapacity', effect: 'hard',
+      clause: c('三(一)3', '能够在市内同一企业工作不少于两年，且每年原则上不少于 45 天'),
+    },
+    {
+      id: 'xx-enterprise-capacity', kind: 'pair.enterpriseCapacity', effect: 'hard',
+      clause: c('四(二)2', '企业原则上择优选择1人为合作对象'),
+    },
+    {
+      id: 'xx-priority-platform', kind: 'enterprise.rdInstitution', effect: 'soft', boost: 1, minLevel: 'municipal',
+      clause: c('三(二)2', '优先支持建有产业研究院、工程（技术）研究中心等市级及以上创新平台的企业'),
+    },
+    {
+      id: 'xx-priority-cooperation', kind: 'pair.priorCooperation', effect: 'soft', boost: 2,
+      clause: c('四(三)1', '企业和科技人才前期已有合作基础的优先支持'),
+    },
+    {
+      id: 'xx-priority-renewal', kind: 'pair.renewal', effect: 'soft', boost: 3, grades: ['优秀'],
+      clause: c('六(四)', '对于考核优秀的“科技副总”和企业，双方同意继续合作的，直接予以续聘'),
+    },
+  ],
+  priorityIndustries: [],
+  expertCapacity: 1,
+  enterpriseCapacity: 1,
+  notes: '三(二)4 的重点培育产业链未在文件中列明，需由管理员以自定义版本补充 priorityIndustries 与 enterprise.industry 规则。',
+};
