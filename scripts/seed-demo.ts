@@ -1,0 +1,57 @@
+// npm run seed:demo [-- --seed N --experts N --enterprises N]
+// Seeds the deterministic Wenzhou demo into DATA_DIR/app.db and prints one JSON summary line on stdout;
+// exits 1 if any record was rejected, 2 on bad configuration or arguments.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config';
+import { closeDatabase, openDatabase } from '../src/db/client';
+import { seedDemo, type SeedDemoOptions } from '../src/demo/seed-demo.service';
+import { createCliLogger } from '../src/shared/logger';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function readOptions(): SeedDemoOptions {
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, experts: { type: 'string' }, enterprises: { type: 'string' } } });
+  const opts: SeedDemoOptions = {};
+  for (const key of ['seed', 'experts', 'enterprises'] as const) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) fail(`--${key} 应为非负整数：${raw}`);
+    opts[key] = n;
+  }
+  return opts;
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
+}
+const opts = (() => {
+  try {
+    return readOptions();
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
+  }
+})();
+
+const logger = createCliLogger(config.logLevel, 'seed-demo');
+const db = openDatabase(config.dbFile);
+try {
+  const summary = seedDemo(db, opts);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (summary.rejected.length) {
+    logger.error({ rejected: summary.rejected.length }, 'some demo records were rejected');
+    process.exitCode = 1;
+  }
+} catch (err) {
+  logger.error({ err }, 'demo seeding failed');
+  process.exitCode = 2;
+} finally {
+  closeDatabase(db);
+}
