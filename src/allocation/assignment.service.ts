@@ -4,8 +4,8 @@
  * Implements the matching step after seats are shared out by region (Hubei 鄂经信科技〔2020〕73号
  * 四(二)): every demand gets at most one expert, every expert serves at most its capacity, and every
  * region fills at most its seats. Pairs the enterprise named and already agreed with the expert
- * come first — "企业有意向人选并已与其协商一致的，可优先考虑、直接安排" — and, subject to that,
- * the total match score is maximised.
+ * come first — same clause 四(二): "企业有意向人选并已与其协商一致的，可优先考虑、直接安排" — and,
+ * subject to that, the total match score is maximised.
  *
  * The objective is lexicographic (most priority pairs, then highest total score) and is solved
  * exactly as one min-cost flow: source → region (cap = seats) → demand (cap 1) → expert
@@ -14,7 +14,7 @@
  * Pure module: no I/O.
  */
 
-import { createFlowNetwork } from './min-cost-flow.js';
+import { createFlowNetwork } from './min-cost-flow.solver';
 
 export interface AssignmentDemand {
   demandId: string;
@@ -124,8 +124,12 @@ interface CanonicalInput {
 /**
  * Optimal assignment: maximises the number of priority pairs placed, then the total score.
  * Pairs that score ≤ 0 (and are not priority) are never made, since they cannot raise the score.
- * Equal-score alternatives are resolved deterministically from the id-sorted input, so the same
- * input in any order gives the same answer.
+ *
+ * Determinism: inputs are sorted by id before the network is built, and the solver breaks
+ * equal-cost choices by insertion order, so the same input in any order gives the same answer.
+ * Among equally good alternatives this usually favours smaller ids (e.g. two demands tied for one
+ * expert: the smaller demandId wins), but the only hard guarantee is reproducibility — with
+ * re-routing, "smaller ids first" is not a strict lexicographic rule over whole assignments.
  */
 export function assignPairs(input: AssignmentInput): AssignmentResult {
   const canonical = canonicaliseInput(input);

@@ -1,14 +1,12 @@
 // Loads the generated demo data through the normal intake path (same validation, same content-hash upserts as a
 // real import), so the demo exercises what production does and a re-run is a no-op.
 import type { Db } from '../db/client';
-import { cycleSchema, type Cycle } from '../intake/cycle.schema';
 import { DemandRepository } from '../intake/demand.repository';
 import { EnterpriseRepository } from '../intake/enterprise.repository';
 import { ExpertRepository } from '../intake/expert.repository';
 import { IntakeService, type FieldError, type SaveResult } from '../intake/intake.service';
 import { ReferenceRepository } from '../intake/reference.repository';
 import { REGIONS } from '../intake/regions.data';
-import { stringifyStable } from '../shared/hash';
 import { generateDemoData, type DemoData, type DemoDataOptions } from './demo-data.generator';
 
 export type SeedKind = 'cycles' | 'enterprises' | 'experts' | 'demands';
@@ -51,7 +49,7 @@ export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
   // One transaction per kind: thousands of single-row commits would each fsync; the repositories' own
   // transactions nest as savepoints. Demands go last because they reference enterprises and the cycle.
   db.transaction(() => {
-    for (const c of data.cycles) tally('cycles', c, saveCycleUnlessUnchanged(intake, reference, c));
+    for (const c of data.cycles) tally('cycles', c, intake.saveCycle(c));
   });
   db.transaction(() => {
     for (const e of data.enterprises) tally('enterprises', e, intake.saveEnterprise(e));
@@ -64,22 +62,6 @@ export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
   });
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
-}
-
-/**
- * IntakeService.saveCycle always rewrites the row and reports 'updated'; comparing first lets a repeated seed
- * report every record unchanged.
- */
-function saveCycleUnlessUnchanged(intake: IntakeService, reference: ReferenceRepository, input: unknown): SaveResult<string> {
-  const parsed = cycleSchema.safeParse(input);
-  if (parsed.success) {
-    const stored = reference.getCycle(parsed.data.id);
-    if (stored) {
-      const project = (c: Cycle) => stringifyStable(Object.fromEntries(Object.keys(parsed.data).map((k) => [k, c[k as keyof Cycle]])));
-      if (project(stored) === project(parsed.data)) return { ok: true, key: parsed.data.id, id: 0, status: 'unchanged' };
-    }
-  }
-  return intake.saveCycle(input);
 }
 
 /** True when nothing has been imported yet (no cycles, enterprises, experts or demands). */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hashRecord } from '../shared/hash';
 import { cycleSchema, type Cycle } from './cycle.schema';
 import type { DemandRepository } from './demand.repository';
 import { demandSchema, type Demand } from './demand.schema';
@@ -64,9 +65,10 @@ export class IntakeService {
     const parsed = cycleSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
     const c: Cycle = parsed.data;
-    const existed = this.deps.reference.getCycle(c.id) !== undefined;
+    const stored = this.deps.reference.getCycle(c.id);
+    if (stored && hashRecord(stored) === hashRecord(c)) return { ok: true, key: c.id, id: 0, status: 'unchanged' };
     this.deps.reference.upsertCycle(c);
-    return { ok: true, key: c.id, id: 0, status: existed ? 'updated' : 'inserted' };
+    return { ok: true, key: c.id, id: 0, status: stored ? 'updated' : 'inserted' };
   }
 
   save(kind: EntityKind, input: unknown): SaveResult<string> {

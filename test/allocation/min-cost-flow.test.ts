@@ -4,8 +4,8 @@ import {
   FlowNetworkError,
   type FlowNetwork,
   type MinCostFlowOptions,
-} from '../../src/allocation/min-cost-flow.js';
-import { createRandom, pickInt, type Random } from './seeded-random.helper.js';
+} from '../../src/allocation/min-cost-flow.solver';
+import { createRandom, pickInt, type Random } from './seeded-random.helper';
 
 interface EdgeSpec {
   from: number;

@@ -5,8 +5,8 @@ import {
   type QuotaInput,
   type QuotaRegionInput,
   type QuotaResult,
-} from '../../src/allocation/quota.service.js';
-import { createRandom, pickInt, shuffleCopy } from './seeded-random.helper.js';
+} from '../../src/allocation/quota.service';
+import { createRandom, pickInt, shuffleCopy } from './seeded-random.helper';
 
 function seatsOf(result: QuotaResult): Record<string, number> {
   return Object.fromEntries(result.regions.map((r) => [r.region, r.seats]));

@@ -140,7 +140,7 @@ class ResidualNetwork implements FlowNetwork {
     const reachedStamp = new Int32Array(n);
     const doneStamp = new Int32Array(n);
     const finalised = new Int32Array(n);
-    const zeroStack = new Int32Array(n);
+    const zeroQueue = new Int32Array(n);
     const heap = new MinHeap(Math.max(16, n));
     const endings = new MinHeap(16);
     const { head, residual, arcCost, adjacencyStart, adjacency, potential } = this;
@@ -161,18 +161,21 @@ class ResidualNetwork implements FlowNetwork {
       dist[source] = 0;
       reachedStamp[source] = stamp;
       prevArc[source] = -1;
-      let stackSize = 0;
-      zeroStack[stackSize++] = source;
+      // Each node enters the queue at most once per search, so n slots suffice without wrapping.
+      let queueHead = 0;
+      let queueTail = 0;
+      zeroQueue[queueTail++] = source;
       let finalisedCount = 0;
 
       for (;;) {
         let u: number;
         let d: number;
         // Most nodes keep their distance from one batch to the next, so their reduced distance is
-        // exactly the current minimum; settling those from a plain stack instead of the heap is
-        // what keeps a search over ~20k untouched experts cheap.
-        if (stackSize > 0) {
-          u = zeroStack[--stackSize];
+        // exactly the current minimum; settling those from a plain FIFO queue instead of the heap
+        // keeps a search over ~20k untouched experts cheap, and FIFO order means that among
+        // equal-cost routes the one met first (earlier-added edges) wins.
+        if (queueHead < queueTail) {
+          u = zeroQueue[queueHead++];
           d = dist[u];
         } else {
           if (heap.size === 0) break;
@@ -196,7 +199,7 @@ class ResidualNetwork implements FlowNetwork {
           dist[v] = candidate;
           prevArc[v] = arc;
           // Reduced costs are ≥ 0, so a node reached at the current distance is already final.
-          if (candidate === d) zeroStack[stackSize++] = v;
+          if (candidate === d) zeroQueue[queueTail++] = v;
           else heap.push(candidate, v);
         }
       }
@@ -392,7 +395,10 @@ class ResidualNetwork implements FlowNetwork {
   }
 }
 
-/** Binary min-heap of (key, id) with lazy deletion; stale entries are skipped by the caller. */
+/**
+ * Binary min-heap of (key, id) with lazy deletion; stale entries are skipped by the caller. Equal
+ * keys pop in ascending id order so results never depend on heap layout accidents.
+ */
 class MinHeap {
   private keys: Float64Array;
   private nodes: Int32Array;
@@ -421,7 +427,7 @@ class MinHeap {
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
+      if (keys[parent] < key || (keys[parent] === key && nodes[parent] <= node)) break;
       keys[i] = keys[parent];
       nodes[i] = nodes[parent];
       i = parent;
@@ -441,8 +447,11 @@ class MinHeap {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
-      if (child + 1 < last && keys[child + 1] < keys[child]) child += 1;
-      if (keys[child] >= key) break;
+      const right = child + 1;
+      if (right < last && (keys[right] < keys[child] || (keys[right] === keys[child] && nodes[right] < nodes[child]))) {
+        child = right;
+      }
+      if (keys[child] > key || (keys[child] === key && nodes[child] >= node)) break;
       keys[i] = keys[child];
       nodes[i] = nodes[child];
       i = child;
