@@ -27,9 +27,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
-    // Hostile bodies: bound nesting so a deeply nested JSON cannot exhaust the stack.
-    routerOptions: { maxParamLength: 200 },
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createServices } from './container';
 import { closeDatabase, openDatabase } from './db/client';
+import { ensureDemoAccounts } from './auth/demo-accounts.service';
+import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import { createLogger } from './shared/logger';
 
 let config: Config;
@@ -17,6 +19,13 @@ try {
 const logger = createLogger(config.logLevel);
 const db = openDatabase(config.dbFile);
 const services = createServices(db);
+
+const seeded = seedDemoIfEmpty(db, config.demo);
+if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
+const demoMode = config.demo === 'on' || (config.demo === 'auto' && services.repos.reference.getCycle('wenzhou-demo') !== undefined);
+const demoAccounts = demoMode
+  ? await ensureDemoAccounts(db, services.repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
+  : [];
 const app = await buildApp({ services, logger });
 
 let shuttingDown = false;
@@ -35,4 +44,12 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
-logger.info({ url: `http://${config.host}:${config.port}`, docs: `http://${config.host}:${config.port}/docs` }, 'listening');
+const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+logger.info({ url, docs: `${url}/docs` }, 'listening');
+if (demoAccounts.length) {
+  // Printed for the person at the terminal (not a log line): how to get into the review page.
+  process.stdout.write(`\n科技副总匹配服务已启动：${url}/  （API 文档：${url}/docs）\n演示账号（密码保存在 ${config.dataDir}/demo-accounts.json）：\n`);
+  for (const a of demoAccounts) {
+    process.stdout.write(`  ${a.role.padEnd(8)} ${a.username.padEnd(16)} ${a.password ?? '(密码文件已丢失)'}  ${a.displayName}\n`);
+  }
+}
