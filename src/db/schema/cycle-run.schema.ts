@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { cycles } from './intake.schema';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+/**
+ * One batch run of a cycle. A completed run is immutable; a run that was killed stays 'running' and
+ * is resumed by the next invocation with the same input hash (its checkpointed rankings are reused).
+ */
+export const cycleRuns = sqliteTable('cycle_runs', {
+  id: text('id').primaryKey(),
+  cycleId: text('cycle_id').notNull().references(() => cycles.id),
+  policy: text('policy').notNull(),
+  seats: integer('seats').notNull(),
+  params: json<Record<string, unknown>>('params').notNull(),
+  inputHash: text('input_hash').notNull(),
+  status: text('status', { enum: ['running', 'completed'] }).notNull(),
+  startedAt: text('started_at').notNull().default(now),
+  finishedAt: text('finished_at'),
+  timings: json<Record<string, number>>('timings'),
+  summary: json<unknown>('summary'),
+}, (t) => [index('cycle_runs_cycle_idx').on(t.cycleId, t.status)]);
+
+/** Checkpoint: the ranked eligible candidates of one demand within a run (resumability). */
+export const runRankings = sqliteTable('run_rankings', {
+  runId: text('run_id').notNull().references(() => cycleRuns.id, { onDelete: 'cascade' }),
+  demandExternalId: text('demand_external_id').notNull(),
+  candidates: json<unknown[]>('candidates').notNull(),
+  excluded: json<unknown[]>('excluded').notNull(),
+}, (t) => [primaryKey({ columns: [t.runId, t.demandExternalId] })]);
+
+/** Per-region seat arithmetic of a run (largest remainder). */
+export const runQuotas = sqliteTable('run_quotas', {
+  runId: text('run_id').notNull().references(() => cycleRuns.id, { onDelete: 'cascade' }),
+  regionCode: text('region_code').notNull(),
+  demands: integer('demands').notNull(),
+  share: real('share').notNull(),
+  exactQuota: real('exact_quota').notNull(),
+  remainder: real('remainder').notNull(),
+  seats: integer('seats').notNull(),
+}, (t) => [primaryKey({ columns: [t.runId, t.regionCode] })]);
+
+/** The proposed pair (or the reason there is none) and the alternates, per demand of a completed run. */
+export const runProposals = sqliteTable('run_proposals', {
+  runId: text('run_id').notNull().references(() => cycleRuns.id, { onDelete: 'cascade' }),
+  demandExternalId: text('demand_external_id').notNull(),
+  enterpriseCreditCode: text('enterprise_credit_code').notNull(),
+  regionCode: text('region_code').notNull(),
+  expertExternalId: text('expert_external_id'),
+  score: real('score'),
+  namedAgreed: integer('named_agreed', { mode: 'boolean' }).notNull().default(false),
+  unfilledReason: text('unfilled_reason'),
+  /** The proposed candidate's full ranking entry (breakdown, evidence, flags). */
+  proposed: json<unknown>('proposed'),
+  alternates: json<unknown[]>('alternates').notNull(),
+  excluded: json<unknown[]>('excluded').notNull(),
+}, (t) => [primaryKey({ columns: [t.runId, t.demandExternalId] }), index('run_proposals_region_idx').on(t.runId, t.regionCode)]);
