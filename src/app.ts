@@ -8,11 +8,14 @@ import { auditRoutes } from './auth/audit.routes';
 import { registerAuth, SESSION_COOKIE, type AuthOptions } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
 import type { Services } from './container';
+import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { policyRoutes } from './policy/policy.routes';
+import { reviewRoutes } from './review/review.routes';
 import type { Logger } from './shared/logger';
+import { webRoutes } from './web/web.routes';
 
 export type AppDeps = {
   services: Services;
@@ -52,5 +55,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(policyRoutes, { policies: services.policies });
+  await app.register(cycleRoutes, { reader: services.cycles.reader });
+  await app.register(reviewRoutes, { review: services.review.service, exporter: services.review.exporter });
+  // The review web page (server-rendered, same access control as the API).
+  await app.register(webRoutes, { review: services.review.service, accounts: services.auth.accounts, reference: services.repos.reference });
   return app;
 }

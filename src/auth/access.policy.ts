@@ -11,9 +11,9 @@ export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
   { method: 'GET', url: '/healthz' },
   { method: 'GET', url: '/readyz' },
   { method: 'POST', url: '/v1/auth/login' },
-  // The web page's login screen.
-  { method: 'GET', url: '/' },
+  // The web page's login screen and its one script and stylesheet; every other page requires a session.
   { method: 'GET', url: '/login' },
+  { method: 'GET', url: '/assets/:name' },
 ];
 const PUBLIC_PREFIXES = ['/docs'];
 

@@ -127,6 +127,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (!p || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
     if (!isWriteRoute(req.method, req.routeOptions.config?.access)) return payload;
     const ctx = req.auditContext ?? {};
+    if (ctx.recorded) return payload;
     const params = (req.params ?? {}) as Record<string, unknown>;
     services.audit.append({
       ...auditActorOf(p),

@@ -28,6 +28,11 @@ export type AuditContext = {
   before?: unknown;
   after?: unknown;
   note?: string;
+  /**
+   * The use-case appended its own entry (with before/after) in the same transaction as the change, so the
+   * hook adds none: one action, one entry, and never a change without its entry.
+   */
+  recorded?: boolean;
 };
 
 export type SessionInfo = { tokenHash: string; csrfToken: string; expiresAt: string };

@@ -36,12 +36,21 @@ describe('route × role access matrix (every registered route)', () => {
   it('sees the application routes, HEAD twins included', () => {
     const names = routes.map(name);
     expect(names).toEqual(expect.arrayContaining(['POST /v1/experts', 'GET /v1/demands/:key', 'HEAD /v1/enterprises', 'GET /v1/audit', 'POST /v1/auth/login']));
+    // County review (API and web pages).
+    expect(names).toEqual(expect.arrayContaining([
+      'GET /v1/runs/:runId/regions', 'GET /v1/runs/:runId/regions/:region/review', 'POST /v1/runs/:runId/demands/:demandId/decision',
+      'POST /v1/runs/:runId/regions/:region/submit', 'POST /v1/runs/:runId/regions/:region/confirm', 'POST /v1/runs/:runId/regions/:region/return',
+      'GET /v1/runs/:runId/regions/:region/export.xlsx', 'GET /v1/runs/:runId/regions/:region/audit',
+      'GET /', 'GET /login', 'GET /assets/:name', 'GET /runs/:runId', 'GET /runs/:runId/regions/:region', 'GET /runs/:runId/regions/:region/audit',
+    ]));
     expect(privateRoutes.length).toBeGreaterThan(15);
   });
 
-  it('makes public only health, readiness, docs and login', () => {
+  it('makes public only health, readiness, docs, the login page and its script and stylesheet', () => {
     const publicOnes = routes.filter((r) => isPublicRoute(r.method, r.url)).map(name);
-    for (const p of publicOnes) expect(p).toMatch(/^(GET|HEAD) \/(healthz|readyz|docs.*|login)?$|^POST \/v1\/auth\/login$/);
+    for (const p of publicOnes) expect(p).toMatch(/^(GET|HEAD) \/(healthz|readyz|docs.*|login|assets\/:name)$|^POST \/v1\/auth\/login$/);
+    // The dashboard is not public: it needs a session like every other page.
+    expect(publicOnes).not.toContain('GET /');
   });
 
   it('has an access declaration on every non-public route', () => {
@@ -85,6 +94,20 @@ describe('route × role access matrix (every registered route)', () => {
       const got = await statuses(declared, headers);
       expect(Object.entries(got).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
     }
+  });
+
+  it('refuses a county reviewer every run route of another county, API and pages (before the run is even looked up)', async () => {
+    const regional = privateRoutes.filter((r) => r.url.includes(':region') && r.access?.staff?.includes('reviewer'));
+    expect(regional.length).toBeGreaterThanOrEqual(10);
+    const got: Record<string, string> = {};
+    for (const r of regional) {
+      const res = await t.app.inject({
+        method: r.method as 'GET', url: r.url.replace(':runId', 'run-x').replace(':region', '330303'), headers: as.reviewer,
+        ...(isWriteMethod(r.method) ? { payload: {} } : {}),
+      });
+      got[name(r)] = `${res.statusCode} ${r.method === 'HEAD' ? 'FORBIDDEN_REGION' : res.json().code}`;
+    }
+    expect(got).toEqual(Object.fromEntries(regional.map((r) => [name(r), '403 FORBIDDEN_REGION'])));
   });
 
   it('offers no way to change or delete audit entries', () => {

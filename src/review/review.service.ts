@@ -1,0 +1,445 @@
+import { z } from 'zod';
+import type { AuditRepository } from '../auth/audit.repository';
+import type { DemandRepository } from '../intake/demand.repository';
+import type { EnterpriseRepository } from '../intake/enterprise.repository';
+import type { Demand } from '../intake/demand.schema';
+import type { Enterprise } from '../intake/enterprise.schema';
+import type { ReferenceRepository } from '../intake/reference.repository';
+import type { PolicyService } from '../policy/policy.service';
+import {
+  excludedCandidateSchema, rankedCandidateSchema, type ExcludedCandidate, type RankedCandidate,
+} from '../ranking/ranking.schema';
+import { AppError, badRequest, conflict, notFound } from '../shared/errors';
+import { REGION_STATUS_LABELS } from './review-labels';
+import type {
+  AuditRow, DecisionRow, ProposalRow, QuotaRow, RegionReviewRow, ReviewRepository, RunRow,
+} from './review.repository';
+import type {
+  Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo,
+} from './review.schema';
+
+/** Who acts (the audit columns). */
+export type ReviewActor = { actor: string; actorRole: string };
+
+export interface ReviewServiceDeps {
+  reviews: ReviewRepository;
+  audit: Pick<AuditRepository, 'append'>;
+  demands: Pick<DemandRepository, 'listByCycle'>;
+  enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
+  reference: Pick<ReferenceRepository, 'listRegions'>;
+  /** The swap re-check: every hard rule of the run's policy for the pair, with the cycle's context. */
+  policies: Pick<PolicyService, 'checkEligibility'>;
+  /** ISO timestamp of "now" (tests pin it). */
+  now?: () => string;
+}
+
+const candidatesSchema = z.array(rankedCandidateSchema);
+const excludedListSchema = z.array(excludedCandidateSchema);
+const DECIDABLE: readonly RegionStatus[] = ['open', 'returned'];
+
+type Parsed = { proposed: RankedCandidate | null; alternates: RankedCandidate[]; excluded: ExcludedCandidate[] };
+
+/** The stored run rows are the ranking contract; a row that does not match it is a bug upstream, said plainly. */
+function parseProposal(p: ProposalRow): Parsed {
+  const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      throw new AppError(500, 'RUN_DATA_INVALID', `批次 ${p.runId} 中需求 ${p.demandExternalId} 的${what}数据不符合排序结果格式`,
+        r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    return r.data;
+  };
+  return {
+    proposed: p.proposed == null ? null : parse(rankedCandidateSchema, p.proposed, '推荐专家'),
+    alternates: parse(candidatesSchema, p.alternates, '备选专家'),
+    excluded: parse(excludedListSchema, p.excluded, '排除专家'),
+  };
+}
+
+const statusOf = (d: DecisionRow | undefined): DecisionStatus => d?.status ?? 'pending';
+const isAssigned = (s: DecisionStatus) => s === 'approved' || s === 'swapped';
+
+/**
+ * The expert a demand holds in this run: the proposal while pending (it may still be approved), the
+ * decision's expert once approved or swapped, nobody once rejected. One expert serves one enterprise.
+ */
+function heldExpert(p: ProposalRow, d: DecisionRow | undefined): string | null {
+  const s = statusOf(d);
+  if (s === 'pending') return p.expertExternalId;
+  if (s === 'rejected') return null;
+  return d!.expertExternalId;
+}
+
+const regionLocked = (status: RegionStatus) =>
+  conflict('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
+
+/**
+ * County review of a completed cycle run: per-demand decisions (approve, reject with a reason, swap in an
+ * alternate after re-checking the policy, the one-expert-one-enterprise rule and the seats), then the
+ * region's submission and the city's confirmation or return. Every change is appended to the audit log
+ * in the same transaction. Region scoping is the caller's job (routes call assertRegion first).
+ *
+ * Region state machine: open → submitted → confirmed | returned; returned → submitted. Decisions are
+ * accepted only while open or returned; confirm/return only when submitted.
+ */
+export class ReviewService {
+  private readonly now: () => string;
+
+  constructor(private readonly deps: ReviewServiceDeps) {
+    this.now = deps.now ?? (() => new Date().toISOString());
+  }
+
+  /** Completed runs, newest first (the dashboard's run list). */
+  listRuns(): RunInfo[] {
+    return this.deps.reviews.listCompletedRuns().map(toRunInfo);
+  }
+
+  /** The newest completed run, if any. */
+  latestRun(): RunInfo | undefined {
+    const [latest] = this.deps.reviews.listCompletedRuns();
+    return latest && toRunInfo(latest);
+  }
+
+  getRun(runId: string): RunInfo {
+    return toRunInfo(this.completedRun(runId));
+  }
+
+  /** Every region of the run with its counts, or only `onlyRegion` (a county reviewer's own). */
+  listRegions(runId: string, onlyRegion?: string): { run: RunInfo; items: RegionSummary[] } {
+    const run = this.completedRun(runId);
+    const codes = this.regionCodes(runId).filter((c) => onlyRegion === undefined || c === onlyRegion);
+    const proposals = this.deps.reviews.listProposals(runId);
+    const decisions = this.decisionMap(runId);
+    const quotas = new Map(this.deps.reviews.listQuotas(runId).map((q) => [q.regionCode, q]));
+    const states = new Map(this.deps.reviews.listRegionReviews(runId).map((r) => [r.regionCode, r]));
+    const names = this.regionNames();
+    return {
+      run: toRunInfo(run),
+      items: codes.map((code) => summarize(code, names.get(code) ?? code, proposals.filter((p) => p.regionCode === code), decisions, quotas.get(code), states.get(code))),
+    };
+  }
+
+  /** One region's shortlist: each demand with the proposed expert, alternates, score breakdown, evidence, exclusions and decision. */
+  getRegionReview(runId: string, region: string): RegionReview {
+    const run = this.completedRun(runId);
+    const proposals = this.regionProposals(runId, region);
+    const decisions = this.decisionMap(runId);
+    const summary = this.regionSummary(runId, region, proposals, decisions);
+    const demands = this.demandMap(run.cycleId, region, proposals.map((p) => p.demandExternalId));
+    const enterprises = new Map<string, Enterprise | undefined>();
+    return {
+      run: toRunInfo(run),
+      region: summary,
+      decisionsOpen: DECIDABLE.includes(summary.status),
+      items: proposals.map((p) => this.toDemandReview(p, decisions.get(p.demandExternalId), demands, enterprises)),
+    };
+  }
+
+  /** The county a demand of the run belongs to (for the route's region check before any change). */
+  regionOfDemand(runId: string, demandId: string): string {
+    this.completedRun(runId);
+    const p = this.deps.reviews.getProposal(runId, demandId);
+    if (!p) throw notFound('本批次中的需求', demandId);
+    return p.regionCode;
+  }
+
+  /**
+   * approve: the proposed expert stands (quota and one-expert-one-enterprise re-checked).
+   * reject: nobody for this demand, with a reason.
+   * swap: an alternate of this demand replaces the proposal after every hard rule, the one-expert rule and the quota pass.
+   * Repeating the current decision changes nothing and writes no audit entry.
+   */
+  decide(runId: string, demandId: string, input: DecisionInput, by: ReviewActor): { demand: DemandReview; region: RegionSummary } {
+    return this.deps.reviews.transaction(() => {
+      const run = this.completedRun(runId);
+      const p = this.deps.reviews.getProposal(runId, demandId);
+      if (!p) throw notFound('本批次中的需求', demandId);
+      const state = this.regionState(runId, p.regionCode);
+      if (!DECIDABLE.includes(state)) throw regionLocked(state);
+      const parsed = parseProposal(p);
+      const previous = this.deps.reviews.getDecision(runId, demandId);
+      const reason = input.reason?.trim() || null;
+
+      let status: DecisionStatus;
+      let expert: RankedCandidate | null;
+      if (input.action === 'approve') {
+        if (!parsed.proposed) {
+          throw conflict('NO_PROPOSAL', `需求 ${demandId} 没有推荐专家，无法通过；可从备选专家中替换`, { unfilledReason: p.unfilledReason });
+        }
+        status = 'approved';
+        expert = parsed.proposed;
+      } else if (input.action === 'reject') {
+        if (!reason) throw badRequest('REASON_REQUIRED', '驳回时必须填写理由');
+        status = 'rejected';
+        expert = null;
+      } else {
+        if (!input.expertId) throw badRequest('EXPERT_REQUIRED', '替换时必须选择一名备选专家');
+        const alt = parsed.alternates.find((a) => a.expertId === input.expertId);
+        if (!alt) {
+          throw badRequest('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选专家名单中，只能替换为备选专家`,
+            { alternates: parsed.alternates.map((a) => a.expertId) });
+        }
+        status = 'swapped';
+        expert = alt;
+      }
+
+      const unchanged = previous && previous.status === status && previous.expertExternalId === (expert?.expertId ?? null)
+        && (status !== 'rejected' || previous.reason === reason);
+      if (!unchanged) {
+        if (expert) this.assertExpertFree(runId, demandId, expert, p.regionCode);
+        if (status === 'swapped') this.assertPairEligible(run, p, expert!);
+        if (isAssigned(status) && !isAssigned(statusOf(previous))) this.assertSeatFree(runId, p.regionCode);
+
+        const before = snapshot(statusOf(previous), previous ? this.candidateOf(parsed, previous.expertExternalId) : null, previous?.reason ?? null);
+        const saved = this.deps.reviews.saveDecision({
+          runId, demandExternalId: demandId, regionCode: p.regionCode, status, expertExternalId: expert?.expertId ?? null,
+          reason, decidedBy: by.actor, decidedAt: this.now(),
+        });
+        const after = snapshot(saved.status, expert, saved.reason);
+        this.deps.audit.append({
+          ...by, action: `review.${input.action}`, entity: 'review_decision', entityId: `${runId}/${demandId}`,
+          regionCode: p.regionCode, before, after, note: decisionNote(input.action, parsed.proposed, expert, reason),
+        });
+      }
+
+      const decisions = this.decisionMap(runId);
+      const proposals = this.regionProposals(runId, p.regionCode);
+      return {
+        demand: this.toDemandReview(p, decisions.get(demandId), this.demandMap(run.cycleId, p.regionCode, [demandId]), new Map()),
+        region: this.regionSummary(runId, p.regionCode, proposals, decisions),
+      };
+    });
+  }
+
+  /** The county hands its review to the city: every proposed pair must have a decision. */
+  submitRegion(runId: string, region: string, by: ReviewActor): RegionSummary {
+    return this.deps.reviews.transaction(() => {
+      this.completedRun(runId);
+      const proposals = this.regionProposals(runId, region);
+      const current = this.deps.reviews.getRegionReview(runId, region);
+      const state = current?.status ?? 'open';
+      if (!DECIDABLE.includes(state)) throw regionLocked(state);
+      const decisions = this.decisionMap(runId);
+      const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending')
+        .map((p) => p.demandExternalId);
+      if (pending.length) {
+        throw conflict('REVIEW_INCOMPLETE', `还有 ${pending.length} 条推荐未审核（通过、驳回或替换），审核完毕后才能提交`, { pending });
+      }
+      return this.changeRegion(runId, region, current, {
+        status: 'submitted', submittedBy: by.actor, submittedAt: this.now(), decidedBy: null, decidedAt: null, note: null,
+      }, by, 'review.submit', null);
+    });
+  }
+
+  /** The city administrator accepts a submitted region; it is final. */
+  confirmRegion(runId: string, region: string, by: ReviewActor, note?: string): RegionSummary {
+    return this.cityDecision(runId, region, by, 'confirmed', note?.trim() || null);
+  }
+
+  /** The city administrator sends a submitted region back to the county with a note; decisions reopen. */
+  returnRegion(runId: string, region: string, note: string, by: ReviewActor): RegionSummary {
+    const trimmed = note.trim();
+    if (!trimmed) throw badRequest('NOTE_REQUIRED', '退回时必须填写意见');
+    return this.cityDecision(runId, region, by, 'returned', trimmed);
+  }
+
+  /** The review entries of one region of one run, newest first. */
+  listAudit(runId: string, region: string, limit = 200): AuditRow[] {
+    this.completedRun(runId);
+    return this.deps.reviews.listRegionAudit(runId, region, limit);
+  }
+
+  private cityDecision(runId: string, region: string, by: ReviewActor, status: 'confirmed' | 'returned', note: string | null): RegionSummary {
+    return this.deps.reviews.transaction(() => {
+      this.completedRun(runId);
+      this.regionProposals(runId, region);
+      const current = this.deps.reviews.getRegionReview(runId, region);
+      const state = current?.status ?? 'open';
+      if (state !== 'submitted') {
+        throw conflict('REGION_NOT_SUBMITTED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，只有已提交的审核结果才能确认或退回`, { status: state });
+      }
+      return this.changeRegion(runId, region, current, {
+        status, submittedBy: current!.submittedBy, submittedAt: current!.submittedAt, decidedBy: by.actor, decidedAt: this.now(), note,
+      }, by, status === 'confirmed' ? 'review.confirm' : 'review.return', note);
+    });
+  }
+
+  private changeRegion(
+    runId: string, region: string, current: RegionReviewRow | undefined, next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
+    by: ReviewActor, action: string, note: string | null,
+  ): RegionSummary {
+    const before = current ? regionSnapshot(current) : { status: 'open' };
+    const saved = this.deps.reviews.saveRegionReview({ runId, regionCode: region, ...next });
+    this.deps.audit.append({
+      ...by, action, entity: 'region_review', entityId: `${runId}/${region}`, regionCode: region, before, after: regionSnapshot(saved), note,
+    });
+    return this.regionSummary(runId, region, this.regionProposals(runId, region), this.decisionMap(runId));
+  }
+
+  private completedRun(runId: string): RunRow {
+    const run = this.deps.reviews.getRun(runId);
+    if (!run) throw notFound('匹配批次', runId);
+    if (run.status !== 'completed') throw conflict('RUN_NOT_COMPLETED', `匹配批次 ${runId} 尚未完成，完成后才能审核`);
+    return run;
+  }
+
+  private regionCodes(runId: string): string[] {
+    const codes = new Set([...this.deps.reviews.listQuotas(runId).map((q) => q.regionCode), ...this.deps.reviews.listProposalRegions(runId)]);
+    return [...codes].sort();
+  }
+
+  /** The region's proposal rows; 404 when the run has no demand of that region. */
+  private regionProposals(runId: string, region: string): ProposalRow[] {
+    const rows = this.deps.reviews.listProposals(runId, region);
+    if (rows.length === 0) throw notFound('本批次中该区县的需求', region);
+    return rows;
+  }
+
+  private regionState(runId: string, region: string): RegionStatus {
+    return this.deps.reviews.getRegionReview(runId, region)?.status ?? 'open';
+  }
+
+  private decisionMap(runId: string): Map<string, DecisionRow> {
+    return new Map(this.deps.reviews.listDecisions(runId).map((d) => [d.demandExternalId, d]));
+  }
+
+  private regionNames(): Map<string, string> {
+    return new Map(this.deps.reference.listRegions().map((r) => [r.code, r.name]));
+  }
+
+  private regionSummary(runId: string, region: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>): RegionSummary {
+    const quota = this.deps.reviews.listQuotas(runId).find((q) => q.regionCode === region);
+    return summarize(region, this.regionNames().get(region) ?? region, proposals, decisions, quota, this.deps.reviews.getRegionReview(runId, region));
+  }
+
+  private demandMap(cycleId: string, region: string, ids: string[]): Map<string, Demand> {
+    const map = new Map(this.deps.demands.listByCycle(cycleId, region).map((d) => [d.demand.externalId, d.demand]));
+    // The run's region is a snapshot: an enterprise that moved county since is found through the cycle-wide list.
+    if (ids.some((id) => !map.has(id))) for (const d of this.deps.demands.listByCycle(cycleId)) map.set(d.demand.externalId, d.demand);
+    return map;
+  }
+
+  private candidateOf(parsed: Parsed, expertId: string | null): RankedCandidate | null {
+    if (!expertId) return null;
+    if (parsed.proposed?.expertId === expertId) return parsed.proposed;
+    return parsed.alternates.find((a) => a.expertId === expertId) ?? null;
+  }
+
+  private toDemandReview(p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>): DemandReview {
+    const parsed = parseProposal(p);
+    const demand = demands.get(p.demandExternalId);
+    if (!enterprises.has(p.enterpriseCreditCode)) enterprises.set(p.enterpriseCreditCode, this.deps.enterprises.getByCreditCode(p.enterpriseCreditCode));
+    const ent = enterprises.get(p.enterpriseCreditCode);
+    const decision: Decision = {
+      status: statusOf(d),
+      expertId: d && isAssigned(d.status) ? d.expertExternalId : null,
+      reason: d?.reason ?? null,
+      decidedBy: d?.decidedBy ?? null,
+      decidedAt: d ? d.decidedAt : null,
+    };
+    return {
+      demandId: p.demandExternalId,
+      enterprise: {
+        creditCode: p.enterpriseCreditCode,
+        name: ent?.name ?? p.enterpriseCreditCode,
+        industry: ent?.industry ?? null,
+        employees: ent?.employees ?? null,
+        revenue: ent?.revenue ?? null,
+      },
+      title: demand?.title ?? p.demandExternalId,
+      expectedField: demand?.expectedField ?? '',
+      problem: demand?.description ?? '',
+      expectedCooperation: [demand?.cooperationModes.join('、'), demand?.expectedCooperation].filter(Boolean).join('：'),
+      namedCandidates: (demand?.namedCandidates ?? []).map((c) => ({
+        expertId: c.expertExternalId ?? null, name: c.name ?? null, institution: c.institution ?? null, agreed: c.agreed,
+      })),
+      proposed: parsed.proposed,
+      unfilledReason: p.unfilledReason,
+      alternates: parsed.alternates,
+      excluded: parsed.excluded,
+      decision,
+      assigned: this.candidateOf(parsed, decision.expertId),
+    };
+  }
+
+  /** One expert serves one enterprise: nobody else in the run may hold the expert (pending proposals included). */
+  private assertExpertFree(runId: string, demandId: string, expert: RankedCandidate, region: string): void {
+    const decisions = this.decisionMap(runId);
+    const holder = this.deps.reviews.listProposals(runId)
+      .find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
+    if (holder) {
+      // Another county's demand id is not this reviewer's business; its own county's is.
+      const where = holder.regionCode === region ? `本区县需求 ${holder.demandExternalId}` : '其他区县的需求';
+      throw conflict('EXPERT_ALREADY_ASSIGNED', `专家 ${expert.name} 已推荐或分配给本批次${where}，一名专家只能服务一家企业`, {
+        expertId: expert.expertId, ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
+      });
+    }
+  }
+
+  /** Every hard rule of the run's policy, for this pair, under the cycle's context (previous cycles, current appointments). */
+  private assertPairEligible(run: RunRow, p: ProposalRow, expert: RankedCandidate): void {
+    // A run may pin its own reference date; otherwise the cycle's applies (as when it was ranked).
+    const pinned = run.params?.referenceDate;
+    const referenceDate = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
+    const ev = this.deps.policies.checkEligibility({
+      policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate,
+    });
+    if (ev.eligible) return;
+    const failed = ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail')
+      .map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
+    throw conflict('SWAP_RULE_FAILED', `专家 ${expert.name} 不符合选派条件：${failed.map((f) => f.message).join('；')}`, { expertId: expert.expertId, failed });
+  }
+
+  private assertSeatFree(runId: string, region: string): void {
+    const seats = this.deps.reviews.listQuotas(runId).find((q) => q.regionCode === region)?.seats ?? 0;
+    const assigned = this.deps.reviews.listDecisions(runId, region).filter((d) => isAssigned(d.status)).length;
+    if (assigned + 1 > seats) {
+      throw conflict('QUOTA_EXCEEDED', `本区县名额为 ${seats} 个，已分配 ${assigned} 个，不能再增加；请先驳回其他推荐`, { seats, assigned });
+    }
+  }
+}
+
+function toRunInfo(r: RunRow): RunInfo {
+  return { id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null };
+}
+
+function summarize(
+  code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: QuotaRow | undefined, state: RegionReviewRow | undefined,
+): RegionSummary {
+  const count = { approved: 0, swapped: 0, rejected: 0, pending: 0, unfilled: 0 };
+  for (const p of proposals) {
+    const s = statusOf(decisions.get(p.demandExternalId));
+    if (s !== 'pending') count[s] += 1;
+    else if (p.expertExternalId) count.pending += 1;
+    else count.unfilled += 1;
+  }
+  return {
+    code, name,
+    demands: proposals.length,
+    seats: quota?.seats ?? 0,
+    proposed: proposals.filter((p) => p.expertExternalId).length,
+    assigned: count.approved + count.swapped,
+    ...count,
+    status: state?.status ?? 'open',
+    submittedBy: state?.submittedBy ?? null,
+    submittedAt: state?.submittedAt ?? null,
+    decidedBy: state?.decidedBy ?? null,
+    decidedAt: state?.decidedAt ?? null,
+    note: state?.note ?? null,
+  };
+}
+
+function snapshot(status: DecisionStatus, expert: RankedCandidate | null, reason: string | null) {
+  return { status, expertId: expert?.expertId ?? null, expertName: expert?.name ?? null, reason };
+}
+
+function regionSnapshot(r: RegionReviewRow) {
+  return { status: r.status, submittedBy: r.submittedBy, submittedAt: r.submittedAt, decidedBy: r.decidedBy, decidedAt: r.decidedAt, note: r.note };
+}
+
+function decisionNote(action: DecisionInput['action'], proposed: RankedCandidate | null, expert: RankedCandidate | null, reason: string | null): string {
+  const who = (c: RankedCandidate | null) => (c ? `${c.name}（${c.expertId}）` : '无');
+  if (action === 'approve') return `通过推荐专家 ${who(expert)}`;
+  if (action === 'reject') return `驳回推荐专家 ${who(proposed)}：${reason ?? ''}`;
+  return `推荐专家 ${who(proposed)} 替换为 ${who(expert)}${reason ? `：${reason}` : ''}`;
+}

@@ -1,0 +1,183 @@
+// The review page's only script: sign-in, sign-out and the review buttons, all through the JSON API.
+// Results are announced in the #status live region; after a change the page reloads to show the new state.
+(function () {
+  'use strict';
+
+  var FLASH_KEY = 'kjfz-flash';
+  var statusBox = document.getElementById('status');
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var main = document.getElementById('main');
+
+  function show(message, kind, details) {
+    if (!statusBox) return;
+    statusBox.className = 'status ' + (kind || 'ok');
+    statusBox.textContent = '';
+    var p = document.createElement('p');
+    p.textContent = (kind === 'error' ? '未能完成：' : '') + message;
+    statusBox.appendChild(p);
+    if (details && details.length) {
+      var ul = document.createElement('ul');
+      details.forEach(function (d) {
+        var li = document.createElement('li');
+        li.textContent = d;
+        ul.appendChild(li);
+      });
+      statusBox.appendChild(ul);
+    }
+    statusBox.focus();
+  }
+
+  function flashAndReload(message) {
+    try { sessionStorage.setItem(FLASH_KEY, message); } catch (e) { /* private mode: the reload still shows the state */ }
+    location.reload();
+  }
+
+  function detailLines(body) {
+    var d = body && body.details;
+    if (!d) return [];
+    if (Array.isArray(d)) {
+      return d.map(function (x) { return x && x.message ? x.message : String(x); });
+    }
+    if (Array.isArray(d.failed)) {
+      return d.failed.map(function (f) {
+        return f.message + (f.clause ? '（《' + f.clause.document + '》' + f.clause.article + '）' : '');
+      });
+    }
+    if (Array.isArray(d.pending)) return ['待审核的需求：' + d.pending.join('、')];
+    return [];
+  }
+
+  function api(method, url, body) {
+    var headers = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (csrfMeta) headers['x-csrf-token'] = csrfMeta.getAttribute('content');
+    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+      .then(function (res) {
+        return res.text().then(function (text) {
+          var data = null;
+          try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+          if (res.status === 401 && !/\/login$/.test(url)) {
+            location.href = '/login?next=' + encodeURIComponent(location.pathname);
+            throw new Error('登录已失效，请重新登录');
+          }
+          if (!res.ok) {
+            var err = new Error((data && data.message) || ('请求失败（' + res.status + '）'));
+            err.body = data;
+            throw err;
+          }
+          return data;
+        });
+      });
+  }
+
+  function busy(button, on) {
+    if (!button) return;
+    button.disabled = on;
+    button.setAttribute('aria-busy', on ? 'true' : 'false');
+  }
+
+  // Flash message from the previous action, after the reload.
+  try {
+    var flash = sessionStorage.getItem(FLASH_KEY);
+    if (flash) {
+      sessionStorage.removeItem(FLASH_KEY);
+      show(flash, 'ok');
+    }
+  } catch (e) { /* ignore */ }
+
+  var loginForm = document.getElementById('login-form');
+  if (loginForm) {
+    var loginError = document.getElementById('login-error');
+    loginForm.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var username = loginForm.elements.username.value.trim();
+      var password = loginForm.elements.password.value;
+      if (!username || !password) {
+        loginError.textContent = '请输入用户名和密码';
+        return;
+      }
+      var button = loginForm.querySelector('button[type="submit"]');
+      busy(button, true);
+      loginError.textContent = '';
+      api('POST', '/v1/auth/login', { username: username, password: password })
+        .then(function () {
+          var next = loginForm.getAttribute('data-next') || '/';
+          location.href = /^\/(?![\/\\])/.test(next) ? next : '/';
+        })
+        .catch(function (e) {
+          loginError.textContent = e.message;
+          busy(button, false);
+          loginForm.elements.password.focus();
+        });
+    });
+  }
+
+  document.addEventListener('click', function (ev) {
+    var target = ev.target instanceof Element ? ev.target.closest('button') : null;
+    if (!target || target.disabled) return;
+
+    if (target.hasAttribute('data-logout')) {
+      busy(target, true);
+      api('POST', '/v1/auth/logout').then(function () { location.href = '/login'; }, function () { location.href = '/login'; });
+      return;
+    }
+
+    var run = main && main.getAttribute('data-run');
+    var region = main && main.getAttribute('data-region');
+    if (!run) return;
+
+    var action = target.getAttribute('data-action');
+    if (action) {
+      var demand = target.getAttribute('data-demand');
+      var reasonInput = document.getElementById('reason-' + demand);
+      var reason = reasonInput ? reasonInput.value.trim() : '';
+      if (action === 'reject' && !reason) {
+        show('驳回时必须填写理由', 'error');
+        if (reasonInput) reasonInput.focus();
+        return;
+      }
+      var body = { action: action };
+      if (reason) body.reason = reason;
+      if (action === 'swap') body.expertId = target.getAttribute('data-expert');
+      busy(target, true);
+      api('POST', '/v1/runs/' + encodeURIComponent(run) + '/demands/' + encodeURIComponent(demand) + '/decision', body)
+        .then(function (res) {
+          var d = res.demand;
+          var who = d.assigned ? d.assigned.name : (d.proposed ? d.proposed.name : '');
+          var text = { approve: '已通过', reject: '已驳回', swap: '已替换为' }[action];
+          flashAndReload(d.enterprise.name + '：' + text + (action === 'reject' ? '' : ' ' + who) + '。本区县已分配 ' + res.region.assigned + '/' + res.region.seats + ' 个名额，待审核 ' + res.region.pending + ' 条。');
+        })
+        .catch(function (e) {
+          busy(target, false);
+          show(e.message, 'error', detailLines(e.body));
+        });
+      return;
+    }
+
+    var regionAction = target.getAttribute('data-region-action');
+    if (regionAction && region) {
+      var payload;
+      if (regionAction === 'return') {
+        var noteInput = document.getElementById('return-note');
+        var note = noteInput ? noteInput.value.trim() : '';
+        if (!note) {
+          show('退回时必须填写意见', 'error');
+          if (noteInput) noteInput.focus();
+          return;
+        }
+        payload = { note: note };
+      } else if (regionAction === 'confirm') {
+        payload = {};
+      }
+      busy(target, true);
+      api('POST', '/v1/runs/' + encodeURIComponent(run) + '/regions/' + encodeURIComponent(region) + '/' + regionAction, payload)
+        .then(function () {
+          flashAndReload({ submit: '已提交本区县审核结果，等待市级确认。', confirm: '已确认本区县审核结果。', 'return': '已退回区县修改。' }[regionAction]);
+        })
+        .catch(function (e) {
+          busy(target, false);
+          show(e.message, 'error', detailLines(e.body));
+        });
+    }
+  });
+})();
