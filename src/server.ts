@@ -5,6 +5,7 @@ import { createServices } from './container';
 import { closeDatabase, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './auth/demo-accounts.service';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
+import { createRetrieval } from './retrieval/retrieval.factory';
 import { createLogger } from './shared/logger';
 
 let config: Config;
@@ -26,7 +27,18 @@ const demoMode = config.demo === 'on' || (config.demo === 'auto' && services.rep
 const demoAccounts = demoMode
   ? await ensureDemoAccounts(db, services.repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
   : [];
-const app = await buildApp({ services, logger });
+
+// Loading the model fails fast with a message that says how to install it (npm run setup).
+const retrieval = await createRetrieval({ db, config, logger });
+const readiness = { synced: false, error: undefined as string | undefined };
+const app = await buildApp({
+  services,
+  logger,
+  readiness: () => ({
+    ready: readiness.synced,
+    checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },
+  }),
+});
 
 let shuttingDown = false;
 async function shutdown(signal: string) {
@@ -35,6 +47,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   try {
     await app.close();
+    await retrieval.close();
   } finally {
     closeDatabase(db);
     process.exit(0);
@@ -44,6 +57,16 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+// Portraits, vectors and the index catch up with the database after we listen, so /healthz answers at
+// once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
+retrieval.sync().then((r) => {
+  readiness.synced = true;
+  logger.info({ ...r }, 'retrieval index ready');
+}).catch((err: Error) => {
+  readiness.error = err.message;
+  logger.error({ err }, 'retrieval sync failed');
+});
+
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 logger.info({ url, docs: `${url}/docs` }, 'listening');
 if (demoAccounts.length) {
