@@ -16,18 +16,19 @@ const RANDOM_SEED = 100;
  */
 export class HnswIndex implements AnnIndex {
   private readonly live: Set<number>;
-  private deleted: number;
+  private readonly deleted: Set<number>;
+  private efSearch: number;
 
-  private constructor(private readonly native: Native, readonly dim: number, readonly params: HnswParams, live: Iterable<number>, deleted: number) {
-    this.live = new Set(live);
+  private constructor(private readonly native: Native, readonly dim: number, readonly params: HnswParams, live: Set<number>, deleted: Set<number>) {
+    this.live = live;
     this.deleted = deleted;
-    native.setEf(params.efSearch);
+    this.efSearch = params.efSearch;
   }
 
   static create(dim: number, params: HnswParams, capacity = MIN_CAPACITY): HnswIndex {
     const native = new HierarchicalNSW('ip', dim);
     native.initIndex({ maxElements: Math.max(capacity, MIN_CAPACITY), m: params.m, efConstruction: params.efConstruction, randomSeed: RANDOM_SEED });
-    return new HnswIndex(native, dim, params, [], 0);
+    return new HnswIndex(native, dim, params, new Set(), new Set());
   }
 
   /**
@@ -39,10 +40,9 @@ export class HnswIndex implements AnnIndex {
     native.readIndexSync(file);
     if (native.getNumDimensions() !== dim) throw new Error(`index file has ${native.getNumDimensions()} dimensions, expected ${dim}`);
     const live = new Set(liveLabels);
-    const all = native.getIdsList();
-    const known = new Set(all);
-    for (const label of live) if (!known.has(label)) throw new Error(`index file lacks label ${label}`);
-    return new HnswIndex(native, dim, params, live, all.length - live.size);
+    const deleted = new Set(native.getIdsList());
+    for (const label of live) if (!deleted.delete(label)) throw new Error(`index file lacks label ${label}`);
+    return new HnswIndex(native, dim, params, live, deleted);
   }
 
   add(label: number, vector: Float32Array): void {
@@ -50,35 +50,31 @@ export class HnswIndex implements AnnIndex {
     const max = this.native.getMaxElements();
     if (this.native.getCurrentCount() >= max) this.native.resizeIndex(Math.max(MIN_CAPACITY, Math.ceil(max * 1.5)));
     // Re-adding a label (live or deleted) replaces its vector and makes it live again.
-    if (!this.live.has(label) && this.knownDeleted(label)) this.deleted--;
     this.native.addPoint(Array.from(vector), label);
+    this.deleted.delete(label);
     this.live.add(label);
-  }
-
-  private deletedLabels?: Set<number>;
-  private knownDeleted(label: number): boolean {
-    return this.deletedLabels?.has(label) ?? false;
   }
 
   markDelete(label: number): void {
     if (!this.live.has(label)) return;
     this.native.markDelete(label);
     this.live.delete(label);
-    (this.deletedLabels ??= new Set()).add(label);
-    this.deleted++;
+    this.deleted.add(label);
   }
 
   has(label: number): boolean { return this.live.has(label); }
   size(): number { return this.live.size; }
-  deletedCount(): number { return this.deleted; }
+  deletedCount(): number { return this.deleted.size; }
   labels(): number[] { return [...this.live]; }
   capacity(): number { return this.native.getMaxElements(); }
+  /** Search breadth only: unlike M and efConstruction it can change without rebuilding the graph. */
+  setEfSearch(ef: number): void { this.efSearch = ef; }
 
   search(query: Float32Array, k: number, filter?: LabelFilter): Neighbor[] {
     const n = Math.min(k, this.live.size);
     if (n <= 0) return [];
     // ef below k would silently return fewer and worse neighbours.
-    this.native.setEf(Math.max(this.params.efSearch, n));
+    this.native.setEf(Math.max(this.efSearch, n));
     let fn: ((label: number) => boolean) | undefined;
     if (filter) {
       if ('labels' in filter) {
