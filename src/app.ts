@@ -13,6 +13,8 @@ import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { policyRoutes } from './policy/policy.routes';
+import { matchRoutes } from './ranking/match.routes';
+import type { Ranker } from './ranking/ranker.port';
 import { reviewRoutes } from './review/review.routes';
 import type { Logger } from './shared/logger';
 import { webRoutes } from './web/web.routes';
@@ -23,6 +25,8 @@ export type AppDeps = {
   readiness?: Readiness;
   /** Rate-limit overrides (tests use small limits). */
   auth?: AuthOptions;
+  /** POST /v1/match is registered only with a ranker (it needs the model and index; other tests build without). */
+  ranker?: Ranker;
 };
 
 /** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
@@ -55,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(policyRoutes, { policies: services.policies });
+  if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, demands: services.repos.demands, readiness: deps.readiness });
   await app.register(cycleRoutes, { reader: services.cycles.reader });
   await app.register(reviewRoutes, { review: services.review.service, exporter: services.review.exporter });
   // The review web page (server-rendered, same access control as the API).

@@ -8,6 +8,8 @@ const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 /**
  * One batch run of a cycle. A completed run is immutable; a run that was killed stays 'running' and
  * is resumed by the next invocation with the same input hash (its checkpointed rankings are reused).
+ * A running run whose input has since changed is never resumed: it is marked abandoned (abandoned_at)
+ * rather than given a third status, so readers that only know running/completed keep working.
  */
 export const cycleRuns = sqliteTable('cycle_runs', {
   id: text('id').primaryKey(),
@@ -21,6 +23,11 @@ export const cycleRuns = sqliteTable('cycle_runs', {
   finishedAt: text('finished_at'),
   timings: json<Record<string, number>>('timings'),
   summary: json<unknown>('summary'),
+  /** N of the run id `<cycle>-r<N>`: runs of a cycle in the order they were started. */
+  seq: integer('seq'),
+  /** Set when a later invocation found the input changed; the run then stays unfinished for good. */
+  abandonedAt: text('abandoned_at'),
+  abandonReason: text('abandon_reason'),
 }, (t) => [index('cycle_runs_cycle_idx').on(t.cycleId, t.status)]);
 
 /** Checkpoint: the ranked eligible candidates of one demand within a run (resumability). */
@@ -51,7 +58,12 @@ export const runProposals = sqliteTable('run_proposals', {
   expertExternalId: text('expert_external_id'),
   score: real('score'),
   namedAgreed: integer('named_agreed', { mode: 'boolean' }).notNull().default(false),
+  /** Why no expert was proposed, in Chinese for the county page (unfilled_code is the machine form). */
   unfilledReason: text('unfilled_reason'),
+  /** ENTERPRISE_INELIGIBLE, QUOTA_EXHAUSTED, CANDIDATES_TAKEN, … (src/cycles/unfilled-reasons.ts). */
+  unfilledCode: text('unfilled_code'),
+  /** Rule codes, or the demands that took the candidates: whatever makes the reason checkable. */
+  unfilledDetails: json<Record<string, unknown>>('unfilled_details'),
   /** The proposed candidate's full ranking entry (breakdown, evidence, flags). */
   proposed: json<unknown>('proposed'),
   alternates: json<unknown[]>('alternates').notNull(),

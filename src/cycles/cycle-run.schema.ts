@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { regionCodeSchema } from '../intake/common.schema';
+import { excludedCandidateSchema, rankedCandidateSchema } from '../ranking/ranking.schema';
+import { UNFILLED_CODES } from './unfilled-reasons';
+
+// Formats of a cycle run: what the batch accepts, the summary it prints and stores, and the read API.
+
+export const regionLimitSchema = z.object({
+  min: z.number().int().min(0).max(100_000).optional(),
+  max: z.number().int().min(0).max(100_000).optional(),
+});
+
+export const cycleRunOptionsSchema = z.object({
+  cycleId: z.string().trim().min(1).max(64),
+  /** Policy profile reference ('wenzhou-2025', 'id@version'); default: the cycle's. */
+  policy: z.string().trim().min(1).max(64).optional(),
+  /** Overrides cycle.seats. */
+  seats: z.number().int().min(0).max(100_000).optional(),
+  /** Compute and print, write nothing to the run tables. */
+  dryRun: z.boolean().default(false),
+  /** Eligible candidates asked of the ranker per demand: the assignment's edges. */
+  top: z.number().int().min(1).max(200).default(20),
+  /** Alternates stored per demand next to the proposed expert. */
+  alternates: z.number().int().min(0).max(50).default(5),
+  /** Best-scoring excluded experts stored per demand, with their reasons (staff explanation). */
+  excluded: z.number().int().min(0).max(50).default(5),
+  /** Per-region seat floor and ceiling ("原则上" leaves room for them). */
+  regionLimits: z.record(regionCodeSchema, regionLimitSchema).default({}),
+});
+export type CycleRunOptions = z.input<typeof cycleRunOptionsSchema>;
+export type ResolvedRunOptions = z.output<typeof cycleRunOptionsSchema>;
+
+export const unfilledCodeSchema = z.enum(UNFILLED_CODES);
+
+export const unfilledEntrySchema = z.object({
+  demandId: z.string(),
+  reason: unfilledCodeSchema,
+  /** ENTERPRISE_INELIGIBLE: the codes of the enterprise rules it fails. */
+  rules: z.array(z.string()).optional(),
+});
+
+export const regionRunSummarySchema = z.object({
+  region: z.string(),
+  /** All demands of the region in the cycle. */
+  demands: z.number().int(),
+  /** Demands whose enterprise passes the enterprise rules: the basis of the quota. */
+  eligibleDemands: z.number().int(),
+  share: z.number().describe('eligibleDemands / all eligible demands'),
+  exactQuota: z.number().describe('share × seats before limits'),
+  floor: z.number().int(),
+  remainder: z.number(),
+  adjustedQuota: z.number().describe('the quota actually rounded once min/max/demand limits are applied'),
+  bound: z.enum(['min', 'max', 'demands']).nullable().describe('which limit fixed the seats, if any'),
+  seats: z.number().int(),
+  assigned: z.number().int(),
+  unfilled: z.array(unfilledEntrySchema),
+});
+
+export const runAssignmentSchema = z.object({
+  demandId: z.string(),
+  enterpriseCreditCode: z.string(),
+  expertId: z.string(),
+  score: z.number(),
+  region: z.string(),
+  namedAgreed: z.boolean(),
+});
+
+/** The batch's last stdout line and cycle_runs.summary: identical for an interrupted-and-resumed run and a clean one. */
+export const cycleRunSummarySchema = z.object({
+  run: z.string().nullable().describe('run id; null for a dry run'),
+  cycle: z.string(),
+  policy: z.string().describe('profile id@version'),
+  seats: z.number().int(),
+  seatsAssigned: z.number().int().describe('seats handed to regions (less than seats only when every region is capped)'),
+  tieBreak: z.string(),
+  score: z.number().describe('total match score of the proposed pairs'),
+  regions: z.array(regionRunSummarySchema),
+  assignments: z.array(runAssignmentSchema),
+});
+export type CycleRunSummary = z.infer<typeof cycleRunSummarySchema>;
+export type RegionRunSummary = z.infer<typeof regionRunSummarySchema>;
+export type RunAssignment = z.infer<typeof runAssignmentSchema>;
+export type UnfilledEntry = z.infer<typeof unfilledEntrySchema>;
+
+// ---- read API -------------------------------------------------------------------------------------------
+
+export const RUN_STATUSES = ['running', 'completed', 'abandoned'] as const;
+
+export const runInfoSchema = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  policy: z.string(),
+  seats: z.number().int(),
+  status: z.enum(RUN_STATUSES),
+  params: z.record(z.string(), z.unknown()),
+  inputHash: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  abandonedAt: z.string().nullable(),
+  timings: z.record(z.string(), z.number()).nullable(),
+});
+export type RunInfo = z.infer<typeof runInfoSchema>;
+
+export const runListResponseSchema = z.object({ items: z.array(runInfoSchema) });
+
+export const runDetailResponseSchema = runInfoSchema.extend({
+  /** Null until the run completes; a county reviewer sees only their region in it. */
+  summary: cycleRunSummarySchema.nullable(),
+});
+
+export const unfilledDetailSchema = z.object({
+  code: unfilledCodeSchema,
+  reason: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const assignmentItemSchema = z.object({
+  demandId: z.string(),
+  enterpriseCreditCode: z.string(),
+  region: z.string(),
+  expertId: z.string().nullable(),
+  score: z.number().nullable(),
+  namedAgreed: z.boolean(),
+  proposed: rankedCandidateSchema.nullable(),
+  alternates: z.array(rankedCandidateSchema),
+  excluded: z.array(excludedCandidateSchema),
+  unfilled: unfilledDetailSchema.nullable(),
+});
+export type AssignmentItem = z.infer<typeof assignmentItemSchema>;
+
+export const assignmentListResponseSchema = z.object({
+  run: runInfoSchema,
+  total: z.number().int(),
+  items: z.array(assignmentItemSchema),
+});
+
+export const cycleParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const cycleRunParamsSchema = z.object({ id: z.string().min(1).max(64), run: z.string().min(1).max(100) });
+export const assignmentQuerySchema = z.object({
+  run: z.string().min(1).max(100).optional(),
+  region: regionCodeSchema.optional(),
+  /** Only demands without a proposal (to work through the reasons). */
+  unfilled: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});

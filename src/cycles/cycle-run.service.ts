@@ -1,0 +1,418 @@
+import type { Cycle } from '../intake/cycle.schema';
+import type { DemandRepository, StoredDemand } from '../intake/demand.repository';
+import type { EnterpriseRepository } from '../intake/enterprise.repository';
+import type { ExpertRepository } from '../intake/expert.repository';
+import type { ReferenceRepository } from '../intake/reference.repository';
+import type { Demand, Enterprise, Expert } from '../policy/evaluation.types';
+import type { PolicyContextRepository } from '../policy/policy-context.repository';
+import type { PolicyService } from '../policy/policy.service';
+import { isNamedAgreed } from '../policy/rules/pair.rules';
+import type { RankQuery, Ranker } from '../ranking/ranker.port';
+import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../ranking/ranking.schema';
+import { AppError } from '../shared/errors';
+import { hashRecord } from '../shared/hash';
+import type { Logger } from '../shared/logger';
+import { computeQuotas, type PlanDemand, PlanInputError, type PlanResult, planAssignment } from './assignment-plan';
+import type { CycleRunRepository, CycleRunRow, RankingCheckpoint } from './cycle-run.repository';
+import { type CycleRunOptions, cycleRunOptionsSchema, type CycleRunSummary, type ResolvedRunOptions } from './cycle-run.schema';
+import type { ProgressReporter, ProgressTask } from './progress.port';
+import { type GuardViolation, verifyProposals } from './proposal-guard';
+import { failedHardRules, RunPolicy } from './run-policy';
+import { describeUnfilled } from './unfilled-reasons';
+
+export type SyncProgressEvent = { stage: string; done: number; total: number };
+
+export type CycleRunDeps = {
+  runs: CycleRunRepository;
+  demands: Pick<DemandRepository, 'listByCycle'>;
+  enterprises: Pick<EnterpriseRepository, 'getByIds'>;
+  experts: Pick<ExpertRepository, 'getByIds'>;
+  reference: Pick<ReferenceRepository, 'getCycle'>;
+  policies: Pick<PolicyService, 'resolve' | 'cycleContext'>;
+  policyContext: Pick<PolicyContextRepository, 'loadEnterpriseFacts'>;
+  ranker: Ranker;
+  /** Rebuilds stale portraits and vectors only and updates the index, before anything is ranked. */
+  syncRetrieval: (onProgress: (p: SyncProgressEvent) => void) => Promise<unknown>;
+  progress: ProgressReporter;
+  clock: { now(): Date };
+  logger: Logger;
+  /**
+   * Names the ranker and its embedding model. It is part of the input hash: a run started with another
+   * model is never resumed with this one.
+   */
+  rankerId: string;
+  /** Demands ranked between two checkpoint transactions (what a kill -9 can cost at most). */
+  chunkSize?: number;
+  /** Ranking calls in flight at once. */
+  concurrency?: number;
+};
+
+export type CycleRunErrorCode =
+  | 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID'
+  | 'HARD_RULE_VIOLATION';
+
+export class CycleRunError extends Error {
+  constructor(readonly code: CycleRunErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'CycleRunError';
+  }
+}
+
+export type CycleRunOutcome = {
+  summary: CycleRunSummary;
+  /** null for a dry run. */
+  runId: string | null;
+  dryRun: boolean;
+  /** The run existed (was killed or failed before) and its checkpoints were reused. */
+  resumed: boolean;
+  /** Runs of this cycle found running with another input and marked abandoned. */
+  abandoned: string[];
+  inputHash: string;
+  timings: Record<string, number>;
+  /** The solver's input and result, for the benchmark's greedy comparison. */
+  plan: PlanResult;
+};
+
+type RankedDemand = { stored: StoredDemand; enterprise: Enterprise };
+
+const INPUT_HASH_VERSION = 1;
+
+/**
+ * One batch run of a cycle: sync retrieval, rank every open demand (checkpointed), share the seats, solve the
+ * assignment, re-check it against the policy and store it as an immutable run — or, killed anywhere, resume
+ * from the checkpoints on the next invocation with the same input and finish with the same result.
+ */
+export class CycleRunService {
+  private readonly chunkSize: number;
+  private readonly concurrency: number;
+
+  constructor(private readonly deps: CycleRunDeps) {
+    this.chunkSize = Math.max(1, deps.chunkSize ?? 16);
+    this.concurrency = Math.max(1, deps.concurrency ?? 4);
+  }
+
+  async execute(input: CycleRunOptions): Promise<CycleRunOutcome> {
+    const { deps } = this;
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (key: string, from: number) => { timings[key] = Math.round(performance.now() - from); };
+
+    const opts = parseOptions(input);
+    const cycle = deps.reference.getCycle(opts.cycleId);
+    if (!cycle) throw new CycleRunError('CYCLE_NOT_FOUND', `选派周期不存在：${opts.cycleId}`);
+    if (cycle.status !== 'open') throw new CycleRunError('CYCLE_CLOSED', `选派周期 ${cycle.id} 已关闭，不能再匹配`);
+    const profile = this.resolveProfile(opts.policy ?? cycle.policy);
+    const policyRef = `${profile.id}@${profile.version}`;
+    const seats = opts.seats ?? cycle.seats;
+
+    let t = performance.now();
+    await this.sync();
+    lap('syncMs', t);
+
+    // Records and policy facts of this cycle.
+    t = performance.now();
+    const base = deps.policies.cycleContext(cycle.id);
+    const stored = deps.demands.listByCycle(cycle.id);
+    const enterpriseById = deps.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]);
+    const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
+    const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });
+    const policy = new RunPolicy(profile, base.ctx, base.assignments, new Map([...facts].map(([code, f]) => [code, f.hadTechVp])));
+    const params = {
+      policy: policyRef, seats, top: opts.top, alternates: opts.alternates, excluded: opts.excluded,
+      regionLimits: opts.regionLimits, ranker: deps.rankerId,
+    };
+    const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, records: deps.runs.fingerprint(cycle.id) });
+
+    // Enterprise rules decide which demands count for the quota and get ranked.
+    const ranked: RankedDemand[] = [];
+    const ineligible = new Map<string, PlanDemand['ineligible']>();
+    for (const d of stored) {
+      const enterprise = enterpriseById.get(d.enterpriseId)!;
+      const verdict = policy.enterpriseVerdict(enterprise);
+      if (!verdict.eligible) {
+        ineligible.set(d.demand.externalId, failedHardRules(verdict).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message })));
+      } else if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) {
+        ranked.push({ stored: d, enterprise });
+      }
+    }
+    ranked.sort((a, b) => compareIds(a.stored.demand.externalId, b.stored.demand.externalId));
+    // Limits the demands cannot meet fail now, before a run is opened and anything is ranked.
+    this.checkQuotas(stored.map((d) => ({ region: d.region, ineligible: ineligible.get(d.demand.externalId) ?? null })), seats, opts.regionLimits);
+    lap('loadMs', t);
+
+    // Resume the interrupted run of this very input, or start a new one; a running run of older input is abandoned.
+    const { run, resumed, abandoned, checkpoints } = this.openRun({ cycle, policyRef, seats, params, inputHash, dryRun: opts.dryRun });
+    const runId = run?.id ?? null;
+    timings.reusedCheckpoints = checkpoints.size;
+
+    t = performance.now();
+    const rankedNow = await this.rankAll(ranked, checkpoints, { runId, cycleId: cycle.id, policyRef, top: opts.top, excluded: opts.excluded });
+    timings.rankedNow = rankedNow;
+    lap('rankMs', t);
+
+    // Re-check every ranked candidate against the hard rules (recorded appointments count): the ranker's
+    // verdicts are trusted for ordering, never for eligibility.
+    t = performance.now();
+    const candidateIds = [...new Set([
+      ...[...checkpoints.values()].flatMap((c) => c.candidates.map((x) => x.expertId)),
+      ...stored.flatMap((d) => agreedExpertIds(d.demand)),
+    ])];
+    const internal = deps.runs.expertIdsByExternalId(candidateIds);
+    const experts = new Map([...deps.experts.getByIds([...internal.values()]).values()].map((x) => [x.externalId, x]));
+    const planDemands = stored.map((d): PlanDemand => {
+      const demandId = d.demand.externalId;
+      const common = { demandId, enterpriseCreditCode: d.demand.enterpriseCreditCode, region: d.region };
+      if (ineligible.has(demandId)) return { ...common, ineligible: ineligible.get(demandId)!, candidates: [], excluded: [] };
+      const checkpoint = checkpoints.get(demandId);
+      if (!checkpoint) return { ...common, ineligible: null, candidates: [], excluded: [] };
+      return { ...common, ineligible: null, ...this.recheck(policy, checkpoint, d.demand, enterpriseById.get(d.enterpriseId)!, experts) };
+    });
+    lap('recheckMs', t);
+
+    t = performance.now();
+    let plan: PlanResult;
+    try {
+      plan = planAssignment({
+        totalSeats: seats, regionLimits: opts.regionLimits, demands: planDemands, alternates: opts.alternates,
+        expertCapacity: (id) => policy.expertSlotsLeft(id), enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
+      });
+    } catch (err) {
+      if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
+      throw err;
+    }
+    timings.solveMs = Math.round(plan.solver.ms);
+    lap('planMs', t);
+
+    t = performance.now();
+    const violations = verifyProposals(policy, plan.proposals, {
+      experts, enterprises, demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
+    }, new Map(plan.quotas.regions.map((q) => [q.region, q.seats])));
+    lap('guardMs', t);
+    if (violations.length) throw hardRuleViolation(violations);
+
+    const summary: CycleRunSummary = {
+      run: runId, cycle: cycle.id, policy: policyRef, seats, seatsAssigned: plan.quotas.seatsAssigned, tieBreak: plan.quotas.tieBreak,
+      score: plan.totalScore, regions: plan.regions, assignments: plan.assignments,
+    };
+
+    if (run) {
+      t = performance.now();
+      const task = deps.progress.start('store', 1);
+      timings.totalMs = Math.round(performance.now() - started);
+      deps.runs.complete(run.id, {
+        quotas: plan.quotas.regions.map((q) => ({
+          runId: run.id, regionCode: q.region, demands: q.demands, share: q.share, exactQuota: q.exactQuota, remainder: q.remainder, seats: q.seats,
+        })),
+        proposals: plan.proposals.map((p) => ({
+          runId: run.id, demandExternalId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, regionCode: p.region,
+          expertExternalId: p.expertId, score: p.score, namedAgreed: p.namedAgreed,
+          unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
+          unfilledCode: p.unfilled?.code ?? null, unfilledDetails: p.unfilled?.details ?? null,
+          proposed: p.proposed, alternates: p.alternates, excluded: p.excluded,
+        })),
+        summary, timings, finishedAt: deps.clock.now().toISOString(),
+      });
+      task.update(1);
+      task.finish();
+      lap('storeMs', t);
+    }
+    timings.totalMs = Math.round(performance.now() - started);
+    deps.logger.info({ run: runId, resumed, timings, assigned: plan.assignments.length, demands: stored.length }, runId ? 'cycle run completed' : 'dry run computed');
+    return { summary, runId, dryRun: opts.dryRun, resumed, abandoned, inputHash, timings, plan };
+  }
+
+  private checkQuotas(demands: Array<Pick<PlanDemand, 'region' | 'ineligible'>>, seats: number, limits: ResolvedRunOptions['regionLimits']): void {
+    try {
+      computeQuotas(demands, seats, limits);
+    } catch (err) {
+      if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
+      throw err;
+    }
+  }
+
+  private resolveProfile(ref: string) {
+    try {
+      return this.deps.policies.resolve(ref);
+    } catch (err) {
+      if (err instanceof AppError) throw new CycleRunError('POLICY_NOT_FOUND', err.message, err.details);
+      throw err;
+    }
+  }
+
+  private async sync(): Promise<void> {
+    let task: ProgressTask | undefined;
+    let stage = '';
+    try {
+      await this.deps.syncRetrieval((p) => {
+        if (p.stage !== stage) {
+          task?.finish();
+          stage = p.stage;
+          task = this.deps.progress.start(`sync:${p.stage}`, p.total);
+        }
+        task!.update(p.done, p.total);
+      });
+    } finally {
+      task?.finish();
+    }
+  }
+
+  private openRun(a: {
+    cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean;
+  }): { run: CycleRunRow | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
+    const { runs, clock, logger } = this.deps;
+    const resumable = runs.listResumable(a.cycle.id);
+    const same = resumable.find((r) => r.inputHash === a.inputHash);
+    if (a.dryRun) {
+      // Read-only: an interrupted run of the same input lends its checkpoints, nothing is written.
+      return { run: null, resumed: false, abandoned: [], checkpoints: same ? runs.loadCheckpoints(same.id) : new Map() };
+    }
+    const abandoned: string[] = [];
+    for (const r of resumable) {
+      if (r === same) continue;
+      if (runs.markAbandoned(r.id, clock.now().toISOString(), `input changed (now ${a.inputHash.slice(0, 12)})`)) {
+        abandoned.push(r.id);
+        logger.warn({ run: r.id }, 'abandoned an unfinished run whose input has changed');
+      }
+    }
+    if (same) {
+      const checkpoints = runs.loadCheckpoints(same.id);
+      logger.info({ run: same.id, checkpoints: checkpoints.size }, 'resuming an unfinished run of the same input');
+      return { run: same, resumed: true, abandoned, checkpoints };
+    }
+    let seq = runs.nextSeq(a.cycle.id);
+    while (runs.getRun(`${a.cycle.id}-r${seq}`)) seq += 1;
+    const id = `${a.cycle.id}-r${seq}`;
+    runs.insertRun({
+      id, cycleId: a.cycle.id, policy: a.policyRef, seats: a.seats, params: a.params, inputHash: a.inputHash, seq, startedAt: clock.now().toISOString(),
+    });
+    logger.info({ run: id }, 'cycle run started');
+    return { run: runs.getRun(id)!, resumed: false, abandoned, checkpoints: new Map() };
+  }
+
+  /** Ranks every demand not yet checkpointed, in id order, committing each chunk; returns how many it ranked. */
+  private async rankAll(
+    demands: RankedDemand[], checkpoints: Map<string, RankingCheckpoint>,
+    a: { runId: string | null; cycleId: string; policyRef: string; top: number; excluded: number },
+  ): Promise<number> {
+    const todo = demands.filter((d) => !checkpoints.has(d.stored.demand.externalId));
+    const task = this.deps.progress.start('rank', demands.length);
+    let done = demands.length - todo.length;
+    task.update(done);
+    for (let i = 0; i < todo.length; i += this.chunkSize) {
+      const chunk = todo.slice(i, i + this.chunkSize);
+      const settled = await settleWithLimit(chunk, this.concurrency, async (d): Promise<RankingCheckpoint> => {
+        const demand = d.stored.demand;
+        const query: RankQuery = {
+          demandId: demand.externalId, title: demand.title, description: demand.description, expectedField: demand.expectedField,
+          region: d.stored.region, enterpriseCreditCode: demand.enterpriseCreditCode, namedCandidates: demand.namedCandidates,
+        };
+        const res = await this.deps.ranker.rank(query, { policy: a.policyRef, cycleId: a.cycleId, top: a.top, excluded: a.excluded });
+        return { demandId: demand.externalId, candidates: res.candidates.slice(0, a.top), excluded: res.excluded.slice(0, a.excluded) };
+      });
+      const ok = settled.filter((s): s is PromiseFulfilledResult<RankingCheckpoint> => s.status === 'fulfilled').map((s) => s.value);
+      // Whatever finished is kept even when a sibling failed: a restart then redoes only the failures.
+      if (a.runId) this.deps.runs.saveCheckpoints(a.runId, ok);
+      for (const c of ok) checkpoints.set(c.demandId, c);
+      done += ok.length;
+      task.update(done);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    task.finish();
+    return todo.length;
+  }
+
+  private recheck(
+    policy: RunPolicy, checkpoint: RankingCheckpoint, demand: Demand, enterprise: Enterprise, experts: Map<string, Expert>,
+  ): { candidates: RankedCandidate[]; excluded: ExcludedCandidate[] } {
+    const candidates: RankedCandidate[] = [];
+    const dropped: ExcludedCandidate[] = [];
+    for (const c of checkpoint.candidates) {
+      const expert = experts.get(c.expertId);
+      if (!expert) {
+        this.deps.logger.warn({ demand: demand.externalId, expert: c.expertId }, 'ranked candidate is not in the expert records; skipped');
+        continue;
+      }
+      const ev = policy.checkPair(expert, enterprise, demand);
+      if (!ev.eligible) {
+        const reasons: PolicyFlag[] = failedHardRules(ev).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
+        dropped.push({ expertId: c.expertId, name: c.name, score: c.score, reasons });
+        continue;
+      }
+      const named = isNamedAgreed(demand, expert);
+      candidates.push(named === c.namedAgreed ? c : { ...c, namedAgreed: named });
+    }
+    // Hubei 四(二) "企业有意向人选并已与其协商一致的，可优先考虑、直接安排": an eligible named-and-agreed expert
+    // is a candidate even when the ranker's top list left them out; unscored (0), the priority places them.
+    const listed = new Set(checkpoint.candidates.map((c) => c.expertId));
+    for (const expertId of agreedExpertIds(demand)) {
+      const expert = experts.get(expertId);
+      if (listed.has(expertId) || !expert) continue;
+      const ev = policy.checkPair(expert, enterprise, demand);
+      if (!ev.eligible) continue;
+      const flag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
+        ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
+      candidates.push({
+        expertId, name: expert.name, institution: expert.institution.name, region: expert.region, score: 0,
+        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
+        flags: ev.results.filter((r) => r.outcome === 'relaxed').map(flag), priorities: ev.priorities.map(flag), namedAgreed: true,
+      });
+    }
+    if (dropped.length) {
+      this.deps.logger.warn({ demand: demand.externalId, dropped: dropped.map((d) => d.expertId) }, 'ranked candidates failing a hard rule were dropped');
+    }
+    return { candidates, excluded: [...dropped, ...checkpoint.excluded] };
+  }
+}
+
+function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
+  const parsed = cycleRunOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new CycleRunError('INVALID_OPTIONS', '匹配批次参数无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  for (const [region, l] of Object.entries(parsed.data.regionLimits)) {
+    if (l.min !== undefined && l.max !== undefined && l.min > l.max) {
+      throw new CycleRunError('INVALID_OPTIONS', `区县 ${region} 的名额下限 ${l.min} 大于上限 ${l.max}`);
+    }
+  }
+  // Sorted keys: the same limits given in another order are the same input.
+  const regionLimits = Object.fromEntries(Object.keys(parsed.data.regionLimits).sort().map((k) => [k, parsed.data.regionLimits[k]]));
+  return { ...parsed.data, regionLimits };
+}
+
+/** Experts the demand names by id as already agreed (附件1 "是否已经协商一致"). */
+function agreedExpertIds(d: Demand): string[] {
+  return d.namedCandidates.filter((c) => c.agreed && c.expertExternalId).map((c) => c.expertExternalId!);
+}
+
+function cycleFacts(c: Cycle) {
+  return { id: c.id, year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles };
+}
+
+function hardRuleViolation(violations: GuardViolation[]): CycleRunError {
+  return new CycleRunError(
+    'HARD_RULE_VIOLATION',
+    `推荐结果违反硬性条件（${violations.length} 条），本批次未保存`,
+    violations.slice(0, 20),
+  );
+}
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Promise.allSettled with at most `limit` calls in flight; results in input order. */
+async function settleWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const out: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        out[i] = { status: 'fulfilled', value: await fn(items[i]) };
+      } catch (reason) {
+        out[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

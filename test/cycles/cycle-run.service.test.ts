@@ -1,0 +1,235 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../src/container';
+import { CycleRunError } from '../../src/cycles/cycle-run.service';
+import { cycleRuns, runProposals, runQuotas, runRankings } from '../../src/db/schema';
+import { DEMO_CYCLE_ID } from '../../src/demo/demo-data.generator';
+import { createRunService, createSeededWorld, demoData, FakeRanker } from './fixtures';
+
+let world: ReturnType<typeof createSeededWorld>;
+let services: Services;
+beforeEach(() => {
+  world = createSeededWorld();
+  services = world.services;
+});
+afterEach(() => world.cleanup());
+
+const tableCounts = (s: Services) => ({
+  runs: s.db.select().from(cycleRuns).all().length,
+  rankings: s.db.select().from(runRankings).all().length,
+  quotas: s.db.select().from(runQuotas).all().length,
+  proposals: s.db.select().from(runProposals).all().length,
+});
+
+describe('cycle run on the demo data', () => {
+  it('proposes only pairs that pass every hard rule, one expert per enterprise and per expert, within each region’s seats', async () => {
+    const out = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    const { summary } = out;
+    expect(summary.assignments.length).toBeGreaterThan(0);
+    for (const a of summary.assignments) {
+      // Checked through the public eligibility path, independent of the run's own re-check.
+      const ev = services.policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId: a.expertId, demandId: a.demandId });
+      expect(ev.eligible, `${a.demandId} → ${a.expertId}`).toBe(true);
+    }
+    const experts = summary.assignments.map((a) => a.expertId);
+    expect(new Set(experts).size).toBe(experts.length);
+    const enterprises = summary.assignments.map((a) => a.enterpriseCreditCode);
+    expect(new Set(enterprises).size).toBe(enterprises.length);
+    for (const r of summary.regions) {
+      expect(r.assigned).toBeLessThanOrEqual(r.seats);
+      expect(summary.assignments.filter((a) => a.region === r.region)).toHaveLength(r.assigned);
+    }
+  });
+
+  it('fills each region’s seats as far as eligible demand allows and gives every unfilled demand a reason', async () => {
+    const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    const allDemands = demoData().demands.length;
+    expect(summary.regions.reduce((n, r) => n + r.demands, 0)).toBe(allDemands);
+    for (const r of summary.regions) {
+      expect(r.assigned + r.unfilled.length).toBe(r.demands);
+      for (const u of r.unfilled) expect(u.reason).toMatch(/^[A-Z_]+$/);
+      // A seat left empty means no unfilled demand of the region could take it.
+      if (r.assigned < r.seats) expect(r.unfilled.filter((u) => u.reason === 'QUOTA_EXHAUSTED')).toEqual([]);
+      // A demand left out for lack of seats means the seats are all used.
+      if (r.unfilled.some((u) => u.reason === 'QUOTA_EXHAUSTED')) expect(r.assigned).toBe(r.seats);
+    }
+    const stored = services.db.select().from(runProposals).all();
+    expect(stored).toHaveLength(allDemands);
+    for (const p of stored.filter((x) => x.expertExternalId === null)) {
+      expect(p.unfilledCode).toBeTruthy();
+      expect(p.unfilledReason).toBeTruthy();
+    }
+  });
+
+  it('puts the quota arithmetic in the output: share of eligible demands, exact quota, floor, remainder and seats', async () => {
+    const { summary, runId } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    const eligible = summary.regions.reduce((n, r) => n + r.eligibleDemands, 0);
+    expect(summary.seats).toBe(12);
+    expect(summary.tieBreak).toMatch(/largest remainder/);
+    expect(summary.regions.reduce((n, r) => n + r.seats, 0)).toBe(summary.seatsAssigned);
+    expect(summary.seatsAssigned).toBe(Math.min(12, eligible));
+    for (const r of summary.regions) {
+      expect(r.share).toBeCloseTo(r.eligibleDemands / eligible, 12);
+      expect(r.exactQuota).toBeCloseTo(r.share * 12, 9);
+      expect(r.floor + r.remainder).toBeCloseTo(r.exactQuota, 9);
+      if (r.bound === null) expect([Math.floor(r.adjustedQuota), Math.ceil(r.adjustedQuota)]).toContain(r.seats);
+    }
+    const quotas = services.db.select().from(runQuotas).where(eq(runQuotas.runId, runId!)).all();
+    expect(quotas.map((q) => [q.regionCode, q.seats, q.demands])).toEqual(summary.regions.map((r) => [r.region, r.seats, r.eligibleDemands]));
+  });
+
+  it('leaves demands of ineligible enterprises unfilled as ENTERPRISE_INELIGIBLE with the rule codes, without ranking them', async () => {
+    const ranker = new FakeRanker(services);
+    const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
+    const unfilled = summary.regions.flatMap((r) => r.unfilled);
+    const outsideWenzhou = demoData().demands.filter((d) => ['91330100MAXMUD0KXJ', '913302006774740727'].includes(d.enterpriseCreditCode));
+    expect(outsideWenzhou.length).toBeGreaterThan(0);
+    for (const d of outsideWenzhou) {
+      expect(unfilled.find((u) => u.demandId === d.externalId)).toEqual({ demandId: d.externalId, reason: 'ENTERPRISE_INELIGIBLE', rules: ['ENTERPRISE_OUTSIDE_JURISDICTION'] });
+      expect(ranker.calls).not.toContain(d.externalId);
+    }
+    const serious = demoData().demands.find((d) => d.enterpriseCreditCode === '913303046502312148')!;
+    expect(unfilled.find((u) => u.demandId === serious.externalId)?.rules).toEqual(['ENTERPRISE_SERIOUS_ISSUE']);
+    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, serious.externalId)).get()!;
+    expect(row.unfilledReason).toMatch(/^企业不符合选派条件：/);
+  });
+
+  it('places the named-and-agreed candidate even when other pairs score higher', async () => {
+    // Everyone else scores 0.9; the agreed expert only 0.3 (+0.2 for being named), yet is placed first.
+    const ranker = new FakeRanker(services, { score: (_d, x) => (x === 'wz-exp-00030' ? 0.3 : 0.9) });
+    const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 100 });
+    expect(summary.assignments.find((a) => a.demandId === 'wz-dem-0027-1')).toMatchObject({ expertId: 'wz-exp-00030', namedAgreed: true, score: 0.5 });
+  });
+
+  it('still places an eligible named-and-agreed expert that the ranker’s top list left out, unscored', async () => {
+    const ranker = new FakeRanker(services, { score: (_d, x) => (x === 'wz-exp-00030' ? 0.01 : 0.9) });
+    const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 5 });
+    expect(summary.assignments.find((a) => a.demandId === 'wz-dem-0027-1')).toMatchObject({ expertId: 'wz-exp-00030', namedAgreed: true, score: 0 });
+    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, 'wz-dem-0027-1')).all().find((r) => r.runId === runId)!;
+    expect(row).toMatchObject({ expertExternalId: 'wz-exp-00030', namedAgreed: true });
+  });
+
+  it('gives no priority to a named expert who has not agreed, nor to an agreed one who fails a hard rule', async () => {
+    // wz-dem-0025-1 names wz-exp-00064 without agreement.
+    const conflicted = demoData().demands.find((d) => d.enterpriseCreditCode === '91330324650530038T')!;
+    // wz-exp-00005 founded that enterprise: named and agreed, but a conflict of interest.
+    expect(services.intake.saveDemand({ ...conflicted, namedCandidates: [{ expertExternalId: 'wz-exp-00005', agreed: true }] })).toMatchObject({ ok: true });
+    const low = (_d: string, x: string) => (x === 'wz-exp-00064' || x === 'wz-exp-00005' ? 0.01 : 0.9);
+    const { summary } = await createRunService(services, new FakeRanker(services, { score: low })).execute({ cycleId: DEMO_CYCLE_ID, top: 5, seats: 30 });
+    expect(summary.assignments.filter((a) => a.expertId === 'wz-exp-00064' || a.expertId === 'wz-exp-00005')).toEqual([]);
+  });
+
+  it('gives an enterprise with two demands at most one expert and says the other demand is served', async () => {
+    const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
+    const two = ['wz-dem-0006-1', 'wz-dem-0006-2'];
+    const placed = summary.assignments.filter((a) => two.includes(a.demandId));
+    expect(placed).toHaveLength(1);
+    const other = two.find((d) => d !== placed[0].demandId)!;
+    const reason = summary.regions.flatMap((r) => r.unfilled).find((u) => u.demandId === other);
+    expect(reason).toEqual({ demandId: other, reason: 'ENTERPRISE_SERVED' });
+  });
+
+  it('drops a ranked candidate that fails a hard rule, even if the ranker calls it eligible and scores it best', async () => {
+    // wz-exp-00005 founded enterprise 91330324650530038T: a conflict of interest the ranker "missed".
+    const demand = demoData().demands.find((d) => d.enterpriseCreditCode === '91330324650530038T')!;
+    const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: 'wz-exp-00005', score: 5 }] : []) });
+    const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
+    expect(summary.assignments.find((a) => a.expertId === 'wz-exp-00005' && a.demandId === demand.externalId)).toBeUndefined();
+    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, demand.externalId)).all().find((r) => r.runId === runId)!;
+    const excluded = row.excluded as Array<{ expertId: string; reasons: Array<{ code: string }> }>;
+    expect(excluded.find((x) => x.expertId === 'wz-exp-00005')?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
+    expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain('wz-exp-00005');
+  });
+
+  it('honours --seats and per-region minimum and maximum', async () => {
+    const { summary } = await createRunService(services, new FakeRanker(services)).execute({
+      cycleId: DEMO_CYCLE_ID, seats: 12, regionLimits: { '330302': { max: 1 }, '330381': { min: 1 } },
+    });
+    expect(summary.seats).toBe(12);
+    const r = Object.fromEntries(summary.regions.map((x) => [x.region, x]));
+    expect(r['330302']).toMatchObject({ seats: 1, bound: 'max' });
+    expect(r['330381'].seats).toBeGreaterThanOrEqual(1);
+    expect(summary.regions.reduce((n, x) => n + x.seats, 0)).toBe(12);
+  });
+
+  it('refuses, before opening a run, a limit for a region without demands, minimums above the seats, a closed cycle and an unknown cycle', async () => {
+    const svc = createRunService(services, new FakeRanker(services));
+    await expect(svc.execute({ cycleId: DEMO_CYCLE_ID, regionLimits: { '110000': { min: 1 } } })).rejects.toMatchObject({ code: 'REGION_LIMIT_UNKNOWN' });
+    await expect(svc.execute({ cycleId: DEMO_CYCLE_ID, seats: 2, regionLimits: { '330302': { min: 2 }, '330303': { min: 1 } } })).rejects.toMatchObject({ code: 'QUOTA_INVALID' });
+    await expect(svc.execute({ cycleId: 'wenzhou-2024' })).rejects.toMatchObject({ code: 'CYCLE_CLOSED' });
+    await expect(svc.execute({ cycleId: 'nope' })).rejects.toBeInstanceOf(CycleRunError);
+    expect(tableCounts(services).runs).toBe(0);
+  });
+
+  it('writes nothing to the run tables on a dry run', async () => {
+    const out = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID, dryRun: true });
+    expect(out.runId).toBeNull();
+    expect(out.summary.run).toBeNull();
+    expect(out.summary.assignments.length).toBeGreaterThan(0);
+    expect(tableCounts(services)).toEqual({ runs: 0, rankings: 0, quotas: 0, proposals: 0 });
+  });
+});
+
+describe('immutability and resumability', () => {
+  it('resumes a run that crashed after some demands from its checkpoints and ends with the same result as an uninterrupted run', async () => {
+    const clean = createSeededWorld();
+    try {
+      const expected = await createRunService(clean.services, new FakeRanker(clean.services)).execute({ cycleId: DEMO_CYCLE_ID });
+
+      const crashing = new FakeRanker(services, { failAfter: 11 });
+      await expect(createRunService(services, crashing, { chunkSize: 4, concurrency: 2 }).execute({ cycleId: DEMO_CYCLE_ID })).rejects.toThrow('simulated crash');
+      const run = services.db.select().from(cycleRuns).get()!;
+      expect(run).toMatchObject({ id: `${DEMO_CYCLE_ID}-r1`, status: 'running', summary: null });
+      const checkpointed = services.db.select().from(runRankings).all().map((r) => r.demandExternalId);
+      expect(checkpointed).toHaveLength(11);
+      expect(tableCounts(services)).toMatchObject({ quotas: 0, proposals: 0 });
+
+      const resumedRanker = new FakeRanker(services);
+      const resumed = await createRunService(services, resumedRanker).execute({ cycleId: DEMO_CYCLE_ID });
+      expect(resumed.resumed).toBe(true);
+      expect(resumed.runId).toBe(`${DEMO_CYCLE_ID}-r1`);
+      // Only what was not checkpointed is ranked again.
+      expect(resumedRanker.calls.filter((d) => checkpointed.includes(d))).toEqual([]);
+      expect(resumedRanker.calls.length + checkpointed.length).toBe(expected.timings.rankedNow);
+      expect(resumed.summary).toEqual(expected.summary);
+      expect(tableCounts(services)).toEqual(tableCounts(clean.services));
+      const rows = (s: Services) => s.db.select().from(runProposals).all();
+      expect(rows(services)).toEqual(rows(clean.services));
+    } finally {
+      clean.cleanup();
+    }
+  });
+
+  it('abandons an unfinished run whose input changed and starts a new one instead of resuming it', async () => {
+    await expect(createRunService(services, new FakeRanker(services, { failAfter: 3 }), { chunkSize: 2 }).execute({ cycleId: DEMO_CYCLE_ID })).rejects.toThrow();
+    const d = demoData().demands[0];
+    const saved = services.intake.saveDemand({ ...d, title: `${d.title}（修订）` });
+    expect(saved).toMatchObject({ ok: true, status: 'updated' });
+    const ranker = new FakeRanker(services);
+    const out = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
+    expect(out).toMatchObject({ runId: `${DEMO_CYCLE_ID}-r2`, resumed: false, abandoned: [`${DEMO_CYCLE_ID}-r1`] });
+    const r1 = services.db.select().from(cycleRuns).where(eq(cycleRuns.id, `${DEMO_CYCLE_ID}-r1`)).get()!;
+    expect(r1.status).toBe('running');
+    expect(r1.abandonedAt).toBeTruthy();
+    // A different --seats is a different input too.
+    await expect(createRunService(services, new FakeRanker(services, { failAfter: 0 })).execute({ cycleId: DEMO_CYCLE_ID, seats: 5 })).rejects.toThrow();
+    const again = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    expect(again.runId).toBe(`${DEMO_CYCLE_ID}-r4`);
+    expect(again.abandoned).toEqual([`${DEMO_CYCLE_ID}-r3`]);
+  });
+
+  it('never modifies a completed run: running again stores a new run and leaves the first one byte for byte', async () => {
+    const first = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    const snapshot = () => ({
+      run: services.db.select().from(cycleRuns).where(eq(cycleRuns.id, first.runId!)).get(),
+      proposals: services.db.select().from(runProposals).where(eq(runProposals.runId, first.runId!)).all(),
+      quotas: services.db.select().from(runQuotas).where(eq(runQuotas.runId, first.runId!)).all(),
+    });
+    const before = snapshot();
+    const second = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    expect(second.runId).toBe(`${DEMO_CYCLE_ID}-r2`);
+    expect(second.inputHash).toBe(first.inputHash);
+    expect({ ...second.summary, run: first.runId }).toEqual(first.summary);
+    expect(snapshot()).toEqual(before);
+  });
+});
