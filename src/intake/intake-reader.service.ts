@@ -1,19 +1,8 @@
-import type { DemandRepository } from './demand.repository';
-import type { EnterpriseRepository } from './enterprise.repository';
-import type { ExpertRepository } from './expert.repository';
-import type { EntityKind } from './intake.service';
-import type { ReferenceRepository } from './reference.repository';
+import type { EntityKind, IntakeRepositories } from './intake.service';
 
 /** Read side of intake: lookups by business key and paged lists. */
 export class IntakeReader {
-  constructor(
-    private readonly deps: {
-      experts: ExpertRepository;
-      enterprises: EnterpriseRepository;
-      demands: DemandRepository;
-      reference: ReferenceRepository;
-    },
-  ) {}
+  constructor(private readonly deps: IntakeRepositories) {}
 
   get(kind: EntityKind, key: string): object | undefined {
     if (kind === 'experts') return this.deps.experts.getByExternalId(key);

@@ -12,6 +12,12 @@ import type { ReferenceRepository } from './reference.repository';
 export type FieldError = { field: string; message: string };
 export type SaveResult<K> = { ok: true; key: K; id: number; status: UpsertStatus } | { ok: false; errors: FieldError[] };
 export type EntityKind = 'experts' | 'enterprises' | 'demands';
+export type IntakeRepositories = {
+  experts: ExpertRepository;
+  enterprises: EnterpriseRepository;
+  demands: DemandRepository;
+  reference: ReferenceRepository;
+};
 
 export function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message }));
@@ -22,14 +28,7 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
  * (unknown region, enterprise or cycle) are checked here so every rejection names its field.
  */
 export class IntakeService {
-  constructor(
-    private readonly deps: {
-      experts: ExpertRepository;
-      enterprises: EnterpriseRepository;
-      demands: DemandRepository;
-      reference: ReferenceRepository;
-    },
-  ) {}
+  constructor(private readonly deps: IntakeRepositories) {}
 
   saveExpert(input: unknown): SaveResult<string> {
     const parsed = expertSchema.safeParse(input);
