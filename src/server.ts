@@ -5,6 +5,7 @@ import { createServices } from './container';
 import { closeDatabase, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './auth/demo-accounts.service';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
+import { createRanker } from './ranking/ranker.factory';
 import { createRetrieval } from './retrieval/retrieval.factory';
 import { createLogger } from './shared/logger';
 
@@ -30,10 +31,12 @@ const demoAccounts = demoMode
 
 // Loading the model fails fast with a message that says how to install it (npm run setup).
 const retrieval = await createRetrieval({ db, config, logger });
+const ranker = createRanker({ services, retrieval, logger });
 const readiness = { synced: false, error: undefined as string | undefined };
 const app = await buildApp({
   services,
   logger,
+  ranker,
   readiness: () => ({
     ready: readiness.synced,
     checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },
@@ -60,8 +63,13 @@ await app.listen({ port: config.port, host: config.host });
 // Portraits, vectors and the index catch up with the database after we listen, so /healthz answers at
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
 retrieval.sync().then((r) => {
-  readiness.synced = true;
   logger.info({ ...r }, 'retrieval index ready');
+  // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
+  // match does not pay for them.
+  const open = services.repos.reference.listCycles().filter((c) => c.status === 'open').at(-1);
+  const warmed = ranker.warm({ cycleId: open?.id });
+  logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
+  readiness.synced = true;
 }).catch((err: Error) => {
   readiness.error = err.message;
   logger.error({ err }, 'retrieval sync failed');

@@ -7,6 +7,8 @@ export type RankOptions = {
   /** Policy profile reference ('wenzhou-2025', 'id@version', 'open'); defaults to the cycle's. */
   policy?: string;
   cycleId?: string;
+  /** 'YYYY-MM-DD' ages and windows are measured at; default: the cycle's reference date, else today (China). */
+  referenceDate?: string;
   top: number;
   /** How many of the best-scoring excluded experts to explain (staff only); 0 for none. */
   excluded?: number;
@@ -15,6 +17,8 @@ export type RankOptions = {
 export type RankResult = {
   candidates: RankedCandidate[];
   excluded: ExcludedCandidate[];
+  /** What the request resolved to: the profile, cycle and reference date the rules were applied with. */
+  context?: { policy: { id: string; version: number; name: string }; cycle: string | null; referenceDate: string; demandId: string | null };
   /** How the candidates were found, for logs and the latency bench. */
   stats: { pool: number; eligible: number; scored: number; exact: boolean; ms: number };
 };

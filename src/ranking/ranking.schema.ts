@@ -7,12 +7,13 @@ import { regionCodeSchema } from '../intake/common.schema';
 
 export const clauseRefSchema = z.object({ document: z.string(), article: z.string(), text: z.string().optional() });
 
+/** Each part is its weight × its signal (see src/ranking/fusion.ts): the parts add up to the score. */
 export const scoreBreakdownSchema = z.object({
-  semantic: z.number().describe('dense similarity: max over the expert’s evidence vectors'),
-  lexical: z.number().describe('BM25 over jieba tokens, normalised to 0..1'),
-  overlap: z.number().describe('research field / IPC overlap with the demand'),
-  strength: z.number().describe('granted invention patents, project levels, recent activity'),
-  priority: z.number().describe('soft policy priorities (named and agreed, prior cooperation, …)'),
+  semantic: z.number().describe('dense similarity (max over the expert’s evidence vectors, evidence centroid), weighted'),
+  lexical: z.number().describe('BM25 over jieba words and character bigrams, normalised to 0..1, weighted'),
+  overlap: z.number().describe('research field / IPC overlap with the demand, weighted'),
+  strength: z.number().describe('granted invention patents, project levels, recent activity, weighted'),
+  priority: z.number().describe('soft policy priorities (named and agreed, prior cooperation, …), weighted'),
 });
 
 export const evidenceRefSchema = z.object({
