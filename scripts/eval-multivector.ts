@@ -16,6 +16,7 @@ import type { Expert } from '../src/intake/expert.schema';
 import { createJiebaKeywordExtractor } from '../src/portraits/jieba-keyword.adapter';
 import { buildPortrait } from '../src/portraits/portrait.builder';
 import { createCliLogger } from '../src/shared/logger';
+import { mulberry32 } from '../src/demo/prng';
 
 type Row = { approval: string; category: string; title: string; institution: string; pi: string; start?: number; end?: number };
 
@@ -61,14 +62,6 @@ function readProjects(file: string): Row[] {
   });
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dot = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
 

@@ -28,6 +28,7 @@ import { createRanker } from '../src/ranking/ranker.factory';
 import { BM25_ONLY, DENSE_ONLY, SHIPPED_WEIGHTS, type FusionWeights } from '../src/ranking/fusion';
 import { tuneFusion } from '../src/ranking/fusion-tuning';
 import { createCliLogger } from '../src/shared/logger';
+import { mulberry32 } from '../src/demo/prng';
 
 const USAGE = 'usage: npm run eval -- --data <projects.csv> [--data-dir DIR] [--queries 2000] [--dev 1000] [--seed 1] [--tune]';
 const PLACEHOLDER = { birthDate: '1970-01-01', region: '110000', institutionType: 'university' } as const;
@@ -60,14 +61,6 @@ function readProjects(file: string): Row[] {
   });
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type NsfcTask = { experts: ExpertInput[]; queries: Array<{ expertId: string; title: string }> };
 

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/demo/prng';
 // Synthetic unit vectors shaped like sentence embeddings rather than uniform noise: a shared direction
 // (embeddings of one model are anisotropic: unrelated texts still have cosine ≈ 0.3–0.4), topics, subtopics
 // within topics, and per-item noise. Queries come from the same distribution but are not indexed items.
@@ -18,21 +19,16 @@ export const DEFAULT_CLUSTERS: Omit<ClusterSpec, 'dim'> = {
   topics: 200, subtopicsPerTopic: 20, shared: 0.55, topic: 0.6, subtopic: 0.5, noise: 0.55, seed: 42,
 };
 
+/** Standard normal samples (Box–Muller over the project's seeded mulberry32). */
+export function createGaussian(seed: number): () => number {
+  const next = mulberry32(seed);
+  return () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
+}
+
 export function describeSpec(s: ClusterSpec): string {
   return `clustered-unit(topics=${s.topics},subtopics=${s.subtopicsPerTopic},weights=${s.shared}/${s.topic}/${s.subtopic}/${s.noise})`;
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  // Box–Muller
-  return () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
-}
 
 function unitGaussian(dim: number, gauss: () => number): Float32Array {
   const v = new Float32Array(dim);
@@ -50,7 +46,7 @@ export class ClusteredVectors {
   private readonly subtopics: Float32Array[];
 
   constructor(readonly spec: ClusterSpec) {
-    this.gauss = rng(spec.seed);
+    this.gauss = createGaussian(spec.seed);
     this.shared = unitGaussian(spec.dim, this.gauss);
     this.topics = Array.from({ length: spec.topics }, () => unitGaussian(spec.dim, this.gauss));
     this.subtopics = Array.from({ length: spec.topics * spec.subtopicsPerTopic }, () => unitGaussian(spec.dim, this.gauss));

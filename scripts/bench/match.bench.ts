@@ -33,19 +33,10 @@ import { rebuildStalePortraits } from '../../src/portraits/portrait.service';
 import { createRetrieval } from '../../src/retrieval/retrieval.factory';
 import { createCliLogger } from '../../src/shared/logger';
 import { emit, flag, numberOption, option, round } from './bench.types';
+import { createGaussian } from './clustered-vectors';
 
 const REFERENCE_YEAR = 2026;
 
-function gaussian(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
-}
 
 const log = (what: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(what)}\n`);
 
@@ -107,7 +98,7 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   const dim = retrieval.index.dim;
   const tplEvidence = templateIds.map((id) => portraits.listEvidence(id));
   const tplVectors = cache.getMany(modelId, tplEvidence.flat().map((e) => e.textHash));
-  const gauss = gaussian(7);
+  const gauss = createGaussian(7);
   const sigma = 0.02; // ‖noise‖ ≈ 0.45 on 512 dimensions
   let injected = 0;
   for (let i = 0; i < nClones; i += 1000) {
