@@ -34,7 +34,7 @@ export function createServices(db: Db) {
     auth,
     policies,
     cycles: { reader: new CycleRunReader({ runs: new CycleRunRepository(db), reference: repos.reference }) },
-    review: createReviewServices(db, { audit: auth.audit, demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference, policies }),
+    review: createReviewServices(db, { audit: auth.audit, demands: repos.demands, enterprises: repos.enterprises, experts: repos.experts, reference: repos.reference, policies }),
   };
 }
 

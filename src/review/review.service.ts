@@ -2,15 +2,19 @@ import { z } from 'zod';
 import type { AuditRepository } from '../auth/audit.repository';
 import type { DemandRepository } from '../intake/demand.repository';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
+import type { ExpertRepository } from '../intake/expert.repository';
+import type { ServiceRecord } from '../intake/expert.schema';
 import type { Demand } from '../intake/demand.schema';
 import type { Enterprise } from '../intake/enterprise.schema';
 import type { ReferenceRepository } from '../intake/reference.repository';
+import { todayInChina } from '../policy/calendar';
 import type { PolicyService } from '../policy/policy.service';
 import {
   excludedCandidateSchema, rankedCandidateSchema, type ExcludedCandidate, type RankedCandidate,
 } from '../ranking/ranking.schema';
 import { AppError, badRequest, conflict, notFound } from '../shared/errors';
 import { REGION_STATUS_LABELS } from './review-labels';
+import { serviceTermEnd } from './service-term';
 import type {
   AuditRow, DecisionRow, ProposalRow, QuotaRow, RegionReviewRow, ReviewRepository, RunRow,
 } from './review.repository';
@@ -27,6 +31,8 @@ export interface ReviewServiceDeps {
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
   reference: Pick<ReferenceRepository, 'listRegions'>;
+  /** The intake write path: a confirmed pair becomes a service record of its expert. */
+  experts: Pick<ExpertRepository, 'getByExternalId' | 'upsert'>;
   /** The swap re-check: every hard rule of the run's policy for the pair, with the cycle's context. */
   policies: Pick<PolicyService, 'checkEligibility'>;
   /** ISO timestamp of "now" (tests pin it). */
@@ -80,7 +86,8 @@ const regionLocked = (status: RegionStatus) =>
  * in the same transaction. Region scoping is the caller's job (routes call assertRegion first).
  *
  * Region state machine: open → submitted → confirmed | returned; returned → submitted. Decisions are
- * accepted only while open or returned; confirm/return only when submitted.
+ * accepted only while open or returned; confirm/return only when submitted. Confirmation writes the
+ * pairs into the experts' service history; nothing leaves `confirmed`, so those records are never withdrawn here.
  */
 export class ReviewService {
   private readonly now: () => string;
@@ -258,22 +265,53 @@ export class ReviewService {
       if (state !== 'submitted') {
         throw conflict('REGION_NOT_SUBMITTED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，只有已提交的审核结果才能确认或退回`, { status: state });
       }
+      const decidedAt = this.now();
+      // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read serviceHistory.
+      const serviceRecords = status === 'confirmed' ? this.recordService(runId, region, decidedAt) : undefined;
       return this.changeRegion(runId, region, current, {
-        status, submittedBy: current!.submittedBy, submittedAt: current!.submittedAt, decidedBy: by.actor, decidedAt: this.now(), note,
-      }, by, status === 'confirmed' ? 'review.confirm' : 'review.return', note);
+        status, submittedBy: current!.submittedBy, submittedAt: current!.submittedAt, decidedBy: by.actor, decidedAt, note,
+      }, by, status === 'confirmed' ? 'review.confirm' : 'review.return', note, serviceRecords && { serviceRecords });
     });
   }
 
   private changeRegion(
     runId: string, region: string, current: RegionReviewRow | undefined, next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
-    by: ReviewActor, action: string, note: string | null,
+    by: ReviewActor, action: string, note: string | null, extra?: Record<string, unknown>,
   ): RegionSummary {
     const before = current ? regionSnapshot(current) : { status: 'open' };
     const saved = this.deps.reviews.saveRegionReview({ runId, regionCode: region, ...next });
     this.deps.audit.append({
-      ...by, action, entity: 'region_review', entityId: `${runId}/${region}`, regionCode: region, before, after: regionSnapshot(saved), note,
+      ...by, action, entity: 'region_review', entityId: `${runId}/${region}`, regionCode: region, before, after: { ...regionSnapshot(saved), ...extra }, note,
     });
     return this.regionSummary(runId, region, this.regionProposals(runId, region), this.decisionMap(runId));
+  }
+
+  /**
+   * Appends a service record (this cycle, starting on the confirmation day in China, for one term) to the
+   * expert of every approved or swapped demand of the region. A record for the same enterprise and cycle
+   * already present adds nothing, so a repeated or imported appointment is never doubled. Runs in the
+   * caller's transaction: the records commit with the confirmation and its audit entry, or not at all.
+   */
+  private recordService(runId: string, region: string, decidedAt: string): Array<ServiceRecord & { expertId: string; demandId: string }> {
+    const run = this.completedRun(runId);
+    const decisions = this.decisionMap(runId);
+    const startDate = todayInChina(new Date(decidedAt));
+    const endDate = serviceTermEnd(startDate);
+    const created: Array<ServiceRecord & { expertId: string; demandId: string }> = [];
+    for (const p of this.regionProposals(runId, region)) {
+      const d = decisions.get(p.demandExternalId);
+      if (!d || !isAssigned(d.status) || !d.expertExternalId) continue;
+      const expert = this.deps.experts.getByExternalId(d.expertExternalId);
+      if (!expert) {
+        throw conflict('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`,
+          { expertId: d.expertExternalId, demandId: p.demandExternalId });
+      }
+      if (expert.serviceHistory.some((s) => s.enterpriseCreditCode === p.enterpriseCreditCode && s.cycle === run.cycleId)) continue;
+      const record: ServiceRecord = { enterpriseCreditCode: p.enterpriseCreditCode, cycle: run.cycleId, startDate, endDate };
+      this.deps.experts.upsert({ ...expert, serviceHistory: [...expert.serviceHistory, record] });
+      created.push({ expertId: expert.externalId, demandId: p.demandExternalId, ...record });
+    }
+    return created;
   }
 
   private completedRun(runId: string): RunRow {
