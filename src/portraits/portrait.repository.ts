@@ -106,10 +106,18 @@ export class PortraitRepository {
   /** Evidence rows by id, for explaining a score ("which project/patent"). */
   getEvidence(ids: number[]): Map<number, StoredEvidence> {
     const out = new Map<number, StoredEvidence>();
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const row of this.db.select().from(evidenceItems).where(inArray(evidenceItems.id, ids.slice(i, i + 500))).all()) out.set(row.id, row);
-    }
+    if (ids.length === 0) return out;
+    // Every match response explains its shortlist with this: one prepared statement over a JSON array of ids
+    // instead of building an IN (…) query per call.
+    this.evidenceByIds ??= this.prepareEvidenceByIds();
+    for (const row of this.evidenceByIds.all({ ids: JSON.stringify(ids) })) out.set(row.id, row);
     return out;
+  }
+
+  private evidenceByIds?: ReturnType<PortraitRepository['prepareEvidenceByIds']>;
+
+  private prepareEvidenceByIds() {
+    return this.db.select().from(evidenceItems).where(sql`${evidenceItems.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare();
   }
 
   count(): number {

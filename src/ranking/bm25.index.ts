@@ -179,15 +179,18 @@ export class Bm25Index {
       const norm = this.lengthNorms();
       const alive = this.docAlive;
       const k1p1 = this.params.k1 + 1;
+      // Without tombstones every posting is live: the hot loop skips the per-posting alive lookup.
+      const anyDead = this.live !== this.nDocs;
       for (const [term, qtf] of terms) {
         const w = this.idf(term) * qtf * k1p1;
         const { docs, tfs, length } = this.postings[term];
         for (let i = 0; i < length; i++) {
           const doc = docs[i];
-          if (alive[doc] === 0) continue;
+          if (anyDead && alive[doc] === 0) continue;
           const tf = tfs[i];
-          if (acc[doc] === 0) touched[nTouched++] = doc;
-          acc[doc] += (w * tf) / (tf + norm[doc]);
+          const a = acc[doc];
+          if (a === 0) touched[nTouched++] = doc;
+          acc[doc] = a + (w * tf) / (tf + norm[doc]);
         }
       }
       for (let i = 0; i < nTouched; i++) if (acc[touched[i]] > max) max = acc[touched[i]];
@@ -201,10 +204,12 @@ export class Bm25Index {
       of: (key) => { const d = docOf.get(key); return d === undefined ? 0 : acc[d]; },
       top: (k, allow) => {
         const heap = new KeyedTopK(k);
+        // The threshold only moves on a push: read once per push, not once per matched document.
+        let threshold = heap.threshold;
         for (let i = 0; i < nTouched; i++) {
           const doc = touched[i];
           const s = acc[doc];
-          if (s >= heap.threshold && (!allow || allow(docKey[doc]))) heap.push(docKey[doc], s);
+          if (s >= threshold && (!allow || allow(docKey[doc]))) { heap.push(docKey[doc], s); threshold = heap.threshold; }
         }
         return heap.result();
       },

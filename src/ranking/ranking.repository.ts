@@ -24,9 +24,17 @@ const CHUNK = 500;
 export class RankingRepository {
   constructor(private readonly db: Db) {}
 
+  /** Read several times per match request: prepared once instead of building the SQL each time. */
+  private changeSeqQuery?: ReturnType<RankingRepository['prepareChangeSeq']>;
+
+  private prepareChangeSeq() {
+    return this.db.select({ n: sql<number | null>`max(${changeLog.seq})` }).from(changeLog).prepare();
+  }
+
   /** The newest change-log sequence number: any import or edit of a record moves it. */
   changeSeq(): number {
-    return this.db.select({ n: sql<number | null>`max(${changeLog.seq})` }).from(changeLog).get()!.n ?? 0;
+    this.changeSeqQuery ??= this.prepareChangeSeq();
+    return this.changeSeqQuery.get()!.n ?? 0;
   }
 
   /** Experts touched after `seq` (upserts and deletes). */
