@@ -105,8 +105,8 @@ export class HybridRanker implements Ranker {
    */
   warm(opts: { cycleId?: string; policy?: string } = {}): { ms: number } {
     const started = performance.now();
-    this.corpus.refresh();
-    if (opts.cycleId || opts.policy) {
+    if (!opts.cycleId && !opts.policy) this.corpus.refresh();
+    else {
       const rc = this.resolveContext({ title: 'warm', description: '', expectedField: '', namedCandidates: [] }, { ...opts, top: 1 });
       this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     }
@@ -117,7 +117,6 @@ export class HybridRanker implements Ranker {
     const started = performance.now();
     const top = Math.max(1, Math.min(MAX_TOP, Math.floor(opts.top)));
     const rc = this.resolveContext(query, opts);
-    this.corpus.refresh();
     const snapshot = this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     const qv = await this.deps.retrieval.embedQuery(queryText(rc.demand));
     const bm = this.corpus.lexical.score(this.deps.tokenizer.tokenize(`${rc.demand.title} ${rc.demand.description} ${rc.demand.expectedField}`));
@@ -161,7 +160,6 @@ export class HybridRanker implements Ranker {
   /** The fused candidate pool of a query before pair rules (tuning and diagnostics). */
   async poolFor(query: RankQuery, opts: RankOptions, perRetriever?: number): Promise<CandidatePool> {
     const rc = this.resolveContext(query, opts);
-    this.corpus.refresh();
     const snapshot = this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     const qv = await this.deps.retrieval.embedQuery(queryText(rc.demand));
     const bm = this.corpus.lexical.score(this.deps.tokenizer.tokenize(`${rc.demand.title} ${rc.demand.description} ${rc.demand.expectedField}`));
@@ -315,12 +313,14 @@ export class HybridRanker implements Ranker {
     return evaluatePair(rc.profile, expert, rc.enterprise!, rc.demand, ctx);
   }
 
-  /** Demand, enterprise, profile and context facts; 404 for an unknown demand, cycle, policy or enterprise. */
+  /** Brings the corpus up to date, then resolves demand, enterprise, profile and context facts; 404 for an unknown demand, cycle, policy or enterprise. */
   resolveContext(query: RankQuery, opts: Omit<RankOptions, 'top'> & { top?: number; referenceDate?: string }): RankContext {
     const { repos, policies } = this.deps.services;
     let demand: Demand;
     let stored = false;
-    const seq = this.ranking.changeSeq();
+    // One watermark read per request: the corpus, the record caches and the cycle context all key on it.
+    this.corpus.refresh();
+    const seq = this.corpus.changeSeq;
     if (seq !== this.recordsSeq) { this.demandCache.clear(); this.enterpriseCache.clear(); this.recordsSeq = seq; }
     if (query.demandId) {
       let found = this.demandCache.get(query.demandId);
@@ -381,7 +381,7 @@ export class HybridRanker implements Ranker {
 
   /** A cycle's shared context, cached until the records change. */
   private cycleContext(cycleId: string, referenceDate?: string) {
-    const seq = this.ranking.changeSeq();
+    const seq = this.corpus.changeSeq;
     const key = `${cycleId}|${referenceDate ?? ''}|${JSON.stringify(this.deps.services.repos.reference.getCycle(cycleId) ?? null)}`;
     const hit = this.cycleCache.get(key);
     if (hit && hit.seq === seq) return hit.value;
