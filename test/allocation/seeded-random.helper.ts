@@ -1,17 +1,12 @@
 /** Small seeded PRNG helpers so randomised tests are reproducible from their seed. */
 
+import { mulberry32 } from '../../src/demo/prng';
+
 export type Random = () => number;
 
-/** mulberry32: tiny, fast, good enough for test-case generation. */
+/** The project's seeded mulberry32, so a failing case can be replayed from its seed. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Integer in [min, max], both inclusive. */
