@@ -5,7 +5,7 @@
 //
 //   npx tsx scripts/eval-multivector.ts --data ../shared/eval/nsfc-management/projects.csv [--queries 500|all]
 //     [--cache <sqlite file>] [--seed 1]
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
@@ -17,50 +17,14 @@ import { createJiebaKeywordExtractor } from '../src/portraits/jieba-keyword.adap
 import { buildPortrait } from '../src/portraits/portrait.builder';
 import { createCliLogger } from '../src/shared/logger';
 import { mulberry32 } from '../src/demo/prng';
+import { readNsfcProjects, type NsfcProject } from './lib/nsfc-projects';
 
-type Row = { approval: string; category: string; title: string; institution: string; pi: string; start?: number; end?: number };
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** RFC 4180 CSV: quoted fields with "" escapes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-function readProjects(file: string): Row[] {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`column ${name} missing in ${file}`);
-    return i;
-  };
-  const [a, c, t, inst, pi, period] = ['项目批准号', '项目类别', '项目名称', '依托单位', '负责人', '起止年月'].map(col);
-  return rows.filter((r) => r[t] && r[pi]).map((r) => {
-    const m = /^(\d{4})\.\d{2}-(\d{4})\.\d{2}$/.exec(r[period] ?? '');
-    return { approval: r[a], category: r[c], title: r[t].trim(), institution: r[inst], pi: r[pi], start: m ? Number(m[1]) : undefined, end: m ? Number(m[2]) : undefined };
-  });
-}
 
 
 const dot = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
@@ -81,15 +45,15 @@ async function main() {
   const seed = Number(arg('seed') ?? 1);
   const cacheFile = arg('cache') ?? join(tmpdir(), 'kejifuzong-eval-embedding-cache.db');
 
-  const rows = readProjects(data);
-  const byExpert = new Map<string, Row[]>();
+  const rows = readNsfcProjects(data);
+  const byExpert = new Map<string, NsfcProject[]>();
   for (const r of rows) {
     const key = `${r.pi}|${r.institution}`;
     byExpert.set(key, [...(byExpert.get(key) ?? []), r]);
   }
   const expertKeys = [...byExpert.keys()].sort();
   const heldOut: Array<{ expert: number; title: string }> = [];
-  const kept = new Map<number, Row[]>();
+  const kept = new Map<number, NsfcProject[]>();
   expertKeys.forEach((key, idx) => {
     const list = [...byExpert.get(key)!].sort((x, y) => (x.approval < y.approval ? -1 : 1));
     if (list.length >= 2) heldOut.push({ expert: idx, title: list[list.length - 1].title });

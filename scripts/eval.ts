@@ -13,7 +13,7 @@
 // NSFC rows carry no birth date, region, title or degree: the records get documented placeholders
 // (birthDate 1970-01-01, region 110000, institution type university). The open profile has no rules, so no
 // rule ever reads them; they only satisfy the import schema.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config';
@@ -21,7 +21,6 @@ import { createServices } from '../src/container';
 import { closeDatabase, openDatabase } from '../src/db/client';
 import type { ExpertInput } from '../src/intake/expert.schema';
 import { importRows } from '../src/intake/bulk-import.service';
-import { parseCsv } from '../src/intake/csv.parser';
 import { readImportFile } from '../src/intake/import-file.reader';
 import { createRetrieval } from '../src/retrieval/retrieval.factory';
 import { createRanker } from '../src/ranking/ranker.factory';
@@ -29,6 +28,7 @@ import { BM25_ONLY, DENSE_ONLY, SHIPPED_WEIGHTS, type FusionWeights } from '../s
 import { tuneFusion } from '../src/ranking/fusion-tuning';
 import { createCliLogger } from '../src/shared/logger';
 import { mulberry32 } from '../src/demo/prng';
+import { readNsfcProjects, type NsfcProject } from './lib/nsfc-projects';
 
 const USAGE = 'usage: npm run eval -- --data <projects.csv> [--data-dir DIR] [--queries 2000] [--dev 1000] [--seed 1] [--tune]';
 const PLACEHOLDER = { birthDate: '1970-01-01', region: '110000', institutionType: 'university' } as const;
@@ -41,32 +41,13 @@ function arg(name: string): string | undefined {
 }
 const has = (name: string) => process.argv.includes(`--${name}`);
 
-type Row = { approval: string; category: string; title: string; institution: string; pi: string; start?: number; end?: number };
-
-function readProjects(file: string): Row[] {
-  const [head, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const header = head.cells.map((h) => h.trim());
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`column ${name} missing in ${file}`);
-    return i;
-  };
-  const [a, c, t, inst, pi, period] = ['项目批准号', '项目类别', '项目名称', '依托单位', '负责人', '起止年月'].map(col);
-  return rows.map((r) => r.cells).filter((r) => r[t]?.trim() && r[pi]?.trim()).map((r) => {
-    const m = /^(\d{4})\.\d{2}-(\d{4})\.\d{2}$/.exec(r[period] ?? '');
-    return {
-      approval: r[a], category: r[c], title: r[t].trim(), institution: r[inst].trim(), pi: r[pi].trim(),
-      start: m ? Number(m[1]) : undefined, end: m ? Number(m[2]) : undefined,
-    };
-  });
-}
 
 
 export type NsfcTask = { experts: ExpertInput[]; queries: Array<{ expertId: string; title: string }> };
 
 /** The expert-finding task: experts from all but each PI's latest project, that project's title as the query. */
-function buildTask(rows: Row[]): NsfcTask {
-  const byExpert = new Map<string, Row[]>();
+function buildTask(rows: NsfcProject[]): NsfcTask {
+  const byExpert = new Map<string, NsfcProject[]>();
   for (const r of rows) {
     const key = `${r.pi}|${r.institution}`;
     const list = byExpert.get(key);
@@ -117,7 +98,7 @@ async function main() {
   const lap = (what: string, since: number, extra: Record<string, unknown> = {}) =>
     process.stderr.write(`${JSON.stringify({ step: what, seconds: Math.round((performance.now() - since) / 100) / 10, ...extra })}\n`);
 
-  const task = buildTask(readProjects(data));
+  const task = buildTask(readNsfcProjects(data));
   const db = openDatabase(config.dbFile);
   const services = createServices(db);
 
