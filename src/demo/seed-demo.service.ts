@@ -4,9 +4,9 @@ import type { Db } from '../db/client';
 import { DemandRepository } from '../intake/demand.repository';
 import { EnterpriseRepository } from '../intake/enterprise.repository';
 import { ExpertRepository } from '../intake/expert.repository';
+import { createIntakeRepositories } from '../intake/intake.factory';
 import { IntakeService, type FieldError, type SaveResult } from '../intake/intake.service';
 import { ReferenceRepository } from '../intake/reference.repository';
-import { REGIONS } from '../intake/regions.data';
 import { generateDemoData, type DemoData, type DemoDataOptions } from './demo-data.generator';
 
 export type SeedKind = 'cycles' | 'enterprises' | 'experts' | 'demands';
@@ -29,11 +29,7 @@ function keyOf(kind: SeedKind, record: unknown): string {
 export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
   const started = performance.now();
   const data = opts.data ?? generateDemoData(opts);
-  const reference = new ReferenceRepository(db);
-  const intake = new IntakeService({
-    experts: new ExpertRepository(db), enterprises: new EnterpriseRepository(db), demands: new DemandRepository(db), reference,
-  });
-  reference.upsertRegions(REGIONS);
+  const intake = new IntakeService(createIntakeRepositories(db));
 
   const summary: SeedDemoSummary = {
     cycles: emptyCounts(), enterprises: emptyCounts(), experts: emptyCounts(), demands: emptyCounts(), rejected: [], durationMs: 0,
