@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createServices } from './container';
 import { closeDatabase, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './auth/demo-accounts.service';
+import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import { createRanker } from './ranking/ranker.factory';
 import { createRetrieval } from './retrieval/retrieval.factory';
@@ -24,7 +25,7 @@ const services = createServices(db);
 
 const seeded = seedDemoIfEmpty(db, config.demo);
 if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
-const demoMode = config.demo === 'on' || (config.demo === 'auto' && services.repos.reference.getCycle('wenzhou-demo') !== undefined);
+const demoMode = config.demo === 'on' || (config.demo === 'auto' && services.repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode
   ? await ensureDemoAccounts(db, services.repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
   : [];
