@@ -353,7 +353,7 @@ export class CycleRunService {
       const flag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
         ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
       candidates.push({
-        expertId, name: expert.name, institution: expert.institution.name, region: expert.region, score: 0,
+        expertId, name: expert.name, institution: expert.institution.name, region: expert.region ?? '', score: 0,
         breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
         flags: ev.results.filter((r) => r.outcome === 'relaxed').map(flag), priorities: ev.priorities.map(flag), namedAgreed: true,
       });

@@ -15,12 +15,18 @@ export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
+  // Migrations rebuild tables the SQLite way (create new, copy, drop old, rename). They run in one
+  // transaction, where PRAGMA foreign_keys cannot change, so foreign keys are off around them — otherwise
+  // dropping a parent table would cascade-delete its children — and checked before they are switched on.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length) throw new Error(`migrations left ${broken.length} foreign-key violations, e.g. ${JSON.stringify(broken[0])}`);
+  sqlite.pragma('foreign_keys = ON');
   return db;
 }
 

@@ -229,7 +229,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
   // ------------------------------------------------------------ the catalogue of edge cases
   const E = (role: ExpertRole) => expOf(role).externalId;
   const C = code;
-  const age = (role: ExpertRole) => ageAt(expOf(role).birthDate, ref);
+  const age = (role: ExpertRole) => ageAt(expOf(role).birthDate!, ref);
   const entName = (role: EnterpriseRole) => entOf(role).record.name;
   const coreIpPatent = expOf('coreIp').patents?.find((p) => p.type === 'invention' && p.status === 'granted');
   const edgeCases: EdgeCase[] = [

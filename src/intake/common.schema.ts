@@ -20,8 +20,9 @@ export const longText = z.string().trim().max(20_000);
 export const tagList = z.array(z.string().trim().min(1).max(100)).max(100);
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 
-export const TITLE_LEVELS = ['正高级', '副高级', '中级', '初级'] as const;
-export const DEGREES = ['博士', '硕士', '学士'] as const;
+/** Highest first. '无' records that the person has none (an absent field means the fact is not known). */
+export const TITLE_LEVELS = ['正高级', '副高级', '中级', '初级', '无'] as const;
+export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
 export const INSTITUTION_TYPES = ['university', 'research_institute', 'new_rd_institution', 'vocational_school', 'other'] as const;
 export const PATENT_TYPES = ['invention', 'utility', 'design', 'software_copyright'] as const;
 export const PATENT_STATUSES = ['filed', 'granted', 'lapsed'] as const;

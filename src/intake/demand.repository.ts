@@ -26,7 +26,7 @@ export class DemandRepository {
         expectedField: d.expectedField, expectedSource: d.expectedSource ?? null, keyCommonTech: d.keyCommonTech,
         expectedCooperation: d.expectedCooperation ?? null, cooperationModes: d.cooperationModes,
         partnerRequirements: d.partnerRequirements ?? null, expectedFunding: d.expectedFunding ?? null,
-        providesConditions: d.providesConditions, conditionsNote: d.conditionsNote ?? null, contentHash,
+        providesConditions: d.providesConditions ?? null, conditionsNote: d.conditionsNote ?? null, contentHash,
         updatedAt: new Date().toISOString(),
       };
       let id: number;
@@ -101,7 +101,7 @@ export class DemandRepository {
         })),
         keyCommonTech: r.keyCommonTech, expectedCooperation: r.expectedCooperation ?? undefined,
         cooperationModes: r.cooperationModes as Demand['cooperationModes'], partnerRequirements: r.partnerRequirements ?? undefined,
-        expectedFunding: r.expectedFunding ?? undefined, providesConditions: r.providesConditions, conditionsNote: r.conditionsNote ?? undefined,
+        expectedFunding: r.expectedFunding ?? undefined, providesConditions: r.providesConditions ?? undefined, conditionsNote: r.conditionsNote ?? undefined,
       }) as Demand,
     }));
   }

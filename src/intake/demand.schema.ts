@@ -29,7 +29,11 @@ export const demandSchema = z.object({
   partnerRequirements: z.string().trim().max(2000).optional(),
   /** 预计技术合作经费投入, in 万元. */
   expectedFunding: z.number().min(0).max(1e7).optional(),
-  providesConditions: z.boolean().default(true),
+  /**
+   * 附件1 三 是否愿意为“科技副总”提供必要的工作条件和服务保障: true/false as answered; absent = not answered,
+   * which the rules that require it treat as `unknown` (never as yes).
+   */
+  providesConditions: z.boolean().optional(),
   conditionsNote: z.string().trim().max(1000).optional(),
 });
 

@@ -19,7 +19,7 @@ export class EnterpriseRepository {
         .where(eq(enterprises.creditCode, e.creditCode)).get();
       if (existing && existing.contentHash === contentHash) return { id: existing.id, status: 'unchanged' as const };
       const values = {
-        creditCode: e.creditCode, name: e.name, regionCode: e.region, registeredAt: e.registeredAt,
+        creditCode: e.creditCode, name: e.name, regionCode: e.region, registeredAt: e.registeredAt ?? null,
         employees: e.employees ?? null, revenue: e.revenue ?? null, qualifications: e.qualifications, industry: e.industry,
         legalRepresentative: e.legalRepresentative ?? null, contact: e.contact, address: e.address ?? null,
         rdInstitutions: e.rdInstitutions, rdAreaM2: e.rdAreaM2 ?? null, rdStaff: e.rdStaff ?? null,
@@ -36,7 +36,7 @@ export class EnterpriseRepository {
         id = tx.insert(enterprises).values(values).returning({ id: enterprises.id }).get().id;
       }
       if (e.creditIssues.length) tx.insert(enterpriseCreditIssues).values(e.creditIssues.map((c, ordinal) => ({
-        enterpriseId: id, ordinal, date: c.date, kind: c.kind, serious: c.serious, note: c.note ?? null,
+        enterpriseId: id, ordinal, date: c.date, kind: c.kind, serious: c.serious, category: c.category ?? null, note: c.note ?? null,
       }))).run();
       if (e.relatedParties.length) tx.insert(enterpriseRelatedParties).values(e.relatedParties.map((p, ordinal) => ({
         enterpriseId: id, ordinal, kind: p.kind, expertExternalId: p.expertExternalId ?? null,
@@ -98,13 +98,15 @@ export class EnterpriseRepository {
     const parties = this.db.select().from(enterpriseRelatedParties).where(inArray(enterpriseRelatedParties.enterpriseId, ids))
       .orderBy(asc(enterpriseRelatedParties.ordinal)).all();
     return rows.map((r) => clean({
-      creditCode: r.creditCode, name: r.name, region: r.regionCode, registeredAt: r.registeredAt,
+      creditCode: r.creditCode, name: r.name, region: r.regionCode, registeredAt: r.registeredAt ?? undefined,
       employees: r.employees ?? undefined, revenue: r.revenue ?? undefined, qualifications: r.qualifications, industry: r.industry,
       legalRepresentative: r.legalRepresentative ?? undefined, contact: r.contact, address: r.address ?? undefined,
       rdInstitutions: r.rdInstitutions as Enterprise['rdInstitutions'], rdAreaM2: r.rdAreaM2 ?? undefined, rdStaff: r.rdStaff ?? undefined,
       rdEquipmentValue: r.rdEquipmentValue ?? undefined, rdSpendingBand: (r.rdSpendingBand ?? undefined) as Enterprise['rdSpendingBand'],
       rdProjectModes: r.rdProjectModes,
-      creditIssues: issues.filter((c) => c.enterpriseId === r.id).map((c) => clean({ date: c.date, kind: c.kind, serious: c.serious, note: c.note ?? undefined })),
+      creditIssues: issues.filter((c) => c.enterpriseId === r.id).map((c) => clean({
+        date: c.date, kind: c.kind, serious: c.serious, category: (c.category ?? undefined) as Enterprise['creditIssues'][number]['category'], note: c.note ?? undefined,
+      })),
       relatedParties: parties.filter((p) => p.enterpriseId === r.id).map((p) => clean({
         kind: p.kind as 'founder' | 'investor', expertExternalId: p.expertExternalId ?? undefined,
         institutionName: p.institutionName ?? undefined, name: p.name ?? undefined,

@@ -9,11 +9,19 @@ export const rdInstitutionSchema = z.object({
   mode: z.enum(['self_built', 'co_built']).optional(),
 });
 
+export const CREDIT_ISSUE_CATEGORIES = ['violation', 'bad_credit'] as const;
+
 export const creditIssueSchema = z.object({
   date: dateSchema,
   kind: z.string().trim().min(1).max(50),
-  /** 严重失信 / 重大违法违规: the enterprise rules exclude only serious ones. */
+  /** 严重失信 / 重大违法违规: most rules exclude only serious ones. */
   serious: z.boolean().default(true),
+  /**
+   * violation: 违法违规行为 (an administrative penalty, a tax violation); bad_credit: 不良信用记录 (失信被执行人,
+   * 经营异常名录, a credit-system blacklist). Liaocheng 第九条第1项 excludes serious violations but any bad credit
+   * record; absent means not classified (a non-serious unclassified issue is then `unknown` there).
+   */
+  category: z.enum(CREDIT_ISSUE_CATEGORIES).optional(),
   note: z.string().trim().max(1000).optional(),
 });
 
@@ -35,7 +43,8 @@ export const enterpriseSchema = z.object({
   creditCode: creditCodeSchema,
   name: shortText,
   region: regionCodeSchema,
-  registeredAt: dateSchema,
+  /** Absent: rules on the enterprise's age say `unknown`. */
+  registeredAt: dateSchema.optional(),
   employees: z.number().int().min(0).max(10_000_000).optional(),
   /** 上年营业收入, in 万元. */
   revenue: z.number().min(0).max(1e9).optional(),

@@ -26,9 +26,9 @@ export class ExpertRepository {
 
       const institutionId = this.upsertInstitution(tx as unknown as Db, expert.institution);
       const values = {
-        externalId: expert.externalId, name: expert.name, gender: expert.gender ?? null, birthDate: expert.birthDate,
-        title: expert.title ?? null, degree: expert.degree ?? null, institutionId, regionCode: expert.region,
-        fields: expert.fields, workStartYear: expert.workStartYear ?? null, honours: expert.honours,
+        externalId: expert.externalId, name: expert.name, gender: expert.gender ?? null, birthDate: expert.birthDate ?? null,
+        title: expert.title ?? null, degree: expert.degree ?? null, institutionId, regionCode: expert.region ?? null,
+        fields: expert.fields, workStartYear: expert.workStartYear ?? null, workStartDate: expert.workStartDate ?? null, honours: expert.honours,
         contact: expert.contact, contentHash, updatedAt: new Date().toISOString(),
       };
       let id: number;
@@ -111,7 +111,7 @@ export class ExpertRepository {
     }
   }
 
-  list(opts: { region?: string; limit: number; offset: number }): { total: number; items: Array<{ externalId: string; name: string; title: string | null; degree: string | null; region: string; institution: string }> } {
+  list(opts: { region?: string; limit: number; offset: number }): { total: number; items: Array<{ externalId: string; name: string; title: string | null; degree: string | null; region: string | null; institution: string }> } {
     const where = opts.region ? eq(experts.regionCode, opts.region) : undefined;
     const total = this.db.select({ n: sql<number>`count(*)` }).from(experts).where(where).get()!.n;
     const items = this.db.select({
@@ -149,10 +149,11 @@ export class ExpertRepository {
     return rows.map((r) => {
       const inst = insts.get(r.institutionId)!;
       return dropUndefined({
-        externalId: r.externalId, name: r.name, gender: (r.gender ?? undefined) as Expert['gender'], birthDate: r.birthDate,
+        externalId: r.externalId, name: r.name, gender: (r.gender ?? undefined) as Expert['gender'], birthDate: r.birthDate ?? undefined,
         title: (r.title ?? undefined) as Expert['title'], degree: (r.degree ?? undefined) as Expert['degree'],
         institution: dropUndefined({ name: inst.name, type: inst.type as Expert['institution']['type'], region: inst.regionCode ?? undefined }),
-        region: r.regionCode, fields: r.fields, workStartYear: r.workStartYear ?? undefined, honours: r.honours, contact: r.contact,
+        region: r.regionCode ?? undefined, fields: r.fields, workStartYear: r.workStartYear ?? undefined,
+        workStartDate: r.workStartDate ?? undefined, honours: r.honours, contact: r.contact,
         projects: (projects.get(r.id) ?? []).map((p) => dropUndefined({
           title: p.title, abstract: p.abstract, keywords: p.keywords, role: p.role as 'leader' | 'member',
           level: p.level as Expert['projects'][number]['level'], startYear: p.startYear ?? undefined, endYear: p.endYear ?? undefined,

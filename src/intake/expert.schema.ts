@@ -62,17 +62,22 @@ export const cooperationSchema = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+// Facts a policy rule reads may be absent (a talent pool imported from another system often lacks them):
+// the record is stored and the rules that need the fact say `unknown` (docs/policies.md), never pass.
 export const expertSchema = z.object({
   externalId: externalIdSchema,
   name: z.string().trim().min(1).max(50),
   gender: z.enum(['男', '女']).optional(),
-  birthDate: dateSchema,
+  birthDate: dateSchema.optional(),
   title: titleSchema.optional(),
   degree: degreeSchema.optional(),
   institution: institutionRefSchema,
-  region: regionCodeSchema,
+  region: regionCodeSchema.optional(),
   fields: tagList.default([]),
+  /** The year only: exact where the year decides a work-experience rule, `unknown` where it does not. */
   workStartYear: yearSchema.optional(),
+  /** 参加工作日期: work experience is counted from it like age (满两年 = the second anniversary). */
+  workStartDate: dateSchema.optional(),
   honours: tagList.default([]),
   contact: z.object({
     phone: z.string().trim().max(30).optional(),
@@ -84,6 +89,10 @@ export const expertSchema = z.object({
   badRecords: z.array(badRecordSchema).max(100).default([]),
   serviceHistory: z.array(serviceRecordSchema).max(50).default([]),
   cooperations: z.array(cooperationSchema).max(100).default([]),
+}).superRefine((e, ctx) => {
+  if (e.workStartDate && e.workStartYear !== undefined && Number(e.workStartDate.slice(0, 4)) !== e.workStartYear) {
+    ctx.addIssue({ code: 'custom', path: ['workStartYear'], message: `参加工作年份 ${e.workStartYear} 与参加工作日期 ${e.workStartDate} 不一致` });
+  }
 });
 
 export type ExpertInput = z.input<typeof expertSchema>;

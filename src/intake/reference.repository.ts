@@ -26,17 +26,28 @@ export class ReferenceRepository {
   }
 
   upsertCycle(c: Cycle): void {
-    this.db.insert(cycles).values(c).onConflictDoUpdate({
+    const values = { ...c, allocation: c.allocation ?? null };
+    this.db.insert(cycles).values(values).onConflictDoUpdate({
       target: cycles.id,
-      set: { year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles },
+      set: {
+        year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles,
+        allocation: values.allocation,
+      },
     }).run();
   }
 
   getCycle(id: string): Cycle | undefined {
-    return this.db.select().from(cycles).where(eq(cycles.id, id)).get() as Cycle | undefined;
+    const row = this.db.select().from(cycles).where(eq(cycles.id, id)).get();
+    return row && toCycle(row);
   }
 
   listCycles(): Cycle[] {
-    return this.db.select().from(cycles).orderBy(asc(cycles.id)).all() as Cycle[];
+    return this.db.select().from(cycles).orderBy(asc(cycles.id)).all().map(toCycle);
   }
+}
+
+/** An absent allocation setting is absent, not null, so a re-imported cycle hashes the same. */
+function toCycle(row: typeof cycles.$inferSelect): Cycle {
+  const { allocation, ...rest } = row;
+  return (allocation ? { ...rest, allocation } : rest) as Cycle;
 }

@@ -1,3 +1,4 @@
+import type { SubjectKind } from './evaluation.types';
 import type { PolicyProfile, PolicyRule } from './policy.schema';
 import { compileRelaxation, type CompiledRelaxation } from './relaxations';
 import { enterpriseRules } from './rules/enterprise.rules';
@@ -9,6 +10,8 @@ export interface CompiledRule extends CheckSpec {
   rule: PolicyRule;
   /** expert: reads the expert alone (cacheable per cycle); enterprise: the enterprise alone; pair: anything else. */
   group: 'expert' | 'enterprise' | 'pair';
+  /** The one record the rule reads, if it reads one only: a reviewer's verdict on an unknown is kept for it. */
+  subject: SubjectKind | undefined;
   relaxations: CompiledRelaxation[];
 }
 
@@ -30,7 +33,8 @@ export function compileProfile(profile: PolicyProfile): CompiledProfile {
     const spec = compilers[rule.kind](rule as never, profile);
     const { expert, enterprise, demand } = spec.needs;
     const group = expert && !enterprise && !demand ? 'expert' : enterprise && !expert && !demand ? 'enterprise' : 'pair';
-    return { ...spec, rule, group, relaxations: rule.relaxations.map(compileRelaxation) };
+    const subject = group !== 'pair' ? group : demand && !expert && !enterprise ? 'demand' : undefined;
+    return { ...spec, rule, group, subject, relaxations: rule.relaxations.map((r) => compileRelaxation(r, rule)) };
   });
   cp = {
     profile,

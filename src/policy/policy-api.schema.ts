@@ -29,10 +29,18 @@ export const ruleResultSchema = z.object({
   ruleId: z.string(),
   kind: z.enum(RULE_KINDS as [string, ...string[]]),
   effect: z.enum(['hard', 'soft']),
-  outcome: z.enum(['pass', 'fail', 'relaxed', 'not_applicable']),
+  outcome: z.enum(['pass', 'fail', 'relaxed', 'unknown', 'not_applicable'])
+    .describe('unknown: the record lacks a fact the rule needs (see missing); it never passes, a person verifies it'),
   code: z.enum(REASON_CODES),
   message: z.string(),
   clause: clauseOut,
+  /** The facts the record lacks, as record paths ('expert.birthDate', 'demand.providesConditions'). */
+  missing: z.array(z.string()).optional(),
+  /** A county reviewer decided the unknown: who, when, why. */
+  verification: z.object({
+    verdict: z.enum(['pass', 'fail']), by: z.string(), at: z.string(), reason: z.string(),
+    subject: z.enum(['expert', 'enterprise', 'demand']), subjectId: z.string(),
+  }).optional(),
   relaxation: z.object({
     kind: z.enum(['namedAgreed', 'coreIp', 'renewal', 'advisory']),
     code: z.enum(RELAXATION_CODES),
@@ -52,7 +60,11 @@ export const eligibilityResponseSchema = z.object({
     demandId: z.string().nullable(),
   }),
   eligible: z.boolean(),
+  status: z.enum(['eligible', 'review', 'unknown', 'ineligible'])
+    .describe('review: eligible through a relaxation; unknown: nothing failed but some hard rule lacks a fact (needs review, never assigned as it stands)'),
   needsReview: z.boolean(),
+  /** Facts the unknown hard rules need. */
+  missing: z.array(z.string()),
   priorityBoost: z.number(),
   priorities: z.array(z.object({ ruleId: z.string(), code: z.enum(REASON_CODES), boost: z.number(), message: z.string(), clause: clauseOut })),
   results: z.array(ruleResultSchema),

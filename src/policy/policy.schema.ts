@@ -13,8 +13,10 @@ export const clauseSchema = z.object({
 export type Clause = z.infer<typeof clauseSchema>;
 
 /**
- * A term matched by substring after normalisation (full-width → half-width, quotes and spaces removed),
- * so '国家“专精特新”小巨人' matches the listed '专精特新“小巨人”企业' through match ['专精特新小巨人'].
+ * A listed term. Values are normalised first (full-width → half-width, quotes and spaces removed).
+ * In `priorityIndustries` the name and `match` strings are substrings of the enterprise's industry
+ * ('新能源汽车' is under '新能源'); in `enterprise.qualifications` they are the exact spellings that count as
+ * the listed item, after the synonym table of text-match.ts ('高新技术企业培育库入库企业' is not '高新技术企业').
  * A bare string is shorthand for { name } matched by the name itself.
  */
 export const termMatcherSchema = z.union([
@@ -30,6 +32,11 @@ export type TermMatcher = z.output<typeof termMatcherSchema>;
 const namedAgreedRelaxation = z.object({
   kind: z.literal('namedAgreed'),
   clause: clauseSchema,
+  /**
+   * On expert.maxAge: the oldest age (inclusive) the relaxation admits. "可适当放宽" gives no number, so the
+   * bound is a profile setting; without it any age is admitted (for review).
+   */
+  upTo: z.number().int().min(16).max(100).optional(),
 });
 const coreIpRelaxation = z.object({
   kind: z.literal('coreIp'),
@@ -69,8 +76,15 @@ const titleDegreeSchema = z.object({
 const ruleSchemas = [
   /** Any alternative met (title ≥ X and/or degree ≥ Y within one alternative). */
   z.object({ ...ruleBase, kind: z.literal('expert.qualification'), anyOf: z.array(titleDegreeSchema).min(1).max(10) }),
-  /** Age in full years at the reference date ≤ years ("45 岁以下", "不超过 50 周岁" include the number). */
-  z.object({ ...ruleBase, kind: z.literal('expert.maxAge'), years: z.number().int().min(16).max(100) }),
+  /**
+   * Age in full years at the reference date ≤ years ("45 岁以下", "不超过 50 周岁" include the number).
+   * firstAppointmentOnly (Xinxiang 初聘): the cap applies only to someone never appointed 科技副总 before.
+   */
+  z.object({
+    ...ruleBase, kind: z.literal('expert.maxAge'), years: z.number().int().min(16).max(100),
+    firstAppointmentOnly: z.boolean().default(false),
+  }),
+  /** Full years from the work start date to the reference date ≥ years; a year alone decides only when it can. */
   z.object({ ...ruleBase, kind: z.literal('expert.minWorkYears'), years: z.number().int().min(0).max(60) }),
   /** No bad record dated on or after referenceDate − withinYears; kinds (substrings) limit which records count. */
   z.object({
@@ -89,6 +103,8 @@ const ruleSchemas = [
       types: z.array(z.enum(INSTITUTION_TYPES)).min(1),
       region: regionCodeSchema.optional(),
     })).min(1).max(10),
+    /** 事业单位 only (Xinxiang 三(一)1): a sending unit named as a company (有限公司, 有限责任公司) fails. */
+    notCompany: z.boolean().default(false),
   }),
   /** A patent of the listed types and statuses, or (if researchResults) any project or paper. */
   z.object({
@@ -101,13 +117,28 @@ const ruleSchemas = [
   z.object({ ...ruleBase, kind: z.literal('expert.notPreviousCycles'), scope: z.enum(['named', 'any']) }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.region'), regionCode: regionCodeSchema }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.minRegisteredYears'), years: z.number().int().min(0).max(50) }),
+  /**
+   * No issue dated on or after referenceDate − withinYears that counts: serious ones (or all when
+   * seriousOnly is false); with anyBadCredit also every 不良信用记录 however minor (Liaocheng 第九条第1项).
+   */
   z.object({
     ...ruleBase, kind: z.literal('enterprise.noSeriousIssues'), withinYears: z.number().int().min(1).max(30),
     seriousOnly: z.boolean().default(true),
+    anyBadCredit: z.boolean().default(false),
   }),
-  z.object({ ...ruleBase, kind: z.literal('enterprise.qualifications'), anyOf: z.array(termMatcherSchema).min(1).max(50) }),
+  /**
+   * One of the listed qualifications, matched exactly (text-match.ts synonyms). openEnded: the document's
+   * list ends in 等, so a qualification not on it goes to review (`unknown`) instead of failing.
+   */
+  z.object({
+    ...ruleBase, kind: z.literal('enterprise.qualifications'), anyOf: z.array(termMatcherSchema).min(1).max(50),
+    openEnded: z.boolean().default(false),
+  }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.noPriorTechVp') }),
-  /** Large = employees ≥ maxEmployees AND revenue (万元) ≥ maxRevenue; unknown values count as below. */
+  /**
+   * Large = employees ≥ maxEmployees AND revenue (万元) ≥ maxRevenue, so either figure below its threshold
+   * proves 中小微; a missing figure that would decide makes the rule `unknown`.
+   */
   z.object({
     ...ruleBase, kind: z.literal('enterprise.sme'),
     maxEmployees: z.number().int().min(1), maxRevenue: z.number().min(1),
@@ -137,6 +168,22 @@ export type PolicyRule = z.infer<typeof policyRuleSchema>;
 export type RuleKind = PolicyRule['kind'];
 export const RULE_KINDS = ruleSchemas.map((s) => s.shape.kind.value) as RuleKind[];
 
+/**
+ * Per-profile allocation settings, each present only where the document says so, citing the clause.
+ * quota: seats per region in proportion to what the region collected (Hubei 73号 四(二)), at the level of
+ * 市州 (city) or 区县 (county), counting demands or enterprises. namedAgreedFirst: a pair the enterprise
+ * named and agreed is placed before any other (73号 四(二) 可优先考虑、直接安排).
+ */
+export const allocationSettingsSchema = z.object({
+  quota: z.object({
+    level: z.enum(['city', 'county']),
+    count: z.enum(['demands', 'enterprises']),
+    clause: clauseSchema,
+  }).optional(),
+  namedAgreedFirst: z.object({ clause: clauseSchema }).optional(),
+});
+export type AllocationSettings = z.infer<typeof allocationSettingsSchema>;
+
 export const profileIdSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '策略编号只能包含小写字母、数字和连字符（2–64 位）');
 
 export const policyProfileSchema = z.object({
@@ -159,6 +206,8 @@ export const policyProfileSchema = z.object({
   /** Enterprises one expert may serve at once, and experts one enterprise may take (used by allocation too). */
   expertCapacity: z.number().int().min(1).max(100).default(1),
   enterpriseCapacity: z.number().int().min(1).max(100).default(1),
+  /** How a cycle's seats are shared and which pairs come first, as the document says (docs/policies.md). */
+  allocation: allocationSettingsSchema.default({}),
   notes: z.string().trim().max(5000).optional(),
 }).superRefine((p, ctx) => {
   const seen = new Set<string>();
@@ -168,6 +217,11 @@ export const policyProfileSchema = z.object({
     if (r.effect === 'soft' && r.relaxations.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['rules', i, 'relaxations'], message: '软性（加分）规则不能设置放宽条件' });
     }
+    r.relaxations.forEach((x, j) => {
+      if (x.kind === 'namedAgreed' && x.upTo !== undefined && (r.kind !== 'expert.maxAge' || x.upTo <= r.years)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'relaxations', j, 'upTo'], message: 'upTo 只能用于年龄规则，且应大于规则的年龄上限' });
+      }
+    });
     if (r.kind === 'enterprise.industry' && p.priorityIndustries.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['priorityIndustries'], message: '使用 enterprise.industry 规则时必须列出重点产业' });
     }

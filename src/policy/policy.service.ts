@@ -13,6 +13,7 @@ import type { CycleAssignments, PolicyContextRepository } from './policy-context
 import { BuiltInProfileError, type PolicyProfileRepository } from './policy-profile.repository';
 import { policyProfileSchema, type PolicyProfile } from './policy.schema';
 import { BUILT_IN_PROFILES } from './profiles';
+import type { VerificationRepository } from './verification.repository';
 
 export interface PolicyServiceDeps {
   profiles: PolicyProfileRepository;
@@ -21,6 +22,8 @@ export interface PolicyServiceDeps {
   enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
   demands: Pick<DemandRepository, 'getByExternalId'>;
   reference: Pick<ReferenceRepository, 'getCycle'>;
+  /** Reviewer verdicts on unknown facts; evaluations within a cycle read them. */
+  verifications?: Pick<VerificationRepository, 'indexForCycle'>;
   /** 'YYYY-MM-DD' used when neither the request nor a cycle gives a reference date. */
   today?: () => string;
 }
@@ -200,6 +203,8 @@ export class PolicyService {
     ctx.cycleId = cycle.id;
     ctx.previousCycleIds = cycle.previousCycles;
     ctx.previousCycleExpertIds = this.deps.context.loadPreviousCycleExperts(cycle.previousCycles);
+    const verifications = this.deps.verifications?.indexForCycle(cycle.id);
+    if (verifications?.size) ctx.verifications = verifications;
     return ctx;
   }
 }

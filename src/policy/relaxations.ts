@@ -1,24 +1,33 @@
+import { ageAt } from './calendar';
 import type { Subject } from './evaluation.types';
-import type { Relaxation } from './policy.schema';
+import type { PolicyRule, Relaxation } from './policy.schema';
 import type { RelaxationCode } from './reason-codes';
 import { findGradedService, isNamedAgreed } from './rules/pair.rules';
-import { needs, type Needs } from './rules/rule.types';
+import { needs, type Needs, type Verdict } from './rules/rule.types';
 
 export interface CompiledRelaxation {
   relaxation: Relaxation;
   code: RelaxationCode;
   needs: Needs;
-  /** The relaxation's message when its condition holds, else undefined. */
-  holds: (s: Subject) => string | undefined;
+  /** The relaxation's message when its condition holds for the rule's failed (or unknown) verdict, else undefined. */
+  holds: (s: Subject, v: Verdict) => string | undefined;
 }
 
-export function compileRelaxation(r: Relaxation): CompiledRelaxation {
+export function compileRelaxation(r: Relaxation, rule: PolicyRule): CompiledRelaxation {
   switch (r.kind) {
-    case 'namedAgreed':
+    case 'namedAgreed': {
+      // A bound on a relaxed age: beyond it (or when the age is not known) the relaxation does not hold.
+      const upTo = rule.kind === 'expert.maxAge' ? r.upTo : undefined;
       return {
         relaxation: r, code: 'RELAXED_NAMED_AGREED', needs: needs(true, false, true),
-        holds: ({ expert, demand }) => (isNamedAgreed(demand!, expert!) ? '企业有意向人选并已与其协商一致，可适当放宽，需人工复核' : undefined),
+        holds: ({ expert, demand, ctx }, v) => {
+          if (!isNamedAgreed(demand!, expert!)) return undefined;
+          if (upTo === undefined) return '企业有意向人选并已与其协商一致，可适当放宽，需人工复核';
+          if (v.ok === null || !expert!.birthDate || ageAt(expert!.birthDate, ctx.referenceDate) > upTo) return undefined;
+          return `企业有意向人选并已与其协商一致，可适当放宽（本策略放宽上限 ${upTo} 周岁），需人工复核并填写理由`;
+        },
       };
+    }
     case 'coreIp':
       return {
         relaxation: r, code: 'RELAXED_CORE_IP', needs: needs(true, false, false),

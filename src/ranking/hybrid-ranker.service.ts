@@ -458,7 +458,7 @@ export class HybridRanker implements Ranker {
   }
 }
 
-const NO_RULES: Evaluation = { eligible: true, needsReview: false, results: [], priorityBoost: 0, priorities: [] };
+const NO_RULES: Evaluation = { eligible: true, status: 'eligible', needsReview: false, missing: [], results: [], priorityBoost: 0, priorities: [] };
 const NO_RECORD = {} as Expert;
 
 function failures(ev: Evaluation): PolicyFlag[] {

@@ -8,6 +8,7 @@ export type ExpertMetaRow = {
   id: number;
   externalId: string;
   name: string;
+  /** '' when the record has no region. */
   region: string;
   institution: string;
   fields: string[];
@@ -50,7 +51,7 @@ export class RankingRepository {
       fields: experts.fields, keywords: portraits.keywords, ipcClasses: portraits.ipcClasses, strength: portraits.strength,
     }).from(experts).innerJoin(institutions, eq(institutions.id, experts.institutionId))
       .leftJoin(portraits, eq(portraits.expertId, experts.id)).where(where).orderBy(asc(experts.id)).all()
-      .map((r) => ({ ...r, keywords: r.keywords ?? [], ipcClasses: r.ipcClasses ?? [], strength: r.strength ?? null }));
+      .map((r) => ({ ...r, region: r.region ?? '', keywords: r.keywords ?? [], ipcClasses: r.ipcClasses ?? [], strength: r.strength ?? null }));
     if (!ids) return q();
     const out: ExpertMetaRow[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) out.push(...q(inArray(experts.id, ids.slice(i, i + CHUNK))));

@@ -43,7 +43,7 @@ describe('GET /v1/policies', () => {
     const res = await app.inject({ method: 'GET', url: '/v1/policies/wuhan-2023' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ builtIn: true, versions: [1], profile: { id: 'wuhan-2023', jurisdiction: { regionCode: '420100' } } });
+    expect(body).toMatchObject({ builtIn: true, versions: [2], profile: { id: 'wuhan-2023', jurisdiction: { regionCode: '420100' } } });
     expect(body.profile.rules.find((r: { id: string }) => r.id === 'wh-no-prior-tech-vp').clause).toMatchObject({ article: '四(三)' });
   });
 
@@ -101,7 +101,7 @@ describe('POST /v1/eligibility', () => {
     const res = await post('/v1/eligibility', { cycle: 'wh-2023', expertId: 'E-OLD' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ policy: { id: 'wuhan-2023', version: 1 }, cycle: 'wh-2023', referenceDate: '2023-03-01', eligible: false });
+    expect(body).toMatchObject({ policy: { id: 'wuhan-2023', version: 2 }, cycle: 'wh-2023', referenceDate: '2023-03-01', eligible: false });
     expect(resultOf(body, 'wh-age')).toMatchObject({
       outcome: 'fail', code: 'EXPERT_TOO_OLD', relaxableInPair: true,
       clause: { document: '武汉市2023年“科技副总”选派通知', article: '二' },

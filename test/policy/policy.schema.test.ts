@@ -42,7 +42,7 @@ describe('built-in profiles', () => {
       demand: { providesConditions: false },
       ctx: { enterpriseHadTechVp: true, assignedEnterprisesOfExpert: ['X'], assignedExpertsOfEnterprise: ['Y'] },
     });
-    expect(evaluate(open, expert, enterprise, demand, ctx)).toEqual({ eligible: true, needsReview: false, results: [], priorityBoost: 0, priorities: [] });
+    expect(evaluate(open, expert, enterprise, demand, ctx)).toEqual({ eligible: true, status: 'eligible', needsReview: false, missing: [], results: [], priorityBoost: 0, priorities: [] });
   });
 });
 

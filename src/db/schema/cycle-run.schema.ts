@@ -68,4 +68,6 @@ export const runProposals = sqliteTable('run_proposals', {
   proposed: json<unknown>('proposed'),
   alternates: json<unknown[]>('alternates').notNull(),
   excluded: json<unknown[]>('excluded').notNull(),
+  /** 待核实: candidates passing every known hard rule but with some hard rule unknown (never assigned). */
+  pending: json<unknown[]>('pending').notNull().default(sql`'[]'`),
 }, (t) => [primaryKey({ columns: [t.runId, t.demandExternalId] }), index('run_proposals_region_idx').on(t.runId, t.regionCode)]);

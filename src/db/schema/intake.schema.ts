@@ -23,13 +23,14 @@ export const experts = sqliteTable('experts', {
   externalId: text('external_id').notNull().unique(),
   name: text('name').notNull(),
   gender: text('gender'),
-  birthDate: text('birth_date').notNull(),
+  birthDate: text('birth_date'),
   title: text('title'),
   degree: text('degree'),
   institutionId: integer('institution_id').notNull().references(() => institutions.id),
-  regionCode: text('region_code').notNull().references(() => regions.code),
+  regionCode: text('region_code').references(() => regions.code),
   fields: json<string[]>('fields').notNull(),
   workStartYear: integer('work_start_year'),
+  workStartDate: text('work_start_date'),
   honours: json<string[]>('honours').notNull(),
   contact: json<{ phone?: string; email?: string }>('contact').notNull(),
   /** sha256 of the canonical record: an unchanged re-import is a no-op and portraits know when they are stale. */
@@ -110,7 +111,7 @@ export const enterprises = sqliteTable('enterprises', {
   creditCode: text('credit_code').notNull().unique(),
   name: text('name').notNull(),
   regionCode: text('region_code').notNull().references(() => regions.code),
-  registeredAt: text('registered_at').notNull(),
+  registeredAt: text('registered_at'),
   employees: integer('employees'),
   revenue: real('revenue'),
   qualifications: json<string[]>('qualifications').notNull(),
@@ -135,6 +136,7 @@ export const enterpriseCreditIssues = sqliteTable('enterprise_credit_issues', {
   date: text('date').notNull(),
   kind: text('kind').notNull(),
   serious: integer('serious', { mode: 'boolean' }).notNull(),
+  category: text('category'),
   note: text('note'),
 }, (t) => [index('enterprise_credit_issues_enterprise_idx').on(t.enterpriseId)]);
 
@@ -156,6 +158,7 @@ export const cycles = sqliteTable('cycles', {
   status: text('status', { enum: ['open', 'closed'] }).notNull(),
   referenceDate: text('reference_date').notNull(),
   previousCycles: json<string[]>('previous_cycles').notNull(),
+  allocation: json<{ level: 'city' | 'county'; count: 'demands' | 'enterprises' }>('allocation'),
 });
 
 export const demands = sqliteTable('demands', {
@@ -172,7 +175,7 @@ export const demands = sqliteTable('demands', {
   cooperationModes: json<string[]>('cooperation_modes').notNull(),
   partnerRequirements: text('partner_requirements'),
   expectedFunding: real('expected_funding'),
-  providesConditions: integer('provides_conditions', { mode: 'boolean' }).notNull(),
+  providesConditions: integer('provides_conditions', { mode: 'boolean' }),
   conditionsNote: text('conditions_note'),
   contentHash: text('content_hash').notNull(),
   updatedAt: updatedAt(),

@@ -8,7 +8,7 @@ export const HUBEI_DOC = DOC;
 /** 选派科技人才到中小微企业担任“科技副总”工作实施方案 (Hubei, 2020): the base scheme. */
 export const hubei2020: PolicyProfileInput = {
   id: 'hubei-2020',
-  version: 1,
+  version: 2,
   name: '湖北省选派科技人才到中小微企业担任“科技副总”（2020）',
   jurisdiction: { name: '湖北省', regionCode: '420000' },
   document: {
@@ -36,11 +36,17 @@ export const hubei2020: PolicyProfileInput = {
     {
       id: 'hb-age', kind: 'expert.maxAge', effect: 'hard', years: 45,
       clause: c('二(三)', '年龄一般在 45 岁以下，企业有意向人选并与其协商一致的，年龄可适当放宽'),
-      relaxations: [{ kind: 'namedAgreed', clause: c('二(三)', '企业有意向人选并与其协商一致的，年龄可适当放宽') }],
+      // 适当放宽 states no number: 55 is this profile's bound (a setting, see docs/policies.md).
+      relaxations: [{ kind: 'namedAgreed', upTo: 55, clause: c('二(三)', '企业有意向人选并与其协商一致的，年龄可适当放宽') }],
     },
     {
       id: 'hb-bad-record', kind: 'expert.noBadRecord', effect: 'hard', withinYears: 3,
       clause: c('二(四)', '近 3 年内无任何不良记录'),
+    },
+    {
+      // A two-year term with one stipend per person per term: someone still in a term takes no second enterprise.
+      id: 'hb-not-serving', kind: 'expert.notCurrentlyServing', effect: 'hard',
+      clause: c('三、五(一)', '“科技副总”每批服务期 2 年……服务期内给予每名企业“科技副总”工作保障经费 5 万元'),
     },
     {
       id: 'hb-enterprise-region', kind: 'enterprise.region', effect: 'hard', regionCode: '420000',
@@ -66,5 +72,12 @@ export const hubei2020: PolicyProfileInput = {
   priorityIndustries: [],
   expertCapacity: 1,
   enterpriseCapacity: 1,
+  allocation: {
+    quota: {
+      level: 'city', count: 'enterprises',
+      clause: c('四(二)', '各地选派企业“科技副总”名额，原则上按照当地征集需求数量占全省征集需求总量的比例分配'),
+    },
+    namedAgreedFirst: { clause: c('四(二)', '企业有意向人选并已与其协商一致的，可优先考虑、直接安排') },
+  },
   notes: '四(二)“每名科技人才可申报多个企业”指申报阶段；选派后按“对口担任”一人一企。',
 };

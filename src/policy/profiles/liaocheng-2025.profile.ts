@@ -6,7 +6,7 @@ const c = (article: string, text: string) => ({ document: DOC, article, text });
 /** 聊城市“科技副总”管理办法（征求意见稿）, in force 2025-07-01 to 2030-06-30 (第二十三条). */
 export const liaocheng2025: PolicyProfileInput = {
   id: 'liaocheng-2025',
-  version: 1,
+  version: 2,
   name: '聊城市“科技副总”管理办法（征求意见稿，2025）',
   jurisdiction: { name: '聊城市', regionCode: '371500' },
   document: {
@@ -50,7 +50,8 @@ export const liaocheng2025: PolicyProfileInput = {
       clause: c('第九条第1项', '注册时间满1年以上'),
     },
     {
-      id: 'lc-enterprise-credit', kind: 'enterprise.noSeriousIssues', effect: 'hard', withinYears: 3, seriousOnly: true,
+      // 重大 qualifies 违法违规行为 only: any 不良信用记录 within three years fails.
+      id: 'lc-enterprise-credit', kind: 'enterprise.noSeriousIssues', effect: 'hard', withinYears: 3, seriousOnly: true, anyBadCredit: true,
       clause: c('第九条第1项', '近三年内无重大违法违规行为和不良信用记录'),
     },
     {
@@ -72,7 +73,8 @@ export const liaocheng2025: PolicyProfileInput = {
     {
       id: 'lc-priority-qualification', kind: 'enterprise.qualifications', effect: 'soft', boost: 1,
       clause: c('第十二条第2项', '对承担市级以上科技计划项目、高新技术企业、瞪羚企业等科技创新能力较强的企业，予以优先推荐'),
-      anyOf: [{ name: '高新技术企业', match: ['高新技术企业'] }, { name: '瞪羚企业', match: ['瞪羚'] }],
+      openEnded: true,
+      anyOf: ['高新技术企业', '瞪羚企业'],
     },
   ],
   priorityIndustries: [

@@ -6,7 +6,7 @@ const c = (article: string, text: string) => ({ document: DOC, article, text });
 /** 温州市深化科技副总派驻工作实施方案 (2025): the model for this product. */
 export const wenzhou2025: PolicyProfileInput = {
   id: 'wenzhou-2025',
-  version: 1,
+  version: 2,
   name: '温州市深化科技副总派驻工作实施方案（2025）',
   jurisdiction: { name: '温州市', regionCode: '330300' },
   document: {
@@ -60,8 +60,10 @@ export const wenzhou2025: PolicyProfileInput = {
       clause: c('二(三)1', '原则上不应为科技副总申报人及所在单位创办、入股的企业'),
     },
     {
+      // 尽量避免多头任职 is advisory within a cycle as across cycles (wz-not-serving): flagged, never excluded.
       id: 'wz-expert-capacity', kind: 'pair.expertCapacity', effect: 'hard',
-      clause: c('六(四)', '一般按照“一企一人”原则选派'),
+      clause: c('六(四)', '一般按照“一企一人”原则选派，尽量避免多头任职'),
+      relaxations: [{ kind: 'advisory', clause: c('六(四)', '尽量避免多头任职') }],
     },
     {
       id: 'wz-enterprise-capacity', kind: 'pair.enterpriseCapacity', effect: 'hard',
@@ -74,21 +76,12 @@ export const wenzhou2025: PolicyProfileInput = {
     {
       id: 'wz-priority-qualification', kind: 'enterprise.qualifications', effect: 'soft', boost: 1,
       clause: c('二(三)3', '优先支持创新型领军企业、独角兽企业、瞪羚企业、高新技术企业……规上制造业企业等'),
+      openEnded: true,
       anyOf: [
-        { name: '创新型领军企业', match: ['创新型领军'] },
-        { name: '独角兽企业', match: ['独角兽'] },
-        { name: '瞪羚企业', match: ['瞪羚'] },
-        { name: '高新技术企业', match: ['高新技术企业'] },
-        { name: '技术先进型服务企业', match: ['技术先进型服务企业'] },
-        { name: '产教融合型试点企业', match: ['产教融合型'] },
-        { name: '专精特新“小巨人”企业', match: ['专精特新小巨人'] },
-        { name: '专精特新中小企业', match: ['专精特新中小企业'] },
-        { name: '隐形冠军企业', match: ['隐形冠军'] },
-        { name: '科技型中小企业', match: ['科技型中小企业'] },
-        { name: '农业科技型企业', match: ['农业科技型'] },
-        { name: '民营科技企业', match: ['民营科技企业'] },
-        { name: '软件企业', match: ['软件企业'] },
-        { name: '规上制造业企业', match: ['规上制造业', '规模以上制造业', '规上工业', '规模以上工业'] },
+        '创新型领军企业', '独角兽企业', '瞪羚企业', '高新技术企业', '技术先进型服务企业',
+        { name: '产教融合型试点企业', match: ['产教融合型企业'] },
+        '专精特新“小巨人”企业', '专精特新中小企业', '隐形冠军企业', '科技型中小企业', '农业科技型企业', '民营科技企业', '软件企业',
+        '规上制造业企业',
       ],
     },
   ],

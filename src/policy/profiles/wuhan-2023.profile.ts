@@ -8,7 +8,7 @@ const hb = (article: string, text: string) => ({ document: HUBEI_DOC, article, t
 /** 关于组织开展2023年选派“科技副总”服务中小微企业工作的通知 (Wuhan, under the Hubei scheme). */
 export const wuhan2023: PolicyProfileInput = {
   id: 'wuhan-2023',
-  version: 1,
+  version: 2,
   name: '武汉市2023年选派“科技副总”服务中小微企业',
   jurisdiction: { name: '武汉市', regionCode: '420100' },
   document: {
@@ -34,7 +34,8 @@ export const wuhan2023: PolicyProfileInput = {
     {
       id: 'wh-age', kind: 'expert.maxAge', effect: 'hard', years: 45,
       clause: c('二', '45周岁以下'),
-      relaxations: [{ kind: 'namedAgreed', clause: hb('二(三)', '企业有意向人选并与其协商一致的，年龄可适当放宽') }],
+      // The notice itself states no relaxation; it applies 73号 (首段 根据……鄂经信科技〔2020〕73号……要求), whose 二(三) does.
+      relaxations: [{ kind: 'namedAgreed', upTo: 55, clause: hb('二(三)', '企业有意向人选并与其协商一致的，年龄可适当放宽') }],
     },
     {
       id: 'wh-bad-record', kind: 'expert.noBadRecord', effect: 'hard', withinYears: 3,
@@ -79,12 +80,8 @@ export const wuhan2023: PolicyProfileInput = {
     {
       id: 'wh-priority-zjtx', kind: 'enterprise.qualifications', effect: 'soft', boost: 1,
       clause: c('六(二)', '重点突出“专精特新”中小企业'),
-      anyOf: [
-        { name: '国家“专精特新”小巨人', match: ['专精特新小巨人'] },
-        { name: '省级“专精特新”中小企业', match: ['专精特新中小企业'] },
-        { name: '省级“专精特新”培育入库企业', match: ['专精特新培育'] },
-        { name: '现代种业优势特色企业', match: ['现代种业优势特色'] },
-      ],
+      // The form's check boxes (附件1 一 资质/荣誉), matched exactly: 培育入库 is its own box, not 专精特新中小企业.
+      anyOf: ['国家“专精特新”小巨人', '省级“专精特新”中小企业', '省级“专精特新”培育入库企业', '现代种业优势特色企业'],
     },
     {
       id: 'wh-priority-rd', kind: 'enterprise.rdInstitution', effect: 'soft', boost: 1,
@@ -101,4 +98,12 @@ export const wuhan2023: PolicyProfileInput = {
   ],
   expertCapacity: 1,
   enterpriseCapacity: 1,
+  allocation: {
+    quota: {
+      level: 'city', count: 'enterprises',
+      clause: c('四(四)', '省经信厅根据各地征集需求数量占全省征集需求总量的比例，确定各地选派“科技副总”的名额'),
+    },
+    namedAgreedFirst: { clause: hb('四(二)', '企业有意向人选并已与其协商一致的，可优先考虑、直接安排') },
+  },
+  notes: '二 的年龄条件“45周岁以下”本身没有放宽条款；放宽依据是首段所称的鄂经信科技〔2020〕73号 二(三)，放宽上限 55 周岁为本策略设置。名额由省经信厅按各市州征集需求数量比例确定（四(四)），武汉市内各区之间的分配文件未作规定。',
 };

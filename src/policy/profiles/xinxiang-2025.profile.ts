@@ -8,7 +8,7 @@ const CORE_IP = c('三(一)5', '对拥有核心知识产权或成熟科技成果
 /** 新乡市“科技副总”三年行动计划（2025—2027年）. */
 export const xinxiang2025: PolicyProfileInput = {
   id: 'xinxiang-2025',
-  version: 1,
+  version: 2,
   name: '新乡市“科技副总”三年行动计划（2025—2027年）',
   jurisdiction: { name: '新乡市', regionCode: '410700' },
   document: {
@@ -22,6 +22,7 @@ export const xinxiang2025: PolicyProfileInput = {
       id: 'xx-institution', kind: 'expert.institution', effect: 'hard',
       clause: c('三(一)1', '派出单位为在新高校、科研院所以及其他具有研发能力的事业单位'),
       allowed: [{ types: ['university', 'research_institute', 'vocational_school', 'new_rd_institution'], region: '410700' }],
+      notCompany: true,
     },
     {
       id: 'xx-qualification', kind: 'expert.qualification', effect: 'hard',
@@ -30,16 +31,19 @@ export const xinxiang2025: PolicyProfileInput = {
       relaxations: [{ kind: 'coreIp', clause: CORE_IP, minGrantedInventionPatents: 1 }],
     },
     {
-      id: 'xx-age', kind: 'expert.maxAge', effect: 'hard', years: 50,
+      // 初聘 only: anyone appointed 科技副总 before (any grade) is not on a first appointment.
+      id: 'xx-age', kind: 'expert.maxAge', effect: 'hard', years: 50, firstAppointmentOnly: true,
       clause: c('三(一)2', '初聘年龄一般不超过 50 周岁'),
-      relaxations: [
-        { kind: 'coreIp', clause: CORE_IP, minGrantedInventionPatents: 1 },
-        { kind: 'renewal', clause: c('六(四)', '对于考核优秀的“科技副总”和企业，双方同意继续合作的，直接予以续聘'), grades: ['优秀'] },
-      ],
+      relaxations: [{ kind: 'coreIp', clause: CORE_IP, minGrantedInventionPatents: 1 }],
     },
     {
       id: 'xx-bad-record', kind: 'expert.noBadRecord', effect: 'hard', withinYears: 3,
       clause: c('三(一)4', '近三年内无任何不良记录'),
+    },
+    {
+      // Two years at the same enterprise: someone still within a term elsewhere cannot commit to a second one.
+      id: 'xx-not-serving', kind: 'expert.notCurrentlyServing', effect: 'hard',
+      clause: c('三(一)3', '能够在市内同一企业工作不少于两年，且每年原则上不少于 45 天'),
     },
     {
       id: 'xx-enterprise-region', kind: 'enterprise.region', effect: 'hard', regionCode: '410700',
@@ -52,19 +56,13 @@ export const xinxiang2025: PolicyProfileInput = {
     {
       id: 'xx-enterprise-qualification', kind: 'enterprise.qualifications', effect: 'hard',
       clause: c('三(二)1', '企业需具有下列资质之一：规上工业企业、创新龙头企业、“瞪羚”企业、高新技术企业……科改企业等'),
+      // The list ends in 等: a qualification not on it goes to review, it neither passes nor fails.
+      openEnded: true,
       anyOf: [
-        { name: '规上工业企业', match: ['规上工业', '规模以上工业'] },
-        { name: '创新龙头企业', match: ['创新龙头'] },
-        { name: '“瞪羚”企业', match: ['瞪羚'] },
-        { name: '高新技术企业', match: ['高新技术企业'] },
-        { name: '科技型中小企业', match: ['科技型中小企业'] },
-        { name: '技术先进型服务企业', match: ['技术先进型服务企业'] },
-        { name: '技术创新示范企业', match: ['技术创新示范企业'] },
-        { name: '专精特新“小巨人”企业', match: ['专精特新小巨人'] },
-        { name: '专精特新中小企业', match: ['专精特新中小企业'] },
-        { name: '创新型中小企业', match: ['创新型中小企业'] },
-        { name: '农业产业化龙头企业', match: ['农业产业化龙头'] },
-        { name: '科改企业', match: ['科改'] },
+        '规上工业企业', '创新龙头企业', '“瞪羚”企业', '高新技术企业', '科技型中小企业', '技术先进型服务企业', '技术创新示范企业',
+        '专精特新“小巨人”企业', '专精特新中小企业', '创新型中小企业',
+        { name: '农业产业化龙头企业', match: ['农业产业化国家重点龙头企业', '农业产业化省级重点龙头企业', '农业产业化市级重点龙头企业'] },
+        { name: '科改企业', match: ['科改示范企业'] },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import type { Demand, Expert } from '../evaluation.types';
 import type { RuleKind } from '../policy.schema';
 import { normalizeTerm } from '../text-match';
-import { needs, verdict, type RuleCompilers } from './rule.types';
+import { needs, unknown, verdict, type RuleCompilers } from './rule.types';
 
 type PairKind = Extract<RuleKind, `pair.${string}` | `demand.${string}`>;
 
@@ -93,8 +93,15 @@ export const pairRules: RuleCompilers<PairKind> = {
 
   'demand.providesConditions': () => ({
     needs: needs(false, false, true),
-    check: ({ demand }) => (demand!.providesConditions
-      ? verdict(true, 'DEMAND_PROVIDES_CONDITIONS', '企业承诺为科技副总提供必要的工作条件和服务保障')
-      : verdict(false, 'DEMAND_NO_CONDITIONS', '企业未承诺为科技副总提供必要的工作条件和服务保障')),
+    check: ({ demand }) => {
+      const answer = demand!.providesConditions;
+      // Not answered is not a yes: the form's question stays open until the enterprise or the county answers it.
+      if (answer === undefined) {
+        return unknown('DEMAND_CONDITIONS_UNKNOWN', ['demand.providesConditions'], '需求表未填写“是否愿意为科技副总提供必要的工作条件和服务保障”');
+      }
+      return answer
+        ? verdict(true, 'DEMAND_PROVIDES_CONDITIONS', '企业承诺为科技副总提供必要的工作条件和服务保障')
+        : verdict(false, 'DEMAND_NO_CONDITIONS', '企业表示不能为科技副总提供必要的工作条件和服务保障');
+    },
   }),
 };
