@@ -1,7 +1,10 @@
 // npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]
+// Prints the JSON summary (rows inserted/updated/unchanged, rejected rows with line and field, and a warning
+// per stored row that lacks facts a policy rule reads). Exit 1 when no row was stored at all, or with
+// --strict when any row was rejected (then nothing is stored); 2 for bad arguments.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importRows } from '../src/intake/bulk-import.service';
+import { importRows, storedRows } from '../src/intake/bulk-import.service';
 import { detectFormat, readImportFile, type ImportFormat } from '../src/intake/import-file.reader';
 import type { EntityKind } from '../src/intake/intake.service';
 import { fail, openCli, writeJsonLine } from './lib/cli';
@@ -25,7 +28,12 @@ try {
   const summary = importRows(cli.services.db, cli.services.intake, kind as EntityKind, rows, { strict: values.strict });
   writeJsonLine(summary);
   cli.close();
-  // Without --strict the good rows are stored even when others are rejected: that is success.
+  // Without --strict the good rows are stored even when others are rejected: that is success. Storing
+  // nothing at all (an empty file, or every row rejected) is not.
+  if (storedRows(summary) === 0) {
+    process.stderr.write(`没有保存任何记录（${rows.length} 行，${summary.rejected.length} 处错误）：${file}\n`);
+    process.exit(1);
+  }
   process.exit(values.strict && summary.rejected.length > 0 ? 1 : 0);
 } catch (err) {
   cli.close();

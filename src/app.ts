@@ -61,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes, { policies: services.policies });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, demands: services.repos.demands, readiness: deps.readiness });
   await app.register(cycleRoutes, { reader: services.cycles.reader });
-  await app.register(reviewRoutes, { review: services.review.service, exporter: services.review.exporter });
+  await app.register(reviewRoutes, { review: services.review.service, exporter: services.review.exporter, verification: services.review.verification });
   // The review web page (server-rendered, same access control as the API).
   await app.register(webRoutes, { review: services.review.service, accounts: services.auth.accounts, reference: services.repos.reference });
   return app;

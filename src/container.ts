@@ -19,16 +19,20 @@ export function createServices(db: Db) {
   const policies = new PolicyService({
     ...repos, profiles: new PolicyProfileRepository(db), context: new PolicyContextRepository(db), verifications,
   });
+  const intake = new IntakeService(repos);
   return {
     db,
     repos,
-    intake: new IntakeService(repos),
+    intake,
     reader: new IntakeReader(repos),
     auth,
     policies,
     verifications,
     cycles: { reader: new CycleRunReader({ runs: new CycleRunRepository(db), reference: repos.reference }) },
-    review: createReviewServices(db, { audit: auth.audit, demands: repos.demands, enterprises: repos.enterprises, experts: repos.experts, reference: repos.reference, policies }),
+    review: createReviewServices(db, {
+      audit: auth.audit, demands: repos.demands, enterprises: repos.enterprises, experts: repos.experts, reference: repos.reference, policies,
+      intake, verifications,
+    }),
   };
 }
 

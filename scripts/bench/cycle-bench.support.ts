@@ -12,6 +12,7 @@ import { PolicyContextRepository } from '../../src/policy/policy-context.reposit
 import type { PolicyProfile } from '../../src/policy/policy.schema';
 import { isNamedAgreed } from '../../src/policy/rules/pair.rules';
 import { createRanker } from '../../src/ranking/ranker.factory';
+import { candidateFlags } from '../../src/ranking/candidate-flags';
 import type { RankOptions, RankQuery, RankResult, Ranker } from '../../src/ranking/ranker.port';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../../src/ranking/ranking.schema';
 import { createRetrieval } from '../../src/retrieval/retrieval.factory';
@@ -113,21 +114,20 @@ class SyntheticVectorRanker implements Ranker {
           ex = evaluateExpert(c.profile, x, c.ctx);
           this.expertEvals.set(x.externalId, ex);
         }
-        if (!ex.eligible && !ex.pairRelaxable) {
+        if (ex.status === 'ineligible' && !ex.pairRelaxable) {
           if (excluded.length < (opts.excluded ?? 0)) excluded.push(this.excludedOf(x, scores[i], ex));
           continue;
         }
         const ctx = { ...c.ctx, enterpriseHadTechVp: c.hadTechVp.get(enterprise.creditCode) ?? false };
         const ev = evaluatePair(c.profile, x, enterprise, demand, ctx, { expert: ex, enterprise: enterpriseEval });
-        if (!ev.eligible) {
+        if (ev.status === 'ineligible') {
           if (excluded.length < (opts.excluded ?? 0)) excluded.push(this.excludedOf(x, scores[i], ev));
           continue;
         }
         const score = Math.round(scores[i] * 1e6) / 1e6;
         candidates.push({
-          expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region, score,
-          breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
-          flags: ev.results.filter((r) => r.outcome === 'relaxed').map(flagOf), priorities: ev.priorities.map(flagOf),
+          expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region ?? '', score,
+          breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], ...candidateFlags(ev),
           namedAgreed: isNamedAgreed(demand, x),
         });
       }

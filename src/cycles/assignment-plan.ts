@@ -1,9 +1,12 @@
 /**
  * From ranked candidates to proposed pairs: regional quotas, then the city-wide one-to-one assignment.
  *
- * Seats per region follow Hubei 鄂经信科技〔2020〕73号 四(二) ("名额原则上按照当地征集需求数量占全省征集需求总量
- * 的比例分配") over the demands whose enterprise passes the enterprise rules; the assignment is the exact
- * min-cost flow of src/allocation (named-and-agreed pairs first, then the highest total score).
+ * Seats are shared among quota units (PlanDemand.unit: a 市州, a 区县, or one pool for the whole cycle, as the
+ * run's allocation setting says — src/policy/allocation-setting.ts) in proportion to the demands, or the
+ * enterprises, whose enterprise passes the enterprise rules (Hubei 鄂经信科技〔2020〕73号 四(二) "名额原则上
+ * 按照当地征集需求数量占全省征集需求总量的比例分配"); the assignment is the exact min-cost flow of src/allocation
+ * (named-and-agreed pairs first where the profile says so, then the highest total score). Candidates with a
+ * hard rule still unknown (PlanDemand.pending) are never edges: they are listed apart for county review.
  *
  * The solver knows demands, experts and regions but not enterprises, while the profile also caps the experts
  * one enterprise may take (enterpriseCapacity, "一企一人"). An enterprise with more open demands than remaining
@@ -27,11 +30,18 @@ export type FailedRule = { ruleId: string; code: string; message: string };
 export type PlanDemand = {
   demandId: string;
   enterpriseCreditCode: string;
+  /** The demand's county (review scope). */
   region: string;
+  /** The quota unit the demand's seats come from (its county, its city, or the cycle's one pool). */
+  unit: string;
   /** Hard enterprise rules the enterprise fails; null when it is eligible. */
   ineligible: FailedRule[] | null;
+  /** Hard enterprise or demand rules that are unknown (the demand waits for verification); null when none. */
+  unverified?: Array<FailedRule & { missing: string[] }> | null;
   /** Eligible candidates that passed the pair re-check, in the ranker's order (best first). */
   candidates: RankedCandidate[];
+  /** 待核实: candidates passing every decided rule, with some hard rule unknown; never assigned. */
+  pending?: RankedCandidate[];
   excluded: ExcludedCandidate[];
 };
 
@@ -45,6 +55,10 @@ export type PlanInput = {
   enterpriseCapacity: (creditCode: string) => number;
   /** Alternates kept per demand besides the proposed expert. */
   alternates: number;
+  /** What a unit's share is counted in (Hubei counts enterprises: one form and one expert per enterprise). */
+  quotaCount: 'demands' | 'enterprises';
+  /** Named-and-agreed pairs are placed before any other (the profile's allocation.namedAgreedFirst). */
+  namedAgreedFirst: boolean;
 };
 
 export type PlannedUnfilled = { code: UnfilledCode; details: Record<string, unknown> };
@@ -53,18 +67,20 @@ export type ProposalRecord = {
   demandId: string;
   enterpriseCreditCode: string;
   region: string;
+  unit: string;
   expertId: string | null;
   score: number | null;
   namedAgreed: boolean;
   proposed: RankedCandidate | null;
   alternates: RankedCandidate[];
   excluded: ExcludedCandidate[];
+  pending: RankedCandidate[];
   unfilled: PlannedUnfilled | null;
 };
 
 export type PlanResult = {
   quotas: QuotaResult;
-  /** Sorted by region; every region with a demand in the cycle. */
+  /** Sorted by quota unit; every unit with a demand in the cycle. */
   regions: RegionRunSummary[];
   /** One per demand, sorted by region then demandId. */
   proposals: ProposalRecord[];
@@ -84,10 +100,12 @@ export class PlanInputError extends Error {
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byRegionThenDemand = (a: { region: string; demandId: string }, b: { region: string; demandId: string }) =>
   compareIds(a.region, b.region) || compareIds(a.demandId, b.demandId);
+const pendingOf = (d: PlanDemand) => d.pending ?? [];
 
 /** What the solver sees of one demand (or of several demands of one enterprise sharing its last seat). */
 type Unit = {
   id: string;
+  /** The quota unit (the solver's region). */
   region: string;
   members: PlanDemand[];
   /** expertId → the member demand this expert would serve and the edge. */
@@ -115,7 +133,7 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
       for (const demand of members) {
         for (const candidate of demand.candidates) {
           const score = Math.max(0, candidate.score);
-          const priority = candidate.namedAgreed === true;
+          const priority = input.namedAgreedFirst && candidate.namedAgreed === true;
           const held = edges.get(candidate.expertId);
           // Members are in id order, so on a full tie the smaller demand id keeps the edge.
           if (!held || (priority && !held.priority) || (priority === held.priority && score > held.score)) {
@@ -123,25 +141,34 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
           }
         }
       }
-      units.push({ id: members[0].demandId, region: members[0].region, members, edges });
+      units.push({ id: members[0].demandId, region: members[0].unit, members, edges });
     }
   }
   return units;
 }
 
 /**
- * Seats per region in proportion to eligible demands (every region with a demand is listed, with 0 seats if
- * none of its demands is eligible). Throws PlanInputError for limits the demands cannot meet.
+ * Seats per quota unit in proportion to its eligible demands or, with count 'enterprises', the distinct
+ * enterprises filing them (every unit with a demand is listed, with 0 seats if none is eligible). A demand
+ * whose enterprise is only unverified counts: it is collected and not excluded. Throws PlanInputError for
+ * limits the demands cannot meet.
  */
 export function computeQuotas(
-  demands: ReadonlyArray<Pick<PlanDemand, 'region' | 'ineligible'>>, totalSeats: number, regionLimits: PlanInput['regionLimits'],
+  demands: ReadonlyArray<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>, totalSeats: number,
+  regionLimits: PlanInput['regionLimits'], count: PlanInput['quotaCount'] = 'demands',
 ): QuotaResult {
-  const regionCodes = [...new Set(demands.map((d) => d.region))].sort(compareIds);
+  const regionCodes = [...new Set(demands.map((d) => d.unit))].sort(compareIds);
   for (const r of Object.keys(regionLimits)) {
-    if (!regionCodes.includes(r)) throw new PlanInputError('REGION_LIMIT_UNKNOWN', `区县 ${r} 在本周期没有需求，不能设置名额上下限`);
+    if (!regionCodes.includes(r)) throw new PlanInputError('REGION_LIMIT_UNKNOWN', `名额单位（地区）${r} 在本周期没有需求，不能设置名额上下限`);
   }
-  const eligible = new Map<string, number>();
-  for (const d of demands) if (d.ineligible === null) eligible.set(d.region, (eligible.get(d.region) ?? 0) + 1);
+  const counted = new Map<string, Set<string>>();
+  demands.forEach((d, i) => {
+    if (d.ineligible !== null) return;
+    const set = counted.get(d.unit) ?? new Set<string>();
+    set.add(count === 'enterprises' ? d.enterpriseCreditCode : `#${i}`);
+    counted.set(d.unit, set);
+  });
+  const eligible = new Map([...counted].map(([unit, set]) => [unit, set.size]));
   try {
     return allocateQuotas({
       totalSeats,
@@ -158,13 +185,15 @@ export function computeQuotas(
  */
 export function planAssignment(input: PlanInput): PlanResult {
   const demands = [...input.demands].sort(byRegionThenDemand);
-  const quotas = computeQuotas(demands, input.totalSeats, input.regionLimits);
-  const eligible = demands.filter((d) => d.ineligible === null);
+  const quotas = computeQuotas(demands, input.totalSeats, input.regionLimits, input.quotaCount);
+  // An enterprise whose own rules are unknown waits for verification: counted for seats, not given to the solver.
+  const eligible = demands.filter((d) => d.ineligible === null && !d.unverified?.length);
   const seatsOf = new Map(quotas.regions.map((q) => [q.region, q.seats]));
 
   const unfilled = new Map<string, PlannedUnfilled>();
   for (const d of demands) {
     if (d.ineligible) unfilled.set(d.demandId, { code: 'ENTERPRISE_INELIGIBLE', details: { rules: d.ineligible } });
+    else if (d.unverified?.length) unfilled.set(d.demandId, { code: 'ENTERPRISE_UNVERIFIED', details: { rules: d.unverified, pending: pendingOf(d).length } });
   }
   const units = buildUnits(input, eligible, unfilled);
 
@@ -212,7 +241,10 @@ export function planAssignment(input: PlanInput): PlanResult {
   const proposals = demands.map((d): ProposalRecord => {
     const pick = chosen.get(d.demandId);
     const alternates = d.candidates.filter((c) => c.expertId !== pick?.expertId).slice(0, Math.max(0, input.alternates));
-    const common = { demandId: d.demandId, enterpriseCreditCode: d.enterpriseCreditCode, region: d.region, alternates, excluded: d.excluded };
+    const common = {
+      demandId: d.demandId, enterpriseCreditCode: d.enterpriseCreditCode, region: d.region, unit: d.unit, alternates, excluded: d.excluded,
+      pending: pendingOf(d),
+    };
     if (pick) {
       return { ...common, expertId: pick.expertId, score: pick.score, namedAgreed: pick.candidate.namedAgreed === true, proposed: pick.candidate, unfilled: null };
     }
@@ -225,19 +257,23 @@ export function planAssignment(input: PlanInput): PlanResult {
     demandId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, expertId: p.expertId!, score: p.score!, region: p.region, namedAgreed: p.namedAgreed,
   }));
   const regions = quotas.regions.map((q): RegionRunSummary => {
-    const mine = proposals.filter((p) => p.region === q.region);
+    const mine = proposals.filter((p) => p.unit === q.region);
+    const eligibleDemands = mine.filter((p) => p.unfilled?.code !== 'ENTERPRISE_INELIGIBLE').length;
     return {
       region: q.region,
       demands: mine.length,
-      eligibleDemands: q.demands,
+      eligibleDemands,
+      counted: q.demands,
       share: q.share, exactQuota: q.exactQuota, floor: q.floor, remainder: q.remainder, adjustedQuota: q.adjustedQuota, bound: q.bound,
       seats: q.seats,
       assigned: mine.filter((p) => p.expertId !== null).length,
       unfilled: mine.filter((p) => p.unfilled).map((p) => ({
         demandId: p.demandId,
         reason: p.unfilled!.code,
-        ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) } : {}),
+        ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' || p.unfilled!.code === 'ENTERPRISE_UNVERIFIED'
+          ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) } : {}),
       })),
+      pending: mine.reduce((n, p) => n + p.pending.length, 0),
     };
   });
   // Summed in output order so the float total is reproducible bit for bit.
@@ -260,6 +296,12 @@ function explainSolverReason(
       return { code: reason, details: { takenBy } };
     }
     case 'NO_ELIGIBLE_CANDIDATE': {
+      const pending = unit.members.flatMap(pendingOf);
+      if (unit.edges.size === 0 && pending.length) {
+        // Nobody decided eligible, but some wait for a missing fact: say so, the county can resolve them.
+        const missing = [...new Set(pending.flatMap((c) => (c.unknown ?? []).flatMap((u) => u.missing)))].sort();
+        return { code: 'CANDIDATES_UNVERIFIED', details: { pending: pending.length, missing } };
+      }
       const atCapacity = [...unit.edges.keys()].filter((id) => input.expertCapacity(id) <= 0).length;
       const excluded = unit.members.flatMap((m) => m.excluded).slice(0, 3)
         .map((x) => ({ expertId: x.expertId, codes: x.reasons.map((r) => r.code) }));

@@ -1,3 +1,4 @@
+import { quotaUnitOf } from '../allocation/quota-unit';
 import type { ReferenceRepository } from '../intake/reference.repository';
 import type { ExcludedCandidate, RankedCandidate } from '../ranking/ranking.schema';
 import { conflict, notFound } from '../shared/errors';
@@ -61,9 +62,11 @@ function toRunInfo(r: CycleRunRow): RunInfo {
   };
 }
 
-/** A county's view of the city-wide summary: its own region and pairs; the totals stay city-wide. */
+/** A county's view of the city-wide summary: the quota unit it draws seats from and its own pairs; the totals stay city-wide. */
 function narrowSummary(s: CycleRunSummary, region: string): CycleRunSummary {
-  return { ...s, regions: s.regions.filter((r) => r.region === region), assignments: s.assignments.filter((a) => a.region === region) };
+  const a = s.allocation;
+  const unit = a ? quotaUnitOf(region, a.level, a.poolCode) : region;
+  return { ...s, regions: s.regions.filter((r) => r.region === unit), assignments: s.assignments.filter((x) => x.region === region) };
 }
 
 function toItem(p: RunProposalRow): AssignmentItem {
@@ -77,6 +80,7 @@ function toItem(p: RunProposalRow): AssignmentItem {
     proposed: (p.proposed as RankedCandidate | null) ?? null,
     alternates: p.alternates as RankedCandidate[],
     excluded: p.excluded as ExcludedCandidate[],
+    pending: (p.pending ?? []) as RankedCandidate[],
     unfilled: p.expertExternalId === null && p.unfilledCode
       ? { code: p.unfilledCode as UnfilledCode, reason: p.unfilledReason ?? '', details: p.unfilledDetails ?? {} }
       : null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../intake/common.schema';
+import { runAllocationSchema } from '../policy/allocation-setting';
 import { excludedCandidateSchema, rankedCandidateSchema } from '../ranking/ranking.schema';
 import { UNFILLED_CODES } from './unfilled-reasons';
 
@@ -35,17 +36,19 @@ export const unfilledCodeSchema = z.enum(UNFILLED_CODES);
 export const unfilledEntrySchema = z.object({
   demandId: z.string(),
   reason: unfilledCodeSchema,
-  /** ENTERPRISE_INELIGIBLE: the codes of the enterprise rules it fails. */
+  /** ENTERPRISE_INELIGIBLE / ENTERPRISE_UNVERIFIED: the codes of the enterprise rules it fails or cannot decide. */
   rules: z.array(z.string()).optional(),
 });
 
 export const regionRunSummarySchema = z.object({
-  region: z.string(),
-  /** All demands of the region in the cycle. */
+  region: z.string().describe('the quota unit: a county, a city (市州) or the whole cycle, as the allocation setting says'),
+  /** All demands of the unit in the cycle. */
   demands: z.number().int(),
-  /** Demands whose enterprise passes the enterprise rules: the basis of the quota. */
+  /** Demands whose enterprise does not fail the enterprise rules. */
   eligibleDemands: z.number().int(),
-  share: z.number().describe('eligibleDemands / all eligible demands'),
+  /** What the share is computed from: eligible demands, or the enterprises filing them (allocation.count). */
+  counted: z.number().int(),
+  share: z.number().describe('counted / all counted'),
   exactQuota: z.number().describe('share × seats before limits'),
   floor: z.number().int(),
   remainder: z.number(),
@@ -54,7 +57,11 @@ export const regionRunSummarySchema = z.object({
   seats: z.number().int(),
   assigned: z.number().int(),
   unfilled: z.array(unfilledEntrySchema),
+  /** 待核实 candidates listed apart in the unit's demands. */
+  pending: z.number().int(),
 });
+
+export { runAllocationSchema, type RunAllocation } from '../policy/allocation-setting';
 
 export const runAssignmentSchema = z.object({
   demandId: z.string(),
@@ -73,6 +80,7 @@ export const cycleRunSummarySchema = z.object({
   seats: z.number().int(),
   seatsAssigned: z.number().int().describe('seats handed to regions (less than seats only when every region is capped)'),
   tieBreak: z.string(),
+  allocation: runAllocationSchema.optional(),
   score: z.number().describe('total match score of the proposed pairs'),
   regions: z.array(regionRunSummarySchema),
   assignments: z.array(runAssignmentSchema),
@@ -124,6 +132,8 @@ export const assignmentItemSchema = z.object({
   proposed: rankedCandidateSchema.nullable(),
   alternates: z.array(rankedCandidateSchema),
   excluded: z.array(excludedCandidateSchema),
+  /** 待核实: candidates with a hard rule still unknown, never assigned until a county reviewer resolves it. */
+  pending: z.array(rankedCandidateSchema),
   unfilled: unfilledDetailSchema.nullable(),
 });
 export type AssignmentItem = z.infer<typeof assignmentItemSchema>;

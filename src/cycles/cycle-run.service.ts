@@ -6,7 +6,10 @@ import type { ReferenceRepository } from '../intake/reference.repository';
 import type { Demand, Enterprise, Expert } from '../policy/evaluation.types';
 import type { PolicyContextRepository } from '../policy/policy-context.repository';
 import type { PolicyService } from '../policy/policy.service';
+import { quotaUnitOf } from '../allocation/quota-unit';
+import { resolveAllocation } from '../policy/allocation-setting';
 import { isNamedAgreed } from '../policy/rules/pair.rules';
+import { candidateFlags, isPendingCandidate } from '../ranking/candidate-flags';
 import type { RankQuery, Ranker } from '../ranking/ranker.port';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../ranking/ranking.schema';
 import { AppError } from '../shared/errors';
@@ -17,7 +20,7 @@ import type { CycleRunRepository, CycleRunRow, RankingCheckpoint } from './cycle
 import { type CycleRunOptions, cycleRunOptionsSchema, type CycleRunSummary, type ResolvedRunOptions } from './cycle-run.schema';
 import type { ProgressReporter, ProgressTask } from './progress.port';
 import { type GuardViolation, verifyProposals } from './proposal-guard';
-import { failedHardRules, RunPolicy } from './run-policy';
+import { failedHardRules, RunPolicy, unknownHardRules } from './run-policy';
 import { describeUnfilled } from './unfilled-reasons';
 
 export type SyncProgressEvent = { stage: string; done: number; total: number };
@@ -75,7 +78,7 @@ export type CycleRunOutcome = {
 
 type RankedDemand = { stored: StoredDemand; enterprise: Enterprise };
 
-const INPUT_HASH_VERSION = 1;
+const INPUT_HASH_VERSION = 2;
 
 /**
  * One batch run of a cycle: sync retrieval, rank every open demand (checkpointed), share the seats, solve the
@@ -117,27 +120,39 @@ export class CycleRunService {
     const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });
     const policy = new RunPolicy(profile, base.ctx, base.assignments, new Map([...facts].map(([code, f]) => [code, f.hadTechVp])));
+    // How seats are shared is the document's (a quota clause), else the cycle's own setting, else one pool: stored and shown.
+    const allocation = resolveAllocation(profile, cycle);
+    const unitOf = (region: string) => quotaUnitOf(region, allocation.level, allocation.poolCode);
     const params = {
       policy: policyRef, seats, top: opts.top, alternates: opts.alternates, excluded: opts.excluded,
       regionLimits: opts.regionLimits, ranker: deps.rankerId,
+      allocation: { source: allocation.source, level: allocation.level, count: allocation.count, poolCode: allocation.poolCode },
     };
-    const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, records: deps.runs.fingerprint(cycle.id) });
+    // Reviewer verdicts on unknown facts change verdicts: a run after a verification is a new input.
+    const verified = [...(base.ctx.verifications ?? [])].sort(([a], [b]) => compareIds(a, b));
+    const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, verified, records: deps.runs.fingerprint(cycle.id) });
 
-    // Enterprise rules decide which demands count for the quota and get ranked.
+    // Enterprise and demand rules decide which demands count for the quota and get ranked; a demand whose own
+    // facts are unknown is ranked (its candidates are listed 待核实) but waits for verification.
     const ranked: RankedDemand[] = [];
     const ineligible = new Map<string, PlanDemand['ineligible']>();
+    const unverified = new Map<string, NonNullable<PlanDemand['unverified']>>();
+    const rule = (r: { ruleId: string; code: string; message: string }) => ({ ruleId: r.ruleId, code: r.code, message: r.message });
     for (const d of stored) {
       const enterprise = enterpriseById.get(d.enterpriseId)!;
-      const verdict = policy.enterpriseVerdict(enterprise);
-      if (!verdict.eligible) {
-        ineligible.set(d.demand.externalId, failedHardRules(verdict).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message })));
-      } else if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) {
-        ranked.push({ stored: d, enterprise });
+      const verdict = policy.demandVerdict(enterprise, d.demand);
+      if (verdict.status === 'ineligible') {
+        ineligible.set(d.demand.externalId, failedHardRules(verdict).map(rule));
+        continue;
       }
+      if (verdict.status === 'unknown') unverified.set(d.demand.externalId, unknownHardRules(verdict).map((r) => ({ ...rule(r), missing: r.missing ?? [] })));
+      if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) ranked.push({ stored: d, enterprise });
     }
     ranked.sort((a, b) => compareIds(a.stored.demand.externalId, b.stored.demand.externalId));
     // Limits the demands cannot meet fail now, before a run is opened and anything is ranked.
-    this.checkQuotas(stored.map((d) => ({ region: d.region, ineligible: ineligible.get(d.demand.externalId) ?? null })), seats, opts.regionLimits);
+    this.checkQuotas(stored.map((d) => ({
+      unit: unitOf(d.region), enterpriseCreditCode: d.demand.enterpriseCreditCode, ineligible: ineligible.get(d.demand.externalId) ?? null,
+    })), seats, opts.regionLimits, allocation.count);
     lap('loadMs', t);
 
     // Resume the interrupted run of this very input, or start a new one; a running run of older input is abandoned.
@@ -161,7 +176,10 @@ export class CycleRunService {
     const experts = new Map([...deps.experts.getByIds([...internal.values()]).values()].map((x) => [x.externalId, x]));
     const planDemands = stored.map((d): PlanDemand => {
       const demandId = d.demand.externalId;
-      const common = { demandId, enterpriseCreditCode: d.demand.enterpriseCreditCode, region: d.region };
+      const common = {
+        demandId, enterpriseCreditCode: d.demand.enterpriseCreditCode, region: d.region, unit: unitOf(d.region),
+        unverified: unverified.get(demandId) ?? null,
+      };
       if (ineligible.has(demandId)) return { ...common, ineligible: ineligible.get(demandId)!, candidates: [], excluded: [] };
       const checkpoint = checkpoints.get(demandId);
       if (!checkpoint) return { ...common, ineligible: null, candidates: [], excluded: [] };
@@ -175,6 +193,7 @@ export class CycleRunService {
       plan = planAssignment({
         totalSeats: seats, regionLimits: opts.regionLimits, demands: planDemands, alternates: opts.alternates,
         expertCapacity: (id) => policy.expertSlotsLeft(id), enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
+        quotaCount: allocation.count, namedAgreedFirst: allocation.namedAgreedFirst !== null,
       });
     } catch (err) {
       if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
@@ -192,7 +211,7 @@ export class CycleRunService {
 
     const summary: CycleRunSummary = {
       run: runId, cycle: cycle.id, policy: policyRef, seats, seatsAssigned: plan.quotas.seatsAssigned, tieBreak: plan.quotas.tieBreak,
-      score: plan.totalScore, regions: plan.regions, assignments: plan.assignments,
+      allocation, score: plan.totalScore, regions: plan.regions, assignments: plan.assignments,
     };
 
     if (run) {
@@ -208,7 +227,7 @@ export class CycleRunService {
           expertExternalId: p.expertId, score: p.score, namedAgreed: p.namedAgreed,
           unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
           unfilledCode: p.unfilled?.code ?? null, unfilledDetails: p.unfilled?.details ?? null,
-          proposed: p.proposed, alternates: p.alternates, excluded: p.excluded,
+          proposed: p.proposed, alternates: p.alternates, excluded: p.excluded, pending: p.pending,
         })),
         summary, timings, finishedAt: deps.clock.now().toISOString(),
       });
@@ -221,9 +240,12 @@ export class CycleRunService {
     return { summary, runId, dryRun: opts.dryRun, resumed, abandoned, inputHash, timings, plan };
   }
 
-  private checkQuotas(demands: Array<Pick<PlanDemand, 'region' | 'ineligible'>>, seats: number, limits: ResolvedRunOptions['regionLimits']): void {
+  private checkQuotas(
+    demands: Array<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>, seats: number, limits: ResolvedRunOptions['regionLimits'],
+    count: 'demands' | 'enterprises',
+  ): void {
     try {
-      computeQuotas(demands, seats, limits);
+      computeQuotas(demands, seats, limits, count);
     } catch (err) {
       if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
       throw err;
@@ -324,44 +346,47 @@ export class CycleRunService {
 
   private recheck(
     policy: RunPolicy, checkpoint: RankingCheckpoint, demand: Demand, enterprise: Enterprise, experts: Map<string, Expert>,
-  ): { candidates: RankedCandidate[]; excluded: ExcludedCandidate[] } {
+  ): { candidates: RankedCandidate[]; pending: RankedCandidate[]; excluded: ExcludedCandidate[] } {
     const candidates: RankedCandidate[] = [];
+    const pending: RankedCandidate[] = [];
     const dropped: ExcludedCandidate[] = [];
-    for (const c of checkpoint.candidates) {
+    // The ranker lists eligible and 待核实 candidates together; the re-check sorts them apart.
+    const ranked = checkpoint.candidates;
+    for (const c of ranked) {
       const expert = experts.get(c.expertId);
       if (!expert) {
         this.deps.logger.warn({ demand: demand.externalId, expert: c.expertId }, 'ranked candidate is not in the expert records; skipped');
         continue;
       }
       const ev = policy.checkPair(expert, enterprise, demand);
-      if (!ev.eligible) {
+      if (ev.status === 'ineligible') {
         const reasons: PolicyFlag[] = failedHardRules(ev).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
         dropped.push({ expertId: c.expertId, name: c.name, score: c.score, reasons });
         continue;
       }
-      const named = isNamedAgreed(demand, expert);
-      candidates.push(named === c.namedAgreed ? c : { ...c, namedAgreed: named });
+      // Flags come from this re-check: a verification since the ranking may have decided an unknown.
+      const entry: RankedCandidate = { ...c, ...candidateFlags(ev), namedAgreed: isNamedAgreed(demand, expert) };
+      (isPendingCandidate(entry) ? pending : candidates).push(entry);
     }
-    // Hubei 四(二) "企业有意向人选并已与其协商一致的，可优先考虑、直接安排": an eligible named-and-agreed expert
-    // is a candidate even when the ranker's top list left them out; unscored (0), the priority places them.
-    const listed = new Set(checkpoint.candidates.map((c) => c.expertId));
-    for (const expertId of agreedExpertIds(demand)) {
+    // Hubei 四(二) "企业有意向人选并已与其协商一致的，可优先考虑、直接安排" (where the profile applies it): an eligible
+    // named-and-agreed expert is a candidate even when the ranker's top list left them out; unscored (0), the
+    // priority places them.
+    const listed = new Set(ranked.map((c) => c.expertId));
+    for (const expertId of policy.profile.allocation.namedAgreedFirst ? agreedExpertIds(demand) : []) {
       const expert = experts.get(expertId);
       if (listed.has(expertId) || !expert) continue;
       const ev = policy.checkPair(expert, enterprise, demand);
-      if (!ev.eligible) continue;
-      const flag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
-        ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
-      candidates.push({
+      if (ev.status === 'ineligible') continue;
+      const entry: RankedCandidate = {
         expertId, name: expert.name, institution: expert.institution.name, region: expert.region ?? '', score: 0,
-        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
-        flags: ev.results.filter((r) => r.outcome === 'relaxed').map(flag), priorities: ev.priorities.map(flag), namedAgreed: true,
-      });
+        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], ...candidateFlags(ev), namedAgreed: true,
+      };
+      (isPendingCandidate(entry) ? pending : candidates).push(entry);
     }
     if (dropped.length) {
       this.deps.logger.warn({ demand: demand.externalId, dropped: dropped.map((d) => d.expertId) }, 'ranked candidates failing a hard rule were dropped');
     }
-    return { candidates, excluded: [...dropped, ...checkpoint.excluded] };
+    return { candidates, pending, excluded: [...dropped, ...checkpoint.excluded] };
   }
 }
 

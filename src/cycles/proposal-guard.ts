@@ -1,6 +1,6 @@
 import type { Demand, Enterprise, Expert } from '../policy/evaluation.types';
 import type { ProposalRecord } from './assignment-plan';
-import { failedHardRules, type RunPolicy } from './run-policy';
+import { failedHardRules, type RunPolicy, unknownHardRules } from './run-policy';
 
 export type GuardViolation = { demandId: string; expertId: string | null; codes: string[] };
 
@@ -54,7 +54,8 @@ export function verifyProposals(
       enterprisesOfExpert: others(enterprisesOf.get(expertId), p.enterpriseCreditCode),
       expertsOfEnterprise: others(expertsOf.get(p.enterpriseCreditCode), expertId),
     });
-    if (!ev.eligible) codes.push(...failedHardRules(ev).map((r) => r.code));
+    // A pair with a hard rule still unknown is never proposed: it waits for a county reviewer (待核实).
+    if (!ev.eligible) codes.push(...failedHardRules(ev).map((r) => r.code), ...unknownHardRules(ev).map((r) => r.code));
     const enterprisesServed = new Set([...policy.recordedEnterprises(expertId), ...(enterprisesOf.get(expertId) ?? [])]);
     if (enterprisesServed.size > policy.profile.expertCapacity) codes.push('EXPERT_OVER_CAPACITY');
     const expertsTaken = new Set([...policy.recordedExperts(p.enterpriseCreditCode), ...(expertsOf.get(p.enterpriseCreditCode) ?? [])]);

@@ -1,4 +1,5 @@
-import { evaluateEnterprise, evaluateExpert, evaluatePair } from '../policy/evaluate';
+import { evaluate, evaluateEnterprise, evaluateExpert, evaluatePair } from '../policy/evaluate';
+export { failedHardRules, unknownHardRules } from '../policy/evaluate';
 import type { Demand, Enterprise, Evaluation, Expert, ExpertEvaluation, PolicyContext } from '../policy/evaluation.types';
 import type { CycleAssignments } from '../policy/policy-context.repository';
 import type { PolicyProfile } from '../policy/policy.schema';
@@ -14,13 +15,20 @@ export type ExtraAppointments = { enterprisesOfExpert?: readonly string[]; exper
 export class RunPolicy {
   private readonly expertCache = new Map<string, ExpertEvaluation>();
   private readonly enterpriseCache = new Map<string, Evaluation>();
+  /**
+   * The profile's one-expert rule is advisory (Wenzhou 六(四) 尽量避免多头任职): an appointment recorded in this
+   * cycle elsewhere is flagged on the pair, not a lost slot. The run itself still proposes each expert once.
+   */
+  readonly expertCapacityAdvisory: boolean;
 
   constructor(
     readonly profile: PolicyProfile,
     private readonly baseCtx: PolicyContext,
     private readonly recorded: CycleAssignments,
     private readonly hadTechVp: ReadonlyMap<string, boolean>,
-  ) {}
+  ) {
+    this.expertCapacityAdvisory = profile.rules.some((r) => r.kind === 'pair.expertCapacity' && r.relaxations.some((x) => x.kind === 'advisory'));
+  }
 
   enterpriseVerdict(enterprise: Enterprise): Evaluation {
     let ev = this.enterpriseCache.get(enterprise.creditCode);
@@ -29,6 +37,11 @@ export class RunPolicy {
       this.enterpriseCache.set(enterprise.creditCode, ev);
     }
     return ev;
+  }
+
+  /** The enterprise's and the demand's own rules (no expert): ineligible, unknown (waits for verification) or eligible. */
+  demandVerdict(enterprise: Enterprise, demand: Demand): Evaluation {
+    return evaluate(this.profile, undefined, enterprise, demand, this.enterpriseCtx(enterprise.creditCode));
   }
 
   /** Every rule of the profile on the pair, with the recorded appointments (plus `extra`) as capacity facts. */
@@ -49,6 +62,7 @@ export class RunPolicy {
 
   /** Enterprises the expert may still serve in this cycle: the profile's cap minus recorded appointments. */
   expertSlotsLeft(expertId: string): number {
+    if (this.expertCapacityAdvisory) return this.profile.expertCapacity;
     return this.profile.expertCapacity - (this.recorded.byExpert.get(expertId)?.length ?? 0);
   }
 
@@ -61,15 +75,12 @@ export class RunPolicy {
     return this.recorded.byEnterprise.get(creditCode) ?? [];
   }
 
+  /** The expert's appointments recorded in this cycle that count against the cap (none when the cap is advisory). */
   recordedEnterprises(expertId: string): readonly string[] {
-    return this.recorded.byExpert.get(expertId) ?? [];
+    return this.expertCapacityAdvisory ? [] : this.recorded.byExpert.get(expertId) ?? [];
   }
 
   private enterpriseCtx(creditCode: string): PolicyContext {
     return { ...this.baseCtx, enterpriseHadTechVp: this.hadTechVp.get(creditCode) ?? false };
   }
 }
-
-/** The failing hard rules of a verdict, for messages and stored reasons. */
-export const failedHardRules = (ev: Evaluation) =>
-  ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail');

@@ -1,4 +1,5 @@
 import type { UnfilledReason } from '../allocation/assignment.service';
+import { factList } from '../intake/fact-labels';
 
 /**
  * Why a demand of a cycle run got no proposed expert. The solver's own reasons (src/allocation) plus the
@@ -7,9 +8,11 @@ import type { UnfilledReason } from '../allocation/assignment.service';
  */
 export const UNFILLED_CODES = [
   'ENTERPRISE_INELIGIBLE',
+  'ENTERPRISE_UNVERIFIED',
   'ENTERPRISE_AT_CAPACITY',
   'ENTERPRISE_SERVED',
   'NO_ELIGIBLE_CANDIDATE',
+  'CANDIDATES_UNVERIFIED',
   'QUOTA_EXHAUSTED',
   'NO_POSITIVE_SCORE',
   'CANDIDATES_TAKEN',
@@ -27,6 +30,12 @@ export function describeUnfilled(code: UnfilledCode, details: Record<string, unk
       const messages = Array.isArray(details.rules) ? details.rules.map((r) => (r as { message?: string }).message).filter(Boolean) : [];
       return `企业不符合选派条件${messages.length ? `：${messages.join('；')}` : ''}`;
     }
+    case 'ENTERPRISE_UNVERIFIED': {
+      const rules = Array.isArray(details.rules) ? details.rules as Array<{ message?: string }> : [];
+      return `企业或需求有待核实的条件，核实前不推荐专家${rules.length ? `：${rules.map((r) => r.message).filter(Boolean).join('；')}` : ''}`;
+    }
+    case 'CANDIDATES_UNVERIFIED':
+      return `符合已知条件的专家均有待核实的条件（${String(details.pending ?? 0)} 名，缺少${factList((details.missing as string[] | undefined) ?? [])}），核实后方可推荐`;
     case 'ENTERPRISE_AT_CAPACITY':
       return '企业本批次已有科技副总，名额已满';
     case 'ENTERPRISE_SERVED':
@@ -34,7 +43,7 @@ export function describeUnfilled(code: UnfilledCode, details: Record<string, unk
     case 'NO_ELIGIBLE_CANDIDATE':
       return '没有符合全部硬性条件的专家';
     case 'QUOTA_EXHAUSTED':
-      return `本区县名额已用完（${String(details.seats ?? 0)} 个）`;
+      return `本地区名额已用完（${String(details.seats ?? 0)} 个）`;
     case 'NO_POSITIVE_SCORE':
       return '符合条件的专家匹配度均为零';
     case 'CANDIDATES_TAKEN':

@@ -1,9 +1,17 @@
 import type { Db } from '../db/client';
+import { factList, missingFacts } from './fact-labels';
 import type { ImportRow } from './import-file.reader';
 import type { EntityKind, IntakeService } from './intake.service';
 
 export type RejectedRow = { line: number; field: string; message: string };
-export type ImportSummary = { inserted: number; updated: number; unchanged: number; rejected: RejectedRow[] };
+/** A stored row that lacks facts a policy rule reads: those verdicts stay `unknown` until the facts are entered. */
+export type ImportWarning = { line: number; key: string; missing: string[]; message: string };
+export type ImportSummary = { inserted: number; updated: number; unchanged: number; rejected: RejectedRow[]; warnings: ImportWarning[] };
+
+const emptySummary = (): ImportSummary => ({ inserted: 0, updated: 0, unchanged: 0, rejected: [], warnings: [] });
+
+/** Rows stored (new, changed or already identical): zero means the import achieved nothing. */
+export const storedRows = (s: Pick<ImportSummary, 'inserted' | 'updated' | 'unchanged'>): number => s.inserted + s.updated + s.unchanged;
 
 class StrictRollback extends Error {}
 
@@ -19,7 +27,7 @@ export function importRows(
   opts: { strict?: boolean; chunkSize?: number } = {},
 ): ImportSummary {
   const chunkSize = opts.chunkSize ?? 500;
-  const summary: ImportSummary = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  const summary = emptySummary();
   const storeOne = (row: ImportRow, into: ImportSummary) => {
     if (row.errors) {
       for (const e of row.errors) into.rejected.push({ line: row.line, ...e });
@@ -33,12 +41,19 @@ export function importRows(
       into.rejected.push({ line: row.line, field: '(row)', message: `保存失败：${(err as Error).message}` });
       return;
     }
-    if (!result.ok) for (const e of result.errors) into.rejected.push({ line: row.line, ...e });
-    else into[result.status]++;
+    if (!result.ok) {
+      for (const e of result.errors) into.rejected.push({ line: row.line, ...e });
+      return;
+    }
+    into[result.status]++;
+    const missing = missingFacts(kind, row.record);
+    if (missing.length) {
+      into.warnings.push({ line: row.line, key: result.key, missing, message: `已保存，但缺少${factList(missing)}：需要这些信息的政策条件将显示为“待核实”` });
+    }
   };
 
   if (opts.strict) {
-    const attempt: ImportSummary = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+    const attempt = emptySummary();
     try {
       db.transaction(() => {
         for (const row of rows) storeOne(row, attempt);
@@ -47,7 +62,7 @@ export function importRows(
       return attempt;
     } catch (err) {
       if (!(err instanceof StrictRollback)) throw err;
-      return { inserted: 0, updated: 0, unchanged: 0, rejected: attempt.rejected };
+      return { ...emptySummary(), rejected: attempt.rejected };
     }
   }
 

@@ -10,6 +10,7 @@ import { cycleSchema } from './cycle.schema';
 import { demandSchema } from './demand.schema';
 import { enterpriseSchema } from './enterprise.schema';
 import { expertSchema } from './expert.schema';
+import { missingFacts } from './fact-labels';
 import type { EntityKind, IntakeService, SaveResult } from './intake.service';
 import type { IntakeReader } from './intake-reader.service';
 
@@ -32,11 +33,16 @@ const RESOURCES: Resource[] = [
 ];
 const readers: RouteAccess = { staff: ALL_STAFF };
 
-const saveResponse = z.object({ key: z.string(), status: z.enum(['inserted', 'updated', 'unchanged']) });
+const saveResponse = z.object({
+  key: z.string(),
+  status: z.enum(['inserted', 'updated', 'unchanged']),
+  /** Facts a policy rule reads that the record lacks: it is stored, and those verdicts are `unknown` until they are entered. */
+  missing: z.array(z.string()),
+});
 
-function unwrap(result: SaveResult<string>): { key: string; status: 'inserted' | 'updated' | 'unchanged' } {
+function unwrap(kind: EntityKind, body: unknown, result: SaveResult<string>): z.infer<typeof saveResponse> {
   if (!result.ok) throw new AppError(422, 'VALIDATION_FAILED', '请求内容校验失败', result.errors);
-  return { key: result.key, status: result.status };
+  return { key: result.key, status: result.status, missing: missingFacts(kind, body) };
 }
 
 export type IntakeRouteOptions = { intake: IntakeService; reader: IntakeReader };
@@ -60,7 +66,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
       if (reader.exists(r.kind, key)) {
         throw new AppError(409, 'ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
       }
-      const saved = unwrap(intake.save(r.kind, req.body));
+      const saved = unwrap(r.kind, req.body, intake.save(r.kind, req.body));
       req.auditContext = { action: 'create', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
       return reply.code(201).send(saved);
     });
@@ -82,7 +88,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
         assertRegion(principal, reader.regionOf(r.kind, key));
         if (region !== undefined) assertRegion(principal, region);
       }
-      const saved = unwrap(intake.save(r.kind, req.body));
+      const saved = unwrap(r.kind, req.body, intake.save(r.kind, req.body));
       req.auditContext = { action: 'update', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
       return saved;
     });
@@ -115,10 +121,12 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
 
   app.put('/v1/cycles/:id', {
     config: { access: { staff: ['admin'] } },
-    schema: { tags: ['选派周期'], summary: '新建或修改选派周期', params: z.object({ id: z.string().min(1).max(64) }), body: cycleSchema, response: { 200: saveResponse, ...errorResponses } },
+    schema: { tags: ['选派周期'], summary: '新建或修改选派周期', params: z.object({ id: z.string().min(1).max(64) }), body: cycleSchema, response: { 200: saveResponse.omit({ missing: true }), ...errorResponses } },
   }, async (req) => {
     if (req.body.id !== req.params.id) throw new AppError(400, 'KEY_MISMATCH', '路径中的周期编号与请求体不一致');
-    const saved = unwrap(intake.saveCycle(req.body));
+    const result = intake.saveCycle(req.body);
+    if (!result.ok) throw new AppError(422, 'VALIDATION_FAILED', '请求内容校验失败', result.errors);
+    const saved = { key: result.key, status: result.status };
     req.auditContext = { action: 'save', entity: 'cycles', entityId: saved.key, regionCode: null, note: saved.status };
     return saved;
   });

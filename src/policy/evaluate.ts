@@ -3,7 +3,7 @@ import type {
   Demand, Enterprise, Evaluation, EvaluationStatus, Expert, ExpertEvaluation, Outcome, PolicyContext, PriorityHit, RuleResult, Subject,
 } from './evaluation.types';
 import { verificationKey } from './evaluation.types';
-import { factList } from './fact-labels';
+import { factList } from '../intake/fact-labels';
 import type { PolicyProfile } from './policy.schema';
 import type { ReasonCode } from './reason-codes';
 import type { Needs, Verdict } from './rules/rule.types';

@@ -5,8 +5,12 @@ import type { PolicyContext } from '../policy/evaluation.types';
 import type { PolicyProfile } from '../policy/policy.schema';
 import type { RankingRepository } from './ranking.repository';
 
-/** Expert-only verdict: eligible; failing only rules a demand could relax (named and agreed, renewal); or out. */
-export const ExpertStatus = { Excluded: 0, Eligible: 1, PairRelaxable: 2 } as const;
+/**
+ * Expert-only verdict: eligible; failing only rules a demand could relax (named and agreed, renewal); out; or
+ * Unknown — passing every rule the records decide, with some hard rule lacking a fact: ranked and shown
+ * flagged 待核实, never dropped and never taken as passed.
+ */
+export const ExpertStatus = { Excluded: 0, Eligible: 1, PairRelaxable: 2, Unknown: 3 } as const;
 export type ExpertStatus = (typeof ExpertStatus)[keyof typeof ExpertStatus];
 
 /** The expert-only verdicts of the whole pool for one (profile, context). */
@@ -15,9 +19,9 @@ export type EligibilitySnapshot = {
   /** True when the profile has no expert-only hard rules: everyone passes, nothing was loaded. */
   all: boolean;
   status(expertId: number): ExpertStatus;
-  /** Experts with status Eligible (all experts when `all`). */
+  /** Experts a search may return: status Eligible or Unknown (all experts when `all`). */
   eligibleCount: number;
-  /** Ids of the Eligible experts, ascending (undefined when `all`). */
+  /** Ids of the Eligible and Unknown experts, ascending (undefined when `all`). */
   eligibleIds?: number[];
   /** Ids of the Excluded and PairRelaxable experts, ascending (empty when `all`). */
   excludedIds: number[];
@@ -33,7 +37,9 @@ const PAGE = 1000;
 /** What a snapshot depends on besides the records: the profile version and the context facts expert rules read. */
 export function snapshotKey(profile: PolicyProfile, ctx: PolicyContext): string {
   const prev = ctx.previousCycleExpertIds ? [...ctx.previousCycleExpertIds].sort().join(',') : '';
-  return `${profile.id}@${profile.version}|${ctx.referenceDate}|${ctx.cycleId ?? ''}|${(ctx.previousCycleIds ?? []).join(',')}|${prev.length}:${hashLite(prev)}`;
+  // Reviewer verdicts change expert-only outcomes too (an unknown birth date verified).
+  const verified = ctx.verifications ? [...ctx.verifications].map(([k, v]) => `${k}=${v.verdict}@${v.at}`).sort().join(',') : '';
+  return `${profile.id}@${profile.version}|${ctx.referenceDate}|${ctx.cycleId ?? ''}|${(ctx.previousCycleIds ?? []).join(',')}|${prev.length}:${hashLite(prev)}|${verified.length}:${hashLite(verified)}`;
 }
 
 function hashLite(s: string): number {
@@ -68,7 +74,9 @@ export class EligibilityCache {
     const statuses = entry?.statuses ?? new Map<number, ExpertStatus>();
     const verdict = (e: Parameters<typeof evaluateExpert>[1]) => {
       const ev = evaluateExpert(profile, e, ctx);
-      return ev.eligible ? ExpertStatus.Eligible : ev.pairRelaxable ? ExpertStatus.PairRelaxable : ExpertStatus.Excluded;
+      if (ev.eligible) return ExpertStatus.Eligible;
+      if (ev.status === 'unknown') return ExpertStatus.Unknown;
+      return ev.pairRelaxable ? ExpertStatus.PairRelaxable : ExpertStatus.Excluded;
     };
     if (!entry) {
       for (const { id, expert } of this.deps.experts.iterate(PAGE)) statuses.set(id, verdict(expert));
@@ -85,7 +93,7 @@ export class EligibilityCache {
     }
     const eligibleIds: number[] = [];
     const excludedIds: number[] = [];
-    for (const [id, s] of statuses) (s === ExpertStatus.Eligible ? eligibleIds : excludedIds).push(id);
+    for (const [id, s] of statuses) (s === ExpertStatus.Eligible || s === ExpertStatus.Unknown ? eligibleIds : excludedIds).push(id);
     eligibleIds.sort((a, b) => a - b);
     excludedIds.sort((a, b) => a - b);
     const snapshot: EligibilitySnapshot = {

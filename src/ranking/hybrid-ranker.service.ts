@@ -19,6 +19,7 @@ import { type FusionWeights, fuse, roundBreakdown, SHIPPED_WEIGHTS, type Signals
 import type { RankOptions, RankQuery, RankResult, Ranker } from './ranker.port';
 import { type ExpertMeta, RankingCorpus, type Tokenizer } from './ranking-corpus';
 import { RankingRepository } from './ranking.repository';
+import { candidateFlags, toPolicyFlag } from './candidate-flags';
 import type { EvidenceRef, ExcludedCandidate, PolicyFlag, RankedCandidate } from './ranking.schema';
 
 export const MAX_TOP = 100;
@@ -62,7 +63,6 @@ export type CandidatePool = { candidates: PoolCandidate[]; exact: boolean; eligi
 
 type Shortlisted = RankedCandidate & { meta: ExpertMeta; cand: PoolCandidate };
 
-const toFlag = (r: RuleResult): PolicyFlag => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
 const byScore = (a: { score: number; meta: ExpertMeta }, b: { score: number; meta: ExpertMeta }) =>
   b.score - a.score || (a.meta.externalId < b.meta.externalId ? -1 : a.meta.externalId > b.meta.externalId ? 1 : 0);
 
@@ -172,9 +172,13 @@ export class HybridRanker implements Ranker {
    * fused score. Exposed for tuning the fusion weights (scripts/eval.ts --tune).
    */
   candidatePool(rc: RankContext, snapshot: EligibilitySnapshot, qv: Float32Array, bm: Bm25Scores, named: Set<number>, perRetriever: number): CandidatePool {
-    const allowedNamed = [...named].filter((id) => snapshot.status(id) !== ExpertStatus.Excluded);
+    // Named experts are always in the pool unless excluded outright; the pair-relaxable ones are extra to the allowed set.
+    const namedInPool = [...named].filter((id) => snapshot.status(id) !== ExpertStatus.Excluded);
+    const allowedNamed = namedInPool.filter((id) => snapshot.status(id) === ExpertStatus.PairRelaxable);
     const allowExtra = new Set(allowedNamed);
-    const has = (id: number) => this.corpus.meta.has(id) && (snapshot.status(id) === ExpertStatus.Eligible || allowExtra.has(id));
+    // Unknown experts (a hard rule lacks a fact) are ranked like eligible ones and shown flagged 待核实.
+    const allowed = (st: ExpertStatus) => st === ExpertStatus.Eligible || st === ExpertStatus.Unknown;
+    const has = (id: number) => this.corpus.meta.has(id) && (allowed(snapshot.status(id)) || allowExtra.has(id));
     const allow: AllowSet = {
       all: snapshot.all,
       has,
@@ -186,7 +190,7 @@ export class HybridRanker implements Ranker {
     const denseTop = dense.experts.slice(0, perRetriever);
     const lexTop = bm.top(perRetriever, has);
     const denseOf = new Map(denseTop.map((d) => [d.expertId, d]));
-    const ids = new Set<number>([...denseOf.keys(), ...lexTop.map((h) => h.key), ...allowedNamed]);
+    const ids = new Set<number>([...denseOf.keys(), ...lexTop.map((h) => h.key), ...namedInPool]);
     const missing = [...ids].filter((id) => !denseOf.has(id));
     for (const d of this.deps.retrieval.index.scoreExpertsExact(qv, missing, { topEvidence: 4 })) denseOf.set(d.expertId, d);
     const fieldTerms = this.demandTerms(rc.demand);
@@ -217,14 +221,12 @@ export class HybridRanker implements Ranker {
     const namedAgreed = new Set(rc.demand.namedCandidates.filter((c) => c.agreed && c.expertExternalId).map((c) => c.expertExternalId!));
     const consider = (cand: PoolCandidate, expert: Expert) => {
       const ev = this.evaluate(rc, expert);
-      if (!ev.eligible) { pairExcluded.push({ cand, ev }); return; }
+      if (ev.status === 'ineligible') { pairExcluded.push({ cand, ev }); return; }
       const signals = { ...cand.signals, priority: rc.maxBoost > 0 ? Math.min(1, ev.priorityBoost / rc.maxBoost) : 0 };
       const { score, breakdown } = roundBreakdown(fuse(signals, this.weights).breakdown);
       out.push({
         meta: cand.meta, cand, expertId: cand.meta.externalId, name: cand.meta.name, institution: cand.meta.institution, region: cand.meta.region,
-        score, breakdown, evidence: [],
-        flags: ev.results.filter((r) => r.outcome === 'relaxed').map(toFlag),
-        priorities: ev.priorities.map((p) => ({ ruleId: p.ruleId, code: p.code, message: p.message, clause: p.clause })),
+        score, breakdown, evidence: [], ...candidateFlags(ev),
         namedAgreed: namedAgreed.has(cand.meta.externalId),
       });
     };
@@ -251,8 +253,9 @@ export class HybridRanker implements Ranker {
     run(pool.filter((c) => !evaluated.has(c.id) && namedAgreed.has(c.meta.externalId)));
     out.sort(byScore);
     const shortlist = out.slice(0, top);
-    // Named and agreed experts who pass the rules are always shown (Hubei 四(二): 可优先考虑、直接安排).
-    const missingNamed = [...named].filter((id) => namedAgreed.has(this.corpus.meta.get(id)?.externalId ?? '') && !shortlist.some((c) => c.meta.id === id));
+    // Named and agreed experts who pass the rules are always shown where the profile says they come first
+    // (Hubei 73号 四(二): 可优先考虑、直接安排; Wuhan applies it); other profiles rank them like anyone else.
+    const missingNamed = !rc.profile.allocation.namedAgreedFirst ? [] : [...named].filter((id) => namedAgreed.has(this.corpus.meta.get(id)?.externalId ?? '') && !shortlist.some((c) => c.meta.id === id));
     for (const id of missingNamed) {
       const c = out.find((x) => x.meta.id === id);
       if (!c) continue;
@@ -269,6 +272,17 @@ export class HybridRanker implements Ranker {
     const found: Array<{ score: number; meta: ExpertMeta; reasons: PolicyFlag[] }> = pairExcluded.map(({ cand, ev }) => ({
       score: cand.base, meta: cand.meta, reasons: failures(ev),
     }));
+    // The experts the enterprise named are always explained when they are out, whatever their score.
+    const seen = new Set(found.map((f) => f.meta.id));
+    const namedOut = [...named].filter((id) => !seen.has(id) && this.corpus.meta.has(id));
+    if (namedOut.length) {
+      const records = this.experts(namedOut);
+      for (const id of namedOut) {
+        const e = records.get(id);
+        const reasons = e ? failures(this.evaluate(rc, e)) : [];
+        if (reasons.length) found.push({ score: 0, meta: this.corpus.meta.get(id)!, reasons });
+      }
+    }
     if (!snapshot.all && snapshot.excludedIds.length) {
       const out = snapshot.excludedIds.filter((id) => !named.has(id) || snapshot.status(id) === ExpertStatus.Excluded);
       const outSet = new Set(out);
@@ -298,7 +312,11 @@ export class HybridRanker implements Ranker {
         if (reasons.length) found.push({ ...s, reasons });
       }
     }
-    return found.filter((f) => f.reasons.length > 0).sort(byScore).slice(0, n).map((f) => ({
+    const isNamed = (f: { meta: ExpertMeta }) => named.has(f.meta.id);
+    const namedFirst = found.filter((f) => f.reasons.length > 0 && isNamed(f));
+    const others = found.filter((f) => f.reasons.length > 0 && !isNamed(f) && !namedFirst.some((x) => x.meta.id === f.meta.id));
+    const explained = [...namedFirst.sort(byScore), ...others.sort(byScore)].filter((f, i, all) => all.findIndex((x) => x.meta.id === f.meta.id) === i);
+    return explained.slice(0, Math.max(n, namedFirst.length)).map((f) => ({
       expertId: f.meta.externalId, name: f.meta.name, score: Math.round(f.score * 1e4) / 1e4, reasons: f.reasons,
     }));
   }
@@ -339,7 +357,8 @@ export class HybridRanker implements Ranker {
         externalId: 'ad-hoc', enterpriseCreditCode: query.enterpriseCreditCode ?? '', cycle: opts.cycleId ?? '',
         title: query.title, description: query.description ?? '', expectedField: query.expectedField ?? '',
         namedCandidates: (query.namedCandidates ?? []).map((c) => ({ ...c, agreed: c.agreed ?? false })),
-        keyCommonTech: false, cooperationModes: [], providesConditions: true,
+        // An ad-hoc problem has answered nothing: a rule on the demand's answers says unknown, never yes.
+        keyCommonTech: false, cooperationModes: [],
       };
     }
     const cycleId = opts.cycleId ?? (stored ? demand.cycle : undefined);
@@ -462,7 +481,7 @@ const NO_RULES: Evaluation = { eligible: true, status: 'eligible', needsReview: 
 const NO_RECORD = {} as Expert;
 
 function failures(ev: Evaluation): PolicyFlag[] {
-  return ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toFlag);
+  return ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toPolicyFlag);
 }
 
 /** The text embedded for a demand: its title, then the problem description (the embedder cuts it by tokens). */

@@ -30,16 +30,24 @@ export const policyFlagSchema = z.object({
   clause: clauseRefSchema,
 });
 
+/** A hard rule the record cannot decide: the facts it lacks, as record paths ('expert.birthDate'). */
+export const unknownFlagSchema = policyFlagSchema.extend({ missing: z.array(z.string()) });
+
 export const rankedCandidateSchema = z.object({
   expertId: z.string().describe('expert external id'),
   name: z.string(),
   institution: z.string(),
-  region: z.string(),
+  region: z.string().describe("the expert's region code; '' when the record has none"),
   score: z.number(),
   breakdown: scoreBreakdownSchema,
   evidence: z.array(evidenceRefSchema).max(3),
   /** Rules passed only through a relaxation: a person must review. */
   flags: z.array(policyFlagSchema),
+  /**
+   * 待核实: hard rules the records cannot decide (a fact is missing). Such a candidate is shown, never
+   * assigned by a cycle run until a county reviewer resolves every one (docs/policies.md).
+   */
+  unknown: z.array(unknownFlagSchema).default([]),
   priorities: z.array(policyFlagSchema),
   /** Named by the enterprise and already agreed (Hubei 四(二): 可优先考虑、直接安排). */
   namedAgreed: z.boolean(),
@@ -65,6 +73,7 @@ export const adHocDemandSchema = z.object({
 export type ScoreBreakdown = z.infer<typeof scoreBreakdownSchema>;
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 export type PolicyFlag = z.infer<typeof policyFlagSchema>;
+export type UnknownFlag = z.infer<typeof unknownFlagSchema>;
 export type RankedCandidate = z.infer<typeof rankedCandidateSchema>;
 export type ExcludedCandidate = z.infer<typeof excludedCandidateSchema>;
 export type AdHocDemand = z.infer<typeof adHocDemandSchema>;

@@ -37,6 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.submit': '提交区县审核结果',
   'review.confirm': '市级确认',
   'review.return': '市级退回',
+  'review.verify': '记录核实结论',
+  'review.enter_fact': '补录待核实信息',
 };
 
 export const BREAKDOWN_LABELS = {

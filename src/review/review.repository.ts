@@ -9,7 +9,7 @@ export type DecisionRow = typeof reviewDecisions.$inferSelect;
 export type RegionReviewRow = typeof regionReviews.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export const REVIEW_AUDIT_ENTITIES = ['review_decision', 'region_review'] as const;
+export const REVIEW_AUDIT_ENTITIES = ['review_decision', 'region_review', 'fact_verification', 'fact_entry'] as const;
 
 /**
  * Review state over a run: the run's own tables (cycle_runs, run_quotas, run_proposals) are only read —

@@ -8,11 +8,12 @@ import { errorResponses } from '../http/common.schema';
 import type { RegionExportService } from './region-export.service';
 import {
   auditListQuerySchema, decisionBodySchema, decisionResponseSchema, regionListResponseSchema, regionReviewResponseSchema,
-  regionSummarySchema, returnBodySchema, runDemandParamsSchema, runParamsSchema, runRegionParamsSchema,
+  regionSummarySchema, returnBodySchema, runDemandParamsSchema, runParamsSchema, runRegionParamsSchema, verifyBodySchema, verifyResponseSchema,
 } from './review.schema';
 import type { ReviewService } from './review.service';
+import type { VerificationService } from './verification.service';
 
-export type ReviewRouteOptions = { review: ReviewService; exporter: RegionExportService };
+export type ReviewRouteOptions = { review: ReviewService; exporter: RegionExportService; verification: VerificationService };
 
 const tags = ['区县审核'];
 /** Reading a run's review (and exporting it) is open to all staff; a reviewer only ever sees their county. */
@@ -30,7 +31,7 @@ export function attachmentHeader(filename: string): string {
 }
 
 /** /v1/runs/:runId/… — county review of a completed cycle run (Wenzhou 四(二)). */
-export const reviewRoutes: FastifyPluginAsyncZod<ReviewRouteOptions> = async (app, { review, exporter }) => {
+export const reviewRoutes: FastifyPluginAsyncZod<ReviewRouteOptions> = async (app, { review, exporter, verification }) => {
   app.get('/v1/runs/:runId/regions', {
     config: { access: readers },
     schema: {
@@ -61,6 +62,21 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRouteOptions> = async (ap
     const { runId, demandId } = req.params;
     assertRegion(p, review.regionOfDemand(runId, demandId));
     const result = review.decide(runId, demandId, req.body, auditActorOf(p));
+    req.auditContext = { recorded: true };
+    return result;
+  });
+
+  app.post('/v1/runs/:runId/demands/:demandId/verifications', {
+    config: { access: county },
+    schema: {
+      tags, summary: '核实待核实条件：为专家、企业或需求补录缺少的信息（facts），或记录核实结论（verdict，须填理由）；留痕审计',
+      params: runDemandParamsSchema, body: verifyBodySchema, response: { 200: verifyResponseSchema, ...errorResponses },
+    },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    const { runId, demandId } = req.params;
+    assertRegion(p, review.regionOfDemand(runId, demandId));
+    const result = verification.resolve(runId, demandId, req.body, auditActorOf(p));
     req.auditContext = { recorded: true };
     return result;
   });

@@ -13,6 +13,9 @@ import {
   excludedCandidateSchema, rankedCandidateSchema, type ExcludedCandidate, type RankedCandidate,
 } from '../ranking/ranking.schema';
 import { AppError, badRequest, conflict, notFound } from '../shared/errors';
+import { quotaUnitOf, type QuotaLevel } from '../allocation/quota-unit';
+import { factList } from '../intake/fact-labels';
+import { checkDemand, pinnedReferenceDate } from './live-check';
 import { REGION_STATUS_LABELS } from './review-labels';
 import { serviceTermEnd } from './service-term';
 import type {
@@ -43,7 +46,7 @@ const candidatesSchema = z.array(rankedCandidateSchema);
 const excludedListSchema = z.array(excludedCandidateSchema);
 const DECIDABLE: readonly RegionStatus[] = ['open', 'returned'];
 
-type Parsed = { proposed: RankedCandidate | null; alternates: RankedCandidate[]; excluded: ExcludedCandidate[] };
+type Parsed = { proposed: RankedCandidate | null; alternates: RankedCandidate[]; excluded: ExcludedCandidate[]; pending: RankedCandidate[] };
 
 /** The stored run rows are the ranking contract; a row that does not match it is a bug upstream, said plainly. */
 function parseProposal(p: ProposalRow): Parsed {
@@ -59,7 +62,14 @@ function parseProposal(p: ProposalRow): Parsed {
     proposed: p.proposed == null ? null : parse(rankedCandidateSchema, p.proposed, '推荐专家'),
     alternates: parse(candidatesSchema, p.alternates, '备选专家'),
     excluded: parse(excludedListSchema, p.excluded, '排除专家'),
+    pending: parse(candidatesSchema, p.pending ?? [], '待核实专家'),
   };
+}
+
+/** The quota unit a county draws its seats from in this run (old runs: the county itself). */
+function seatUnitOf(run: RunRow, region: string): string {
+  const a = run.params?.allocation as { level?: QuotaLevel; poolCode?: string } | undefined;
+  return a?.level ? quotaUnitOf(region, a.level, a.poolCode ?? '000000') : region;
 }
 
 const statusOf = (d: DecisionRow | undefined): DecisionStatus => d?.status ?? 'pending';
@@ -114,15 +124,14 @@ export class ReviewService {
   /** Every region of the run with its counts, or only `onlyRegion` (a county reviewer's own). */
   listRegions(runId: string, onlyRegion?: string): { run: RunInfo; items: RegionSummary[] } {
     const run = this.completedRun(runId);
-    const codes = this.regionCodes(runId).filter((c) => onlyRegion === undefined || c === onlyRegion);
+    const codes = this.regionCodes(run).filter((c) => onlyRegion === undefined || c === onlyRegion);
     const proposals = this.deps.reviews.listProposals(runId);
     const decisions = this.decisionMap(runId);
-    const quotas = new Map(this.deps.reviews.listQuotas(runId).map((q) => [q.regionCode, q]));
     const states = new Map(this.deps.reviews.listRegionReviews(runId).map((r) => [r.regionCode, r]));
     const names = this.regionNames();
     return {
       run: toRunInfo(run),
-      items: codes.map((code) => summarize(code, names.get(code) ?? code, proposals.filter((p) => p.regionCode === code), decisions, quotas.get(code), states.get(code))),
+      items: codes.map((code) => this.summarizeIn(run, code, names.get(code) ?? code, proposals, decisions, states.get(code))),
     };
   }
 
@@ -138,7 +147,8 @@ export class ReviewService {
       run: toRunInfo(run),
       region: summary,
       decisionsOpen: DECIDABLE.includes(summary.status),
-      items: proposals.map((p) => this.toDemandReview(p, decisions.get(p.demandExternalId), demands, enterprises)),
+      allocation: (run.summary as { allocation?: { description?: string } } | null)?.allocation?.description ?? null,
+      items: proposals.map((p) => this.toDemandReview(run, p, decisions.get(p.demandExternalId), demands, enterprises)),
     };
   }
 
@@ -173,6 +183,7 @@ export class ReviewService {
         if (!parsed.proposed) {
           throw conflict('NO_PROPOSAL', `需求 ${demandId} 没有推荐专家，无法通过；可从备选专家中替换`, { unfilledReason: p.unfilledReason });
         }
+        requireReasonForRelaxed(parsed.proposed, reason);
         status = 'approved';
         expert = parsed.proposed;
       } else if (input.action === 'reject') {
@@ -181,11 +192,13 @@ export class ReviewService {
         expert = null;
       } else {
         if (!input.expertId) throw badRequest('EXPERT_REQUIRED', '替换时必须选择一名备选专家');
-        const alt = parsed.alternates.find((a) => a.expertId === input.expertId);
+        // An alternate, or a 待核实 candidate once its unknown rules are resolved (re-checked below).
+        const alt = parsed.alternates.find((a) => a.expertId === input.expertId) ?? parsed.pending.find((a) => a.expertId === input.expertId);
         if (!alt) {
-          throw badRequest('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选专家名单中，只能替换为备选专家`,
-            { alternates: parsed.alternates.map((a) => a.expertId) });
+          throw badRequest('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选或待核实专家名单中，只能替换为其中的专家`,
+            { alternates: parsed.alternates.map((a) => a.expertId), pending: parsed.pending.map((a) => a.expertId) });
         }
+        requireReasonForRelaxed(alt, reason);
         status = 'swapped';
         expert = alt;
       }
@@ -195,7 +208,7 @@ export class ReviewService {
       if (!unchanged) {
         if (expert) this.assertExpertFree(runId, demandId, expert, p.regionCode);
         if (status === 'swapped') this.assertPairEligible(run, p, expert!);
-        if (isAssigned(status) && !isAssigned(statusOf(previous))) this.assertSeatFree(runId, p.regionCode);
+        if (isAssigned(status) && !isAssigned(statusOf(previous))) this.assertSeatFree(run, p.regionCode);
 
         const before = snapshot(statusOf(previous), previous ? this.candidateOf(parsed, previous.expertExternalId) : null, previous?.reason ?? null);
         const saved = this.deps.reviews.saveDecision({
@@ -212,7 +225,7 @@ export class ReviewService {
       const decisions = this.decisionMap(runId);
       const proposals = this.regionProposals(runId, p.regionCode);
       return {
-        demand: this.toDemandReview(p, decisions.get(demandId), this.demandMap(run.cycleId, p.regionCode, [demandId]), new Map()),
+        demand: this.toDemandReview(run, p, decisions.get(demandId), this.demandMap(run.cycleId, p.regionCode, [demandId]), new Map()),
         region: this.regionSummary(runId, p.regionCode, proposals, decisions),
       };
     });
@@ -321,9 +334,19 @@ export class ReviewService {
     return run;
   }
 
-  private regionCodes(runId: string): string[] {
-    const codes = new Set([...this.deps.reviews.listQuotas(runId).map((q) => q.regionCode), ...this.deps.reviews.listProposalRegions(runId)]);
-    return [...codes].sort();
+  /** Counties with demands in the run, and (county-level quotas) counties that got a quota row. */
+  private regionCodes(run: RunRow): string[] {
+    const counties = this.deps.reviews.listProposalRegions(run.id);
+    const byCounty = this.deps.reviews.listQuotas(run.id).map((q) => q.regionCode).filter((c) => seatUnitOf(run, c) === c && !counties.includes(c));
+    return [...new Set([...counties, ...byCounty])].sort();
+  }
+
+  /** A county's counts, with the seats of the quota unit it draws on (shared with the other counties of that unit). */
+  private summarizeIn(run: RunRow, code: string, name: string, all: ProposalRow[], decisions: Map<string, DecisionRow>, state: RegionReviewRow | undefined): RegionSummary {
+    const unit = seatUnitOf(run, code);
+    const quota = this.deps.reviews.listQuotas(run.id).find((q) => q.regionCode === unit);
+    const summary = summarize(code, name, all.filter((p) => p.regionCode === code), decisions, quota, state);
+    return { ...summary, seatUnit: unit, seatsShared: unit !== code };
   }
 
   /** The region's proposal rows; 404 when the run has no demand of that region. */
@@ -346,8 +369,8 @@ export class ReviewService {
   }
 
   private regionSummary(runId: string, region: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>): RegionSummary {
-    const quota = this.deps.reviews.listQuotas(runId).find((q) => q.regionCode === region);
-    return summarize(region, this.regionNames().get(region) ?? region, proposals, decisions, quota, this.deps.reviews.getRegionReview(runId, region));
+    const run = this.completedRun(runId);
+    return this.summarizeIn(run, region, this.regionNames().get(region) ?? region, proposals, decisions, this.deps.reviews.getRegionReview(runId, region));
   }
 
   private demandMap(cycleId: string, region: string, ids: string[]): Map<string, Demand> {
@@ -360,10 +383,12 @@ export class ReviewService {
   private candidateOf(parsed: Parsed, expertId: string | null): RankedCandidate | null {
     if (!expertId) return null;
     if (parsed.proposed?.expertId === expertId) return parsed.proposed;
-    return parsed.alternates.find((a) => a.expertId === expertId) ?? null;
+    return parsed.alternates.find((a) => a.expertId === expertId) ?? parsed.pending.find((a) => a.expertId === expertId) ?? null;
   }
 
-  private toDemandReview(p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>): DemandReview {
+  private toDemandReview(
+    run: RunRow, p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>,
+  ): DemandReview {
     const parsed = parseProposal(p);
     const demand = demands.get(p.demandExternalId);
     if (!enterprises.has(p.enterpriseCreditCode)) enterprises.set(p.enterpriseCreditCode, this.deps.enterprises.getByCreditCode(p.enterpriseCreditCode));
@@ -395,6 +420,8 @@ export class ReviewService {
       unfilledReason: p.unfilledReason,
       alternates: parsed.alternates,
       excluded: parsed.excluded,
+      pending: parsed.pending,
+      checks: checkDemand(this.deps.policies, run, demand, p.demandExternalId),
       decision,
       assigned: this.candidateOf(parsed, decision.expertId),
     };
@@ -416,23 +443,28 @@ export class ReviewService {
 
   /** Every hard rule of the run's policy, for this pair, under the cycle's context (previous cycles, current appointments). */
   private assertPairEligible(run: RunRow, p: ProposalRow, expert: RankedCandidate): void {
-    // A run may pin its own reference date; otherwise the cycle's applies (as when it was ranked).
-    const pinned = run.params?.referenceDate;
-    const referenceDate = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
     const ev = this.deps.policies.checkEligibility({
-      policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate,
+      policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate: pinnedReferenceDate(run),
     });
     if (ev.eligible) return;
+    if (ev.status === 'unknown') {
+      const open = ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'unknown')
+        .map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause, missing: r.missing ?? [] }));
+      throw conflict('SWAP_UNVERIFIED', `专家 ${expert.name} 尚有待核实的条件（缺少${factList(ev.missing)}），请先补录信息或记录核实结论`, { expertId: expert.expertId, failed: open });
+    }
     const failed = ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail')
       .map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
     throw conflict('SWAP_RULE_FAILED', `专家 ${expert.name} 不符合选派条件：${failed.map((f) => f.message).join('；')}`, { expertId: expert.expertId, failed });
   }
 
-  private assertSeatFree(runId: string, region: string): void {
-    const seats = this.deps.reviews.listQuotas(runId).find((q) => q.regionCode === region)?.seats ?? 0;
-    const assigned = this.deps.reviews.listDecisions(runId, region).filter((d) => isAssigned(d.status)).length;
+  /** Seats are the quota unit's: the county's own, or shared with the other counties of its city or of the cycle. */
+  private assertSeatFree(run: RunRow, region: string): void {
+    const unit = seatUnitOf(run, region);
+    const seats = this.deps.reviews.listQuotas(run.id).find((q) => q.regionCode === unit)?.seats ?? 0;
+    const assigned = this.deps.reviews.listDecisions(run.id).filter((d) => seatUnitOf(run, d.regionCode) === unit && isAssigned(d.status)).length;
     if (assigned + 1 > seats) {
-      throw conflict('QUOTA_EXCEEDED', `本区县名额为 ${seats} 个，已分配 ${assigned} 个，不能再增加；请先驳回其他推荐`, { seats, assigned });
+      const where = unit === region ? '本区县' : '本区县所在名额单位（与其他区县共用）';
+      throw conflict('QUOTA_EXCEEDED', `${where}名额为 ${seats} 个，已分配 ${assigned} 个，不能再增加；请先驳回其他推荐`, { seats, assigned, unit });
     }
   }
 }
@@ -441,9 +473,17 @@ function toRunInfo(r: RunRow): RunInfo {
   return { id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null };
 }
 
+/** Approving (or swapping in) a pair that passes only through a relaxation needs a written reason: the relaxation asks a person to judge. */
+function requireReasonForRelaxed(c: RankedCandidate, reason: string | null): void {
+  if (c.flags.length && !reason) {
+    throw badRequest('REASON_REQUIRED', `${c.name} 通过放宽条件入选（${c.flags.map((f) => f.message).join('；')}），通过时必须填写理由`,
+      { flags: c.flags.map((f) => ({ ruleId: f.ruleId, code: f.code, clause: f.clause })) });
+  }
+}
+
 function summarize(
   code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: QuotaRow | undefined, state: RegionReviewRow | undefined,
-): RegionSummary {
+): Omit<RegionSummary, 'seatUnit' | 'seatsShared'> {
   const count = { approved: 0, swapped: 0, rejected: 0, pending: 0, unfilled: 0 };
   for (const p of proposals) {
     const s = statusOf(decisions.get(p.demandExternalId));
@@ -451,10 +491,12 @@ function summarize(
     else if (p.expertExternalId) count.pending += 1;
     else count.unfilled += 1;
   }
+  const unverified = proposals.filter((p) => (Array.isArray(p.pending) && p.pending.length > 0) || p.unfilledCode === 'ENTERPRISE_UNVERIFIED').length;
   return {
     code, name,
     demands: proposals.length,
     seats: quota?.seats ?? 0,
+    unverified,
     proposed: proposals.filter((p) => p.expertExternalId).length,
     assigned: count.approved + count.swapped,
     ...count,

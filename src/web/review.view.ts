@@ -5,6 +5,7 @@ import { statusBadge } from './dashboard.view';
 import { formatScore, formatTime } from './format';
 import { html, seg } from './html';
 import type { Viewer } from './layout.view';
+import { enterpriseCheckBlock, namedChecksBlock, pendingBlock } from './verification.view';
 
 const clause = (f: { clause: { document: string; article: string } }) => html`<cite>《${f.clause.document}》${f.clause.article}</cite>`;
 
@@ -68,7 +69,7 @@ function decisionCell(d: DemandReview, canDecide: boolean) {
   ${canDecide ? html`<div class="decide">
     ${d.proposed ? html`<button type="button" class="primary" data-action="approve" data-demand="${d.demandId}" ${s === 'approved' ? 'disabled' : ''}
       aria-label="${s === 'swapped' ? '改回原推荐并通过' : '通过'}：${d.enterprise.name}—${d.proposed.name}">${s === 'swapped' ? '改回原推荐并通过' : '通过'}</button>` : ''}
-    <label for="${reasonId}">理由<span class="muted">${canReject ? '（驳回必填）' : '（替换时可填）'}</span></label>
+    <label for="${reasonId}">理由<span class="muted">${canReject ? (d.proposed?.flags.length ? '（驳回或通过放宽条件的推荐时必填）' : '（驳回必填）') : '（替换时可填）'}</span></label>
     <input id="${reasonId}" name="reason" maxlength="500" autocomplete="off">
     ${canReject ? html`<button type="button" class="danger" data-action="reject" data-demand="${d.demandId}" aria-label="驳回：${d.enterprise.name}">驳回</button>` : ''}
   </div>` : ''}`;
@@ -85,13 +86,16 @@ function demandRow(d: DemandReview, i: number, canDecide: boolean) {
     ${d.expectedField ? html`<p class="muted">期望领域：${d.expectedField}</p>` : ''}
     ${d.problem ? html`<details><summary>技术难题</summary><p>${d.problem}</p></details>` : ''}
     ${d.namedCandidates.length ? html`<p class="muted">企业指定：${d.namedCandidates.map((c, k) =>
-      html`${k ? '、' : ''}${c.name ?? c.expertId}${c.agreed ? '（已协商一致）' : '（未协商）'}`)}</p>` : ''}
+      html`${k ? '、' : ''}${c.name ?? c.expertId}${c.agreed ? '（已协商一致）' : '（未协商）'}${c.expertId ? '' : '（库外，无专家编号）'}`)}</p>` : ''}
     <p class="muted">编号 ${d.demandId}</p>
+    ${enterpriseCheckBlock(d, d.checks.enterprise, canDecide)}
   </th>
   <td class="proposal">
     ${p ? html`${expertHead(p)}${flagList(p.flags, 'flags')}${flagList(p.priorities, 'priorities')}`
       : html`<p><strong>无推荐</strong>${d.unfilledReason ? html`：${d.unfilledReason}` : ''}</p>`}
     ${alternatesBlock(d, canDecide)}
+    ${pendingBlock(d, canDecide)}
+    ${namedChecksBlock(d, d.checks.named, canDecide)}
   </td>
   <td class="basis">
     ${p ? html`${breakdown(p)}${evidence(p)}` : html`<p class="muted">—</p>`}
@@ -135,7 +139,10 @@ export function reviewBody(r: RegionReview, viewer: Viewer) {
     <div><dt>待审核</dt><dd>${g.pending}</dd></div>
     <div><dt>已驳回</dt><dd>${g.rejected}</dd></div>
     <div><dt>无推荐</dt><dd>${g.unfilled}</dd></div>
+    <div><dt>待核实</dt><dd>${g.unverified}</dd></div>
   </dl>
+  ${g.seatsShared ? html`<p class="muted">名额 ${g.seats} 个由本区县与同一名额单位（${g.seatUnit}）的其他区县共用。</p>` : ''}
+  ${r.allocation ? html`<p class="muted">名额分配：${r.allocation}</p>` : ''}
   ${g.submittedBy ? html`<p class="muted">提交：${g.submittedBy}，${formatTime(g.submittedAt)}</p>` : ''}
   ${g.decidedBy ? html`<p class="muted">市级${g.status === 'returned' ? '退回' : '确认'}：${g.decidedBy}，${formatTime(g.decidedAt)}</p>` : ''}
   ${g.note ? html`<p class="note"><strong>市级意见：</strong>${g.note}</p>` : ''}

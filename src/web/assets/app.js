@@ -180,4 +180,45 @@
         });
     }
   });
+
+  // Resolving a 待核实 condition: enter the missing facts, or record a verdict with a reason.
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    if (!form || !form.hasAttribute || !form.hasAttribute('data-verify')) return;
+    ev.preventDefault();
+    var run = main && main.getAttribute('data-run');
+    if (!run) return;
+    var button = ev.submitter || form.querySelector('button[type="submit"]');
+    var mode = button ? button.getAttribute('data-verify-mode') : 'verdict';
+    var body = { subject: form.getAttribute('data-subject'), subjectId: form.getAttribute('data-subject-id'), ruleId: form.getAttribute('data-rule') };
+    if (mode === 'facts') {
+      var facts = {};
+      var any = false;
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name && el.name.indexOf('fact:') === 0 && el.value.trim() !== '') {
+          facts[el.name.slice(5)] = el.type === 'number' ? Number(el.value) : el.value.trim();
+          any = true;
+        }
+      });
+      if (!any) { show('请填写要补录的信息', 'error'); return; }
+      body.facts = facts;
+    } else {
+      var verdict = form.elements.verdict ? form.elements.verdict.value : '';
+      var reason = form.elements.reason ? form.elements.reason.value.trim() : '';
+      if (!verdict) { show('请选择核实结论', 'error'); if (form.elements.verdict) form.elements.verdict.focus(); return; }
+      if (!reason) { show('记录核实结论时必须填写理由', 'error'); if (form.elements.reason) form.elements.reason.focus(); return; }
+      body.verdict = verdict;
+      body.reason = reason;
+    }
+    busy(button, true);
+    api('POST', '/v1/runs/' + encodeURIComponent(run) + '/demands/' + encodeURIComponent(form.getAttribute('data-demand')) + '/verifications', body)
+      .then(function (res) {
+        var label = { pass: '符合', fail: '不符合', relaxed: '放宽（需复核）', unknown: '仍待核实', not_applicable: '未评估' }[res.rule.outcome];
+        flashAndReload((res.resolvedBy === 'facts' ? '已补录信息' : '已记录核实结论') + '：' + res.rule.ruleId + ' 现为“' + label + '”。');
+      })
+      .catch(function (e) {
+        busy(button, false);
+        show(e.message, 'error', detailLines(e.body));
+      });
+  });
 })();

@@ -19,3 +19,20 @@ export const factLabel = (path: string): string => FACT_LABELS[path] ?? path;
 
 /** '出生日期、学位' */
 export const factList = (paths: readonly string[]): string => paths.map(factLabel).join('、');
+
+/**
+ * Facts some built-in policy rule reads that this record does not carry: stored anyway, reported as a
+ * warning so whoever imports knows which verdicts will be `unknown` until the fact is entered.
+ */
+export function missingFacts(kind: 'experts' | 'enterprises' | 'demands', record: unknown): string[] {
+  const r = (record ?? {}) as Record<string, unknown>;
+  const absent = (k: string) => r[k] === undefined || r[k] === null || r[k] === '';
+  if (kind === 'experts') {
+    return [
+      ...(['birthDate', 'title', 'degree', 'region'] as const).filter(absent).map((k) => `expert.${k}`),
+      ...(absent('workStartDate') ? ['expert.workStartDate'] : []),
+    ];
+  }
+  if (kind === 'enterprises') return (['registeredAt', 'employees', 'revenue'] as const).filter(absent).map((k) => `enterprise.${k}`);
+  return absent('providesConditions') ? ['demand.providesConditions'] : [];
+}
