@@ -14,7 +14,8 @@ export type GuardRecords = {
  * The last check before a run is stored: every proposed pair must pass every hard rule of the run's profile
  * with this run's other proposals counted as appointments (so two enterprises sharing one expert, or an
  * enterprise taking two, fail the capacity rules), and the structural limits must hold — one expert per
- * demand, expert and enterprise caps, region seats — whether or not the profile lists capacity rules.
+ * demand, expert and enterprise caps, the seats of each quota unit — whether or not the profile lists capacity
+ * rules. A pair with a hard rule still unknown is a violation too (it must wait for verification).
  * Returns the violations (empty when all is well); the caller refuses to store a run with any.
  */
 export function verifyProposals(
@@ -30,7 +31,7 @@ export function verifyProposals(
     const x = p.expertId!;
     enterprisesOf.set(x, [...(enterprisesOf.get(x) ?? []), p.enterpriseCreditCode]);
     expertsOf.set(p.enterpriseCreditCode, [...(expertsOf.get(p.enterpriseCreditCode) ?? []), x]);
-    perRegion.set(p.region, (perRegion.get(p.region) ?? 0) + 1);
+    perRegion.set(p.unit, (perRegion.get(p.unit) ?? 0) + 1);
   }
 
   for (const p of proposed) {
@@ -60,7 +61,7 @@ export function verifyProposals(
     if (enterprisesServed.size > policy.profile.expertCapacity) codes.push('EXPERT_OVER_CAPACITY');
     const expertsTaken = new Set([...policy.recordedExperts(p.enterpriseCreditCode), ...(expertsOf.get(p.enterpriseCreditCode) ?? [])]);
     if (expertsTaken.size > policy.profile.enterpriseCapacity) codes.push('ENTERPRISE_OVER_CAPACITY');
-    if ((perRegion.get(p.region) ?? 0) > (regionSeats.get(p.region) ?? 0)) codes.push('REGION_SEATS_EXCEEDED');
+    if ((perRegion.get(p.unit) ?? 0) > (regionSeats.get(p.unit) ?? 0)) codes.push('REGION_SEATS_EXCEEDED');
     if (codes.length) violations.push({ demandId: p.demandId, expertId, codes: [...new Set(codes)] });
   }
   return violations;

@@ -51,12 +51,13 @@ export function generateDemand(r: Rng, externalId: string, cycle: string, ent: G
     ? ['形成可推广的行业解决方案并申请软件著作权', '完成产线部署并实现稳定运行', `使系统${w.prop}提升20%以上`, '同时培养一支企业自有的研发团队']
     : ['形成可量产的工艺方案并申报发明专利', '建立企业自有的测试评价体系', '实现关键部件的国产化替代', `使产品${w.prop}提升20%以上`, '同时培养一支企业自有的研发团队']);
   const methods = w.method === w.method2 ? w.method : `${w.method}、${w.method2}`;
-  const description = `我公司主要从事${ent.products.join('、')}的研发、生产和销售，上年营业收入${formatRevenue(e.revenue ?? 0)}，现有员工${e.employees}人。`
+  const size = [e.revenue !== undefined ? `上年营业收入${formatRevenue(e.revenue)}` : '', e.employees !== undefined ? `现有员工${e.employees}人` : ''].filter(Boolean).join('，');
+  const description = `我公司主要从事${ent.products.join('、')}的研发、生产和销售${size ? `，${size}` : ''}。`
     + `${situation}，${w.prop}与国内外先进水平相比仍有差距，制约了产品在${w.app}领域的推广应用。`
     + `希望依托高校院所在${methods}方面的研究基础，联合开展${w.obj}${w.prop}提升研究，${goal}。`;
   const modes = r.sample<CooperationMode>(['联合开发', '联合开发', '委托研发', '委托团队、专家长期技术服务', '技术转让', '技术入股', '共建新研发、生产实体'], r.int(1, 3));
-  const size = ent.size;
-  const funding = r.pick(size === 'micro' ? [10, 15, 20, 30] : size === 'small' ? [20, 30, 50, 80, 100] : [50, 100, 150, 200, 300, 500]);
+  const sizeClass = ent.size;
+  const funding = r.pick(sizeClass === 'micro' ? [10, 15, 20, 30] : sizeClass === 'small' ? [20, 30, 50, 80, 100] : [50, 100, 150, 200, 300, 500]);
   const provides = r.chance(0.95);
   const demand: DemandInput = {
     externalId,

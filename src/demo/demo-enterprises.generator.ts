@@ -74,12 +74,15 @@ function issueName(r: Rng, registry: EnterpriseRegistry, sector: IndustrySector,
 
 function chooseQualifications(r: Rng, sector: IndustrySector, size: SizeClass, revenue: number, employees: number, years: number): string[] {
   const q: string[] = [];
-  const sme = employees < 1000 && revenue < 400_000;
+  // 中小微 (工信部联企业〔2011〕300号, industry): unless BOTH 1000 employees and 40000 万元 revenue are reached.
+  const sme = employees < 1000 || revenue < 40_000;
+  // 科技型中小企业 (国科发政〔2017〕115号 第六条): no more than 500 staff and 2 亿元 (20000 万元) of sales.
+  const techSmeOk = employees <= 500 && revenue <= 20_000;
   if (sector.manufacturing && revenue >= 2000) q.push(QUALIFICATIONS.aboveScale);
   // 高新技术企业 needs a year of operation; 专精特新 and 小巨人 are earned over several years.
   const highTech = years >= 1 && r.chance(size === 'micro' ? 0.25 : size === 'small' ? 0.45 : 0.7);
   if (highTech) q.push(QUALIFICATIONS.highTech);
-  if (sme && employees < 500 && r.chance(0.6)) q.push(QUALIFICATIONS.techSme);
+  if (techSmeOk && r.chance(0.6)) q.push(QUALIFICATIONS.techSme);
   const innovative = sme && r.chance(highTech ? 0.55 : 0.2);
   if (innovative) q.push(QUALIFICATIONS.innovativeSme);
   const specialised = sme && innovative && size !== 'micro' && years >= 3 && r.chance(0.5);
@@ -89,7 +92,13 @@ function chooseQualifications(r: Rng, sector: IndustrySector, size: SizeClass, r
   if (size !== 'micro' && r.chance(0.04)) q.push(QUALIFICATIONS.hiddenChampion);
   if (sector.key === 'digital' && r.chance(0.6)) q.push(QUALIFICATIONS.software);
   if (sector.key === 'digital' && r.chance(0.12)) q.push(QUALIFICATIONS.advancedService);
-  if (q.length === 0) q.push(QUALIFICATIONS.techSme);
+  // The rest of Wenzhou's 二(三)3 list: rarer designations, each where it plausibly falls.
+  if (highTech && (size === 'medium' || size === 'large') && r.chance(0.15)) q.push(QUALIFICATIONS.innovationLeader);
+  if (highTech && years < 12 && ['digital', 'new-energy', 'health'].includes(sector.key) && r.chance(0.25)) q.push(QUALIFICATIONS.unicorn);
+  if (size !== 'micro' && r.chance(0.05)) q.push(QUALIFICATIONS.industryEducation);
+  if (sector.key === 'health' && r.chance(0.08)) q.push(QUALIFICATIONS.agriTech);
+  if (highTech && r.chance(0.2)) q.push(QUALIFICATIONS.privateTech);
+  if (q.length === 0 && techSmeOk) q.push(QUALIFICATIONS.techSme);
   return q;
 }
 

@@ -20,6 +20,10 @@ export type ExpertSpec = {
   degree?: Degree;
   institution?: DemoInstitution;
   workStartYear?: number;
+  /** 参加工作日期; generated in the start year when absent (and the year then follows it). */
+  workStartDate?: string;
+  /** Facts left out of the record, as a pool imported from another system may lack them. */
+  omit?: ReadonlyArray<'birthDate' | 'degree' | 'title' | 'workStartDate' | 'workStartYear' | 'region'>;
   /**
    * A clean, qualified profile (博士, ≥副高, 35–44, several years' work, a granted invention patent) so an
    * edge case built on it breaks exactly the one rule it is about.
@@ -79,7 +83,10 @@ export function generateExpert(r: Rng, externalId: string, ctx: Omit<EvidenceCon
   const title = spec.title ?? (spec.qualified ? (realAge >= 42 && r.chance(0.5) ? '正高级' : '副高级') : chooseTitle(r, realAge, institution));
   const refYear = Number(ctx.referenceDate.slice(0, 4));
   const studyYears = degree === '博士' ? r.int(28, 31) : degree === '硕士' ? r.int(24, 26) : r.int(22, 23);
-  const workStartYear = spec.workStartYear ?? Math.min(birthYear + studyYears, spec.qualified ? refYear - 4 : refYear);
+  const workStartYear = spec.workStartDate ? Number(spec.workStartDate.slice(0, 4))
+    : spec.workStartYear ?? Math.min(birthYear + studyYears, spec.qualified ? refYear - 4 : refYear - 1);
+  // Graduates start in the summer; the day is what 满两年 is counted from.
+  const workStartDate = spec.workStartDate ?? `${workStartYear}-${r.pick(['07-01', '07-15', '08-01', '09-01'])}`;
 
   const related = primary.related.map(getDomain);
   const extra = r.sample(related, r.chance(0.2) ? 2 : r.chance(0.55) ? 1 : 0);
@@ -116,6 +123,7 @@ export function generateExpert(r: Rng, externalId: string, ctx: Omit<EvidenceCon
     region: institution.region,
     fields: domains.map((d) => d.field),
     workStartYear,
+    workStartDate,
     honours: chooseHonours(r, title),
     contact: { phone: composeMaskedMobile(r), email: `${externalId}@demo.${institution.mailDomain}` },
     projects,
@@ -125,5 +133,6 @@ export function generateExpert(r: Rng, externalId: string, ctx: Omit<EvidenceCon
     serviceHistory: [],
     cooperations: [],
   };
+  for (const key of spec.omit ?? []) delete (record as Record<string, unknown>)[key];
   return { record, domainKeys: domains.map((d) => d.key) };
 }

@@ -32,7 +32,7 @@ export type IndustrySector = {
   products: string[];
   regions: ReadonlyArray<readonly [string, number]>;
   weight: number;
-  /** Counts towards 规上工业企业 (industrial enterprises with revenue ≥ 2000 万元). */
+  /** Counts towards 规上制造业企业 (manufacturers with revenue ≥ 2000 万元). */
   manufacturing: boolean;
 };
 
@@ -197,10 +197,16 @@ export const QUALIFICATIONS = {
   techSme: '科技型中小企业',
   innovativeSme: '创新型中小企业',
   gazelle: '瞪羚企业',
-  aboveScale: '规上工业企业',
+  // Wenzhou 二(三)3 lists 规上制造业企业; every demo sector counted as manufacturing is manufacturing.
+  aboveScale: '规上制造业企业',
   hiddenChampion: '隐形冠军企业',
   software: '软件企业',
   advancedService: '技术先进型服务企业',
+  innovationLeader: '创新型领军企业',
+  unicorn: '独角兽企业',
+  industryEducation: '产教融合型试点企业',
+  agriTech: '农业科技型企业',
+  privateTech: '民营科技企业',
 } as const;
 
 /** Every qualification string the generator uses, for policy profiles that list preferred qualifications. */

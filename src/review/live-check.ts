@@ -17,11 +17,17 @@ const line = (r: EligibilityResponse['results'][number]): RuleLine => ({
   ...(r.missing ? { missing: r.missing } : {}), ...(r.verification ? { verification: r.verification } : {}),
 });
 
-/** Everything but plain passes, first the hard rules: what a reviewer needs to see of a verdict. */
-const notable = (ev: EligibilityResponse) => ev.results
-  .filter((r) => r.outcome !== 'not_applicable' && (r.outcome !== 'pass' || r.verification))
+/**
+ * What a reviewer needs to see of a verdict, hard rules first: every hard result that is not a plain pass,
+ * every verified one, and the priorities that apply or are unknown (a missed priority is not news).
+ */
+const isNotable = (r: EligibilityResponse['results'][number]) => r.outcome !== 'not_applicable'
+  && (r.effect === 'hard' ? r.outcome !== 'pass' || r.verification !== undefined : r.outcome === 'pass' || r.outcome === 'unknown');
+const notable = (ev: EligibilityResponse) => ev.results.filter(isNotable)
   .sort((a, b) => Number(a.effect === 'soft') - Number(b.effect === 'soft'))
   .map(line);
+/** Hard rules passed plainly: folded away on the page, but there (a boundary that passes is still visible). */
+const passed = (ev: EligibilityResponse) => ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'pass' && !r.verification).map(line);
 
 /**
  * The current verdict (records and verifications as they are now, the run's profile and cycle) of the
@@ -32,10 +38,8 @@ export function checkDemand(policies: Check, run: Run, demand: Demand | undefine
   if (!demand) return { enterprise: null, named: [] };
   const base = { policy: run.policy, cycle: run.cycleId, demandId, referenceDate: pinnedReferenceDate(run) };
   const own = policies.checkEligibility(base);
-  const enterprise: EnterpriseCheck = {
-    status: own.status, missing: own.missing, lines: notable(own),
-    passed: own.results.filter((r) => r.outcome === 'pass' && !r.verification).map(line),
-  };
+  const enterprise: EnterpriseCheck = { status: own.status, missing: own.missing, lines: notable(own), passed: passed(own) };
+  const ownRule = (l: RuleLine) => own.results.some((o) => o.ruleId === l.ruleId && o.outcome !== 'not_applicable');
   const named: NamedCheck[] = [];
   for (const c of demand.namedCandidates) {
     if (!c.expertExternalId) continue;
@@ -46,9 +50,10 @@ export function checkDemand(policies: Check, run: Run, demand: Demand | undefine
       // Named by an id the pool does not hold: nothing to evaluate.
       continue;
     }
+    // The enterprise's own rules are shown once, above; a named candidate's lines are the rest.
     named.push({
       expertId: c.expertExternalId, name: c.name ?? c.expertExternalId, agreed: c.agreed, status: ev.status, missing: ev.missing,
-      lines: notable(ev).filter((l) => !own.results.some((o) => o.ruleId === l.ruleId && o.outcome === l.outcome)),
+      lines: notable(ev).filter((l) => !ownRule(l)), passed: passed(ev).filter((l) => !ownRule(l)),
     });
   }
   return { enterprise, named };

@@ -48,7 +48,7 @@ export type EnterpriseCheck = z.infer<typeof enterpriseCheckSchema>;
 /** A candidate the enterprise named, evaluated now for this demand (its own rules beyond the enterprise's). */
 export const namedCheckSchema = z.object({
   expertId: z.string(), name: z.string(), agreed: z.boolean(), status: evaluationStatus, missing: z.array(z.string()),
-  lines: z.array(ruleLineSchema),
+  lines: z.array(ruleLineSchema), passed: z.array(ruleLineSchema),
 });
 export type NamedCheck = z.infer<typeof namedCheckSchema>;
 

@@ -88,7 +88,9 @@ export function namedChecksBlock(d: DemandReview, named: NamedCheck[], canDecide
   if (!named.length) return '';
   return html`<div class="checks named-checks" aria-label="企业指定专家的资格核验">${named.map((n) => html`
     <p>企业指定：<strong>${n.name}</strong> <span class="muted">${n.expertId}${n.agreed ? ' · 已协商一致' : ' · 未协商'}</span> ${statusTag(n.status)}</p>
-    ${n.lines.length ? html`<ul class="rule-lines">${n.lines.map((l) => ruleItem(d, l, canDecide, n.expertId))}</ul>` : html`<p class="muted">符合全部条件</p>`}`)}
+    ${n.lines.length ? html`<ul class="rule-lines">${n.lines.map((l) => ruleItem(d, l, canDecide, n.expertId))}</ul>` : ''}
+    ${n.passed.length ? html`<details><summary>${n.lines.length ? `其余 ${n.passed.length} 项条件均符合` : `全部 ${n.passed.length} 项条件均符合`}</summary>
+      <ul class="rule-lines">${n.passed.map((l) => ruleItem(d, l, false, n.expertId))}</ul></details>` : ''}`)}
   </div>`;
 }
 

@@ -4,12 +4,13 @@ import type { RankedCandidate } from '../../src/ranking/ranking.schema';
 
 const cand = (expertId: string, score: number, namedAgreed = false): RankedCandidate => ({
   expertId, name: expertId, institution: 'X 大学', region: '330302', score,
-  breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], flags: [], priorities: [], namedAgreed,
+  breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], flags: [], unknown: [], priorities: [], namedAgreed,
 });
 const demand = (demandId: string, enterprise: string, region: string, candidates: RankedCandidate[]): PlanDemand =>
-  ({ demandId, enterpriseCreditCode: enterprise, region, ineligible: null, candidates, excluded: [] });
+  ({ demandId, enterpriseCreditCode: enterprise, region, unit: region, ineligible: null, candidates, excluded: [] });
 const input = (demands: PlanDemand[], over: Partial<PlanInput> = {}): PlanInput => ({
-  totalSeats: 10, regionLimits: {}, demands, expertCapacity: () => 1, enterpriseCapacity: () => 1, alternates: 2, ...over,
+  totalSeats: 10, regionLimits: {}, demands, expertCapacity: () => 1, enterpriseCapacity: () => 1, alternates: 2,
+  quotaCount: 'demands', namedAgreedFirst: true, ...over,
 });
 
 describe('assignment plan', () => {

@@ -10,6 +10,7 @@ import { evaluatePair } from '../../src/policy/evaluate';
 import { PolicyContextRepository } from '../../src/policy/policy-context.repository';
 import { isNamedAgreed } from '../../src/policy/rules/pair.rules';
 import type { RankOptions, RankQuery, RankResult, Ranker } from '../../src/ranking/ranker.port';
+import { candidateFlags } from '../../src/ranking/candidate-flags';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../../src/ranking/ranking.schema';
 import { createLogger } from '../../src/shared/logger';
 import { createTempDb } from '../helpers/temp-db';
@@ -81,12 +82,13 @@ export class FakeRanker implements Ranker {
       });
       const named = isNamedAgreed(demand, x);
       const s = Math.round((score(demand.externalId, x.externalId) + (named ? 0.2 : 0)) * 10_000) / 10_000;
-      if (ev.eligible) candidates.push(this.candidate(x, s, named, ev.results.filter((r) => r.outcome === 'relaxed').map(toFlag), ev.priorities.map(toFlag)));
+      // Like the real ranker: 待核实 (unknown) candidates are listed with their flags, only failures are excluded.
+      if (ev.status !== 'ineligible') candidates.push(this.candidate(x, s, named, candidateFlags(ev)));
       else excluded.push({ expertId: x.externalId, name: x.name, score: s, reasons: ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toFlag) });
     }
     for (const extra of this.opts.inject?.(demand.externalId) ?? []) {
       const x = this.experts.find((e) => e.externalId === extra.expertId)!;
-      candidates.push(this.candidate(x, extra.score, false, [], []));
+      candidates.push(this.candidate(x, extra.score, false, { flags: [], unknown: [], priorities: [] }));
     }
     const best = (a: { score: number; expertId: string }, b: { score: number; expertId: string }) =>
       b.score - a.score || (a.expertId < b.expertId ? -1 : 1);
@@ -99,11 +101,11 @@ export class FakeRanker implements Ranker {
     };
   }
 
-  private candidate(x: Expert, score: number, namedAgreed: boolean, flags: PolicyFlag[], priorities: PolicyFlag[]): RankedCandidate {
+  private candidate(x: Expert, score: number, namedAgreed: boolean, flags: Pick<RankedCandidate, 'flags' | 'unknown' | 'priorities'>): RankedCandidate {
     return {
-      expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region, score,
+      expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region ?? '', score,
       breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: namedAgreed ? 1 : 0 },
-      evidence: [], flags, priorities, namedAgreed,
+      evidence: [], ...flags, namedAgreed,
     };
   }
 }

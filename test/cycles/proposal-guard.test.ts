@@ -28,8 +28,8 @@ const proposal = (demandId: string, expertId: string): ProposalRecord => {
   const d = records.demands.get(demandId)!;
   const region = records.enterprises.get(d.enterpriseCreditCode)!.region;
   return {
-    demandId, enterpriseCreditCode: d.enterpriseCreditCode, region, expertId, score: 0.5, namedAgreed: false,
-    proposed: null, alternates: [], excluded: [], unfilled: null,
+    demandId, enterpriseCreditCode: d.enterpriseCreditCode, region, unit: region, expertId, score: 0.5, namedAgreed: false,
+    proposed: null, alternates: [], excluded: [], pending: [], unfilled: null,
   };
 };
 const seatsEverywhere = (n: number) => new Map([...records.enterprises.values()].map((e) => [e.region, n]));

@@ -16,12 +16,15 @@ import { enterpriseSchema } from '../../src/intake/enterprise.schema';
 import { ExpertRepository } from '../../src/intake/expert.repository';
 import { expertSchema } from '../../src/intake/expert.schema';
 import { ReferenceRepository } from '../../src/intake/reference.repository';
+import { isWithinRegion } from '../../src/intake/regions.data';
+import { addYears } from '../../src/demo/dates';
+import { BUILT_IN_PROFILES } from '../../src/policy/profiles';
+import { canonicalQualification, compileList } from '../../src/policy/text-match';
 
 const SMALL = { experts: 60, enterprises: 40 };
 const WENZHOU_COUNTIES = ['330302', '330303', '330304', '330305', '330324', '330326', '330327', '330328', '330329', '330381', '330382', '330383'];
 
 const ageOn = (birth: string, ref: string) => Number(ref.slice(0, 4)) - Number(birth.slice(0, 4)) - (ref.slice(5) < birth.slice(5) ? 1 : 0);
-const yearsBefore = (date: string, ref: string, years: number) => date > `${Number(ref.slice(0, 4)) - years}${ref.slice(4)}`;
 
 function subjects(data: DemoData, kind: string): string[] {
   return data.edgeCases.filter((e) => e.kind === kind).map((e) => e.subject);
@@ -33,9 +36,14 @@ describe('generateDemoData', () => {
   const expertById = new Map(full.experts.map((x) => [x.externalId, x]));
   const enterpriseByCode = new Map(full.enterprises.map((e) => [e.creditCode, e]));
   const demandById = new Map(full.demands.map((d) => [d.externalId, d]));
+  const cycleById = new Map(full.cycles.map((c) => [c.id, c]));
   const expert = (kind: string, i = 0) => expertById.get(subjects(full, kind)[i])!;
   const enterprise = (kind: string, i = 0) => enterpriseByCode.get(subjects(full, kind)[i])!;
-  const demand = (kind: string, i = 0) => demandById.get(subjects(full, kind)[i])!;
+  // The Wenzhou demo: the open cycle's demands, their enterprises, and the wz- experts.
+  const wzDemands = full.demands.filter((d) => d.cycle === DEMO_CYCLE_ID);
+  const wzCodes = new Set(wzDemands.map((d) => d.enterpriseCreditCode));
+  const wzEnterprises = full.enterprises.filter((e) => wzCodes.has(e.creditCode));
+  const wzExperts = full.experts.filter((x) => x.externalId.startsWith('wz-'));
 
   it('gives deep-equal output for the same seed and different output for another seed', () => {
     expect(generateDemoData(SMALL)).toEqual(small);
@@ -44,16 +52,32 @@ describe('generateDemoData', () => {
     expect(other.enterprises.map((e) => e.creditCode)).not.toEqual(small.enterprises.map((e) => e.creditCode));
   });
 
-  it('defaults to 2000 experts, 300 enterprises, one or two demands each and an open wenzhou-demo cycle', () => {
-    expect(full.experts).toHaveLength(2000);
-    expect(full.enterprises).toHaveLength(300);
-    expect(full.demands.length).toBeGreaterThanOrEqual(300);
-    expect(full.demands.length).toBeLessThanOrEqual(600);
-    const open = full.cycles.find((c) => c.id === DEMO_CYCLE_ID)!;
-    expect(open).toMatchObject({ year: 2026, policy: DEMO_POLICY, status: 'open', referenceDate: DEMO_REFERENCE_DATE, previousCycles: ['wenzhou-2024', 'wenzhou-2022'] });
+  it('defaults to 2000 experts, 300 enterprises, one or two demands each and an open wenzhou-demo cycle set to share seats by county', () => {
+    expect(wzExperts).toHaveLength(2000);
+    expect(wzEnterprises).toHaveLength(300);
+    expect(wzDemands.length).toBeGreaterThanOrEqual(300);
+    expect(wzDemands.length).toBeLessThanOrEqual(600);
+    const open = cycleById.get(DEMO_CYCLE_ID)!;
+    expect(open).toMatchObject({
+      year: 2026, policy: DEMO_POLICY, status: 'open', referenceDate: DEMO_REFERENCE_DATE, previousCycles: ['wenzhou-2024', 'wenzhou-2022'],
+      allocation: { level: 'county', count: 'demands' },
+    });
     expect(open.seats).toBeGreaterThanOrEqual(100);
     expect(open.seats).toBeLessThanOrEqual(140);
-    expect(full.cycles.filter((c) => c.status === 'closed').map((c) => c.id).sort()).toEqual(['wenzhou-2022', 'wenzhou-2024']);
+    expect(full.cycles.filter((c) => c.status === 'closed').map((c) => c.id).sort()).toEqual(['hubei-2021', 'hubei-2022', 'wenzhou-2022', 'wenzhou-2024']);
+    expect(full.cycles.filter((c) => c.status === 'open').map((c) => [c.id, c.policy]).sort()).toEqual([
+      ['hubei-demo', 'hubei-2020'], ['liaocheng-demo', 'liaocheng-2025'], [DEMO_CYCLE_ID, DEMO_POLICY], ['wuhan-demo', 'wuhan-2023'], ['xinxiang-demo', 'xinxiang-2025'],
+    ]);
+  });
+
+  it('dates every cycle no earlier than the document its profile applies (the 2022 and 2024 history names no plan)', () => {
+    for (const c of full.cycles) {
+      const profile = BUILT_IN_PROFILES.get(c.policy)!;
+      expect(profile, c.id).toBeDefined();
+      if (profile.document?.date) expect(c.referenceDate >= profile.document.date, `${c.id} ${c.referenceDate} vs ${profile.id} ${profile.document.date}`).toBe(true);
+    }
+    expect(cycleById.get('wenzhou-2022')!.policy).toBe('open');
+    expect(cycleById.get('wenzhou-2024')!.policy).toBe('open');
   });
 
   it('produces records that all pass the import schemas', () => {
@@ -77,132 +101,119 @@ describe('generateDemoData', () => {
     }
   });
 
-  it('registers enterprises in the twelve Wenzhou counties, except the outside-Wenzhou edge cases', () => {
+  it('registers Wenzhou enterprises in the twelve Wenzhou counties (except the outside-Wenzhou cases), the others in their cycle’s jurisdiction', () => {
     const outside = new Set(subjects(full, 'enterprise-registered-outside-wenzhou'));
     expect(outside.size).toBe(2);
-    for (const e of full.enterprises) {
+    for (const e of wzEnterprises) {
       if (outside.has(e.creditCode)) expect(e.region.startsWith('3303')).toBe(false);
       else expect(WENZHOU_COUNTIES).toContain(e.region);
     }
-    expect(new Set(full.enterprises.map((e) => e.region).filter((r) => r.startsWith('3303'))).size).toBe(12);
+    expect(new Set(wzEnterprises.map((e) => e.region).filter((r) => r.startsWith('3303'))).size).toBe(12);
+    for (const d of full.demands.filter((x) => x.cycle !== DEMO_CYCLE_ID)) {
+      const jurisdiction = BUILT_IN_PROFILES.get(cycleById.get(d.cycle)!.policy)!.jurisdiction.regionCode!;
+      expect(isWithinRegion(enterpriseByCode.get(d.enterpriseCreditCode)!.region, jurisdiction), d.externalId).toBe(true);
+    }
   });
 
   it('resolves every cross-reference inside the data set', () => {
     for (const d of full.demands) {
       expect(enterpriseByCode.has(d.enterpriseCreditCode)).toBe(true);
-      expect(d.cycle).toBe(DEMO_CYCLE_ID);
+      expect(cycleById.get(d.cycle)?.status).toBe('open');
       for (const c of d.namedCandidates ?? []) if (c.expertExternalId) expect(expertById.get(c.expertExternalId)?.name).toBe(c.name);
     }
-    const cycles = new Set(full.cycles.map((c) => c.id));
     for (const x of full.experts) {
       for (const s of x.serviceHistory ?? []) {
         expect(enterpriseByCode.has(s.enterpriseCreditCode)).toBe(true);
-        expect(cycles.has(s.cycle!)).toBe(true);
+        if (s.cycle) expect(cycleById.has(s.cycle)).toBe(true);
       }
       for (const c of x.cooperations ?? []) expect(enterpriseByCode.has(c.enterpriseCreditCode)).toBe(true);
     }
     for (const e of full.enterprises) for (const p of e.relatedParties ?? []) if (p.expertExternalId) expect(expertById.has(p.expertExternalId)).toBe(true);
   });
 
-  it('lists every edge-case kind, each naming records that exist', () => {
+  it('lists every edge-case kind, each naming records that exist, the demand that shows it and its demo cycle', () => {
     const kinds = new Set(full.edgeCases.map((e) => e.kind));
     for (const kind of EDGE_CASE_KINDS) expect(kinds, kind).toContain(kind);
     for (const e of full.edgeCases) {
-      const exists = expertById.has(e.subject) || enterpriseByCode.has(e.subject) || demandById.has(e.subject);
+      const exists = expertById.has(e.subject) || enterpriseByCode.has(e.subject) || demandById.has(e.subject) || cycleById.has(e.subject);
       expect(exists, `${e.kind} ${e.subject}`).toBe(true);
+      expect(demandById.get(e.demand)?.cycle, `${e.kind} shown in ${e.demand}`).toBe(e.cycle);
+      if (e.visible.in === 'named') {
+        expect(demandById.get(e.demand)!.namedCandidates!.map((c) => c.expertExternalId), e.kind).toContain(e.visible.expert);
+      }
       expect(e.note.length).toBeGreaterThan(0);
     }
     // The small set used by tests holds all of them too.
     expect(new Set(small.edgeCases.map((e) => e.kind)).size).toBe(EDGE_CASE_KINDS.length);
   });
 
-  it('plants expert edge cases that break exactly the rule they are named after', () => {
-    const ref = DEMO_REFERENCE_DATE;
-    expect(subjects(full, 'expert-over-age').map((id) => ageOn(expertById.get(id)!.birthDate, ref))).toEqual([46, 51, 58]);
-    expect(expert('expert-age-boundary-45').birthDate).toBe('1981-06-30');
-    expect(ageOn(expert('expert-age-boundary-45', 1).birthDate, ref)).toBe(45);
-    expect(ageOn(expert('expert-age-boundary-45', 1).birthDate, '2026-07-01')).toBe(46);
-
-    const grantedInvention = (x: ReturnType<typeof expert>) => (x.patents ?? []).some((p) => p.type === 'invention' && p.status === 'granted');
-    expect(expert('expert-below-title-degree')).toMatchObject({ title: '中级', degree: '学士' });
-    expect(grantedInvention(expert('expert-below-title-degree'))).toBe(false);
-    expect(expert('expert-core-ip-relaxation')).toMatchObject({ title: '中级', degree: '学士' });
-    expect(grantedInvention(expert('expert-core-ip-relaxation'))).toBe(true);
-
-    const recent = expert('expert-bad-record-recent').badRecords![0];
-    expect(recent.kind).toBe('学术不端');
-    expect(yearsBefore(recent.date, ref, 3)).toBe(true);
-    const old = expert('expert-bad-record-old').badRecords![0];
-    expect(old.kind).toBe('科研失信');
-    expect(yearsBefore(old.date, ref, 4)).toBe(false);
-
-    for (const x of subjects(full, 'expert-currently-serving').map((id) => expertById.get(id)!)) {
-      const s = x.serviceHistory![0];
-      expect(s.cycle).toBe('wenzhou-2024');
-      expect(!s.endDate || s.endDate > ref).toBe(true);
+  it('plants the boundary cases on the day: 40 and 45, 46, 50, 51 on the reference date, three years, one year, two years exactly', () => {
+    const refOf = (id: string) => cycleById.get(full.edgeCases.find((e) => e.subject === id)!.cycle)!.referenceDate;
+    const ageOfCase = (kind: string) => { const x = expert(kind); return ageOn(x.birthDate!, refOf(x.externalId)); };
+    const onBirthday = (kind: string) => { const x = expert(kind); return x.birthDate!.slice(5) === refOf(x.externalId).slice(5); };
+    for (const [kind, age] of [['expert-turning-40', 40], ['expert-age-boundary-45', 45], ['expert-turning-46', 46], ['expert-turning-50', 50], ['expert-turning-51-first-appointment', 51]] as const) {
+      expect([kind, ageOfCase(kind), onBirthday(kind)]).toEqual([kind, age, true]);
     }
-    const failed = expert('expert-failed-grade-recent').serviceHistory![0];
-    expect(failed.grade).toBe('不合格');
-    expect(failed.endDate! < ref && yearsBefore(failed.endDate!, ref, 2)).toBe(true);
-    expect(yearsBefore(expert('expert-failed-grade-old').serviceHistory![0].endDate!, ref, 2)).toBe(false);
-    expect(Number(ref.slice(0, 4)) - expert('expert-short-work-experience').workStartYear!).toBeLessThan(2);
-    expect(expert('expert-institution-other').institution.type).toBe('other');
-    for (const id of subjects(full, 'expert-institution-outside-zhejiang')) expect(expertById.get(id)!.region.startsWith('33')).toBe(false);
-    expect(enterpriseByCode.has(expert('expert-prior-cooperation').cooperations![0].enterpriseCreditCode)).toBe(true);
-
-    // Each isolates one rule: the rest of the profile is qualified (博士, ≥副高, granted invention, Wenzhou institution).
-    for (const kind of ['expert-bad-record-recent', 'expert-currently-serving', 'expert-failed-grade-recent', 'expert-short-work-experience']) {
-      const x = expert(kind);
-      expect(x.degree).toBe('博士');
-      expect(['正高级', '副高级']).toContain(x.title);
-      expect(grantedInvention(x)).toBe(true);
-    }
+    const exactlyYearsBefore = (date: string, ref: string, years: number) => date === `${Number(ref.slice(0, 4)) - years}${ref.slice(4)}`;
+    expect(exactlyYearsBefore(expert('expert-bad-record-exactly-3-years').badRecords![0].date, DEMO_REFERENCE_DATE, 3)).toBe(true);
+    expect(exactlyYearsBefore(enterprise('enterprise-serious-credit-exactly-3-years').creditIssues![0].date, DEMO_REFERENCE_DATE, 3)).toBe(true);
+    const lc = cycleById.get('liaocheng-demo')!.referenceDate;
+    expect(exactlyYearsBefore(enterprise('enterprise-registered-exactly-1-year').registeredAt!, lc, 1)).toBe(true);
+    expect(exactlyYearsBefore(expert('expert-failed-grade-exactly-2-years').serviceHistory![0].endDate!, lc, 2)).toBe(true);
+    expect(exactlyYearsBefore(expert('expert-work-exactly-2-years').workStartDate!, lc, 2)).toBe(true);
+    expect(enterprise('enterprise-qualification-not-listed').qualifications).toEqual(['高新技术企业培育库入库企业']);
+    expect(enterprise('enterprise-qualification-training-pool').qualifications).toEqual(['高新技术企业培育库入库企业']);
   });
 
-  it('plants enterprise and demand edge cases with the facts the policy rules read', () => {
-    const ref = DEMO_REFERENCE_DATE;
-    expect(yearsBefore(enterprise('enterprise-registered-under-1-year').registeredAt, ref, 1)).toBe(true);
-    const serious = enterprise('enterprise-serious-credit-issue-recent').creditIssues![0];
-    expect(serious.serious).toBe(true);
-    expect(yearsBefore(serious.date, ref, 3)).toBe(true);
-    const harmless = enterprise('enterprise-credit-issue-not-disqualifying').creditIssues!;
-    expect(harmless.every((c) => c.serious === false || !yearsBefore(c.date, ref, 3))).toBe(true);
-    expect(enterprise('enterprise-no-qualification').qualifications).toEqual([]);
-
-    const servedCodes = new Set(full.experts.flatMap((x) => (x.serviceHistory ?? []).map((s) => s.enterpriseCreditCode)));
-    for (const code of subjects(full, 'enterprise-had-kejifuzong')) expect(servedCodes.has(code)).toBe(true);
-
-    const founded = enterprise('enterprise-founded-by-expert').relatedParties!.find((p) => p.expertExternalId)!;
-    expect(founded.kind).toBe('founder');
-    const founder = expertById.get(founded.expertExternalId!)!;
-    expect(founder.fields).toContain(full.demands.find((d) => d.enterpriseCreditCode === subjects(full, 'enterprise-founded-by-expert')[0])!.expectedField);
-    expect(enterprise('enterprise-founded-by-expert', 1).relatedParties!.some((p) => p.kind === 'investor' && p.expertExternalId)).toBe(true);
-    const institution = enterprise('enterprise-invested-by-institution').relatedParties!.find((p) => p.institutionName)!.institutionName;
-    expect(full.experts.some((x) => x.institution.name === institution)).toBe(true);
-    expect(full.demands.filter((d) => d.enterpriseCreditCode === subjects(full, 'enterprise-two-demands')[0])).toHaveLength(2);
-
-    const agreed = demand('demand-named-agreed').namedCandidates!;
-    expect(agreed).toHaveLength(2);
-    expect(agreed.map((c) => c.agreed)).toEqual([true, false]);
-    const old = demand('demand-named-agreed-over-age').namedCandidates![0];
-    expect(old.agreed).toBe(true);
-    expect(ageOn(expertById.get(old.expertExternalId!)!.birthDate, ref)).toBeGreaterThan(45);
-    const oldNotAgreed = demand('demand-named-not-agreed-over-age').namedCandidates![0];
-    expect(oldNotAgreed.agreed).toBe(false);
-    expect(ageOn(expertById.get(oldNotAgreed.expertExternalId!)!.birthDate, ref)).toBeGreaterThan(45);
-    for (const id of subjects(full, 'demand-named-previous-cycle-expert')) {
-      const named = expertById.get(demandById.get(id)!.namedCandidates![0].expertExternalId!)!;
-      expect(['wenzhou-2024', 'wenzhou-2022']).toContain(named.serviceHistory![0].cycle);
-    }
-    const outsider = demand('demand-named-outside-pool').namedCandidates![0];
-    expect(outsider.expertExternalId).toBeUndefined();
-    expect(outsider.name).toBeTruthy();
+  it('plants records lacking the facts a rule needs, and answers everything else', () => {
+    expect(expert('expert-birth-date-missing').birthDate).toBeUndefined();
+    expect(expert('expert-degree-missing').degree).toBeUndefined();
+    expect(expert('expert-work-start-year-only').workStartDate).toBeUndefined();
+    expect(expert('expert-work-start-year-only').workStartYear).toBe(2024);
+    expect(enterprise('enterprise-size-unknown').employees).toBeUndefined();
+    expect(demandById.get(subjects(full, 'demand-conditions-unanswered')[0])!.providesConditions).toBeUndefined();
+    const unanswered = new Set([...subjects(full, 'demand-conditions-unanswered'), ...subjects(full, 'demand-conditions-unanswered-liaocheng')]);
+    for (const d of full.demands) if (!unanswered.has(d.externalId)) expect(typeof d.providesConditions, d.externalId).toBe('boolean');
+    const planted = new Set(full.edgeCases.map((e) => e.subject));
+    for (const x of wzExperts) if (!planted.has(x.externalId)) expect(x.workStartDate, x.externalId).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('has about one demand in ten naming candidates, some of them agreed', () => {
-    const named = full.demands.filter((d) => d.namedCandidates?.length);
-    expect(named.length / full.demands.length).toBeGreaterThan(0.05);
-    expect(named.length / full.demands.length).toBeLessThan(0.2);
+  it('keeps 科技型中小企业 within its status cap and the SME statuses for SMEs (revenue in 万元, either threshold suffices)', () => {
+    let techSme = 0;
+    for (const e of wzEnterprises) {
+      const q = e.qualifications ?? [];
+      const sme = e.employees! < 1000 || e.revenue! < 40_000;
+      if (q.includes('科技型中小企业')) {
+        techSme++;
+        expect({ e: e.creditCode, staff: e.employees! <= 500, sales: e.revenue! <= 20_000 }).toEqual({ e: e.creditCode, staff: true, sales: true });
+      }
+      for (const status of ['创新型中小企业', '省级专精特新中小企业', '国家级专精特新"小巨人"']) if (q.includes(status)) expect(sme, `${e.creditCode} ${status}`).toBe(true);
+    }
+    expect(techSme).toBeGreaterThan(20);
+    // Large firms exist and hold none of the SME statuses.
+    expect(wzEnterprises.some((e) => e.employees! >= 1000 && e.revenue! >= 40_000)).toBe(true);
+  });
+
+  it('generates every one of Wenzhou’s 14 priority enterprise types (二(三)3)', () => {
+    const wenzhou = BUILT_IN_PROFILES.get(DEMO_POLICY)!;
+    const rule = wenzhou.rules.find((r) => r.id === 'wz-priority-qualification')!;
+    const list = rule.kind === 'enterprise.qualifications' ? compileList(rule.anyOf) : new Map<string, string>();
+    const seen = new Set(wzEnterprises.flatMap((e) => e.qualifications ?? []).map((q) => list.get(canonicalQualification(q))).filter(Boolean));
+    expect(seen.size).toBe(14);
+  });
+
+  it('keeps every service term within two years (每批服务期 2 年, 一轮聘期两年)', () => {
+    for (const x of full.experts) {
+      for (const s of x.serviceHistory ?? []) if (s.endDate) expect(s.endDate < addYears(s.startDate, 2), `${x.externalId} ${s.startDate}–${s.endDate}`).toBe(true);
+    }
+    expect(expert('expert-currently-serving', 1).serviceHistory![0]).toMatchObject({ startDate: '2024-09-01', endDate: '2026-08-31' });
+  });
+
+  it('has about one Wenzhou demand in ten naming ordinary candidates, some of them agreed', () => {
+    const planted = new Set(full.edgeCases.map((e) => e.demand));
+    const named = wzDemands.filter((d) => d.namedCandidates?.length && !planted.has(d.externalId));
+    expect(named.length / wzDemands.length).toBeGreaterThan(0.05);
+    expect(named.length / wzDemands.length).toBeLessThan(0.2);
     expect(named.some((d) => d.namedCandidates!.some((c) => c.agreed))).toBe(true);
     expect(named.some((d) => d.namedCandidates!.every((c) => !c.agreed))).toBe(true);
   });
@@ -248,7 +259,7 @@ describe('seedDemo', () => {
       expect(isDatabaseEmpty(db)).toBe(true);
       const first = seedDemo(db, { data });
       expect(first.rejected).toEqual([]);
-      expect(first.cycles).toMatchObject({ inserted: 3, rejected: 0 });
+      expect(first.cycles).toMatchObject({ inserted: data.cycles.length, rejected: 0 });
       expect(first.enterprises).toMatchObject({ inserted: data.enterprises.length, rejected: 0 });
       expect(first.experts).toMatchObject({ inserted: data.experts.length, rejected: 0 });
       expect(first.demands).toMatchObject({ inserted: data.demands.length, rejected: 0 });
@@ -258,6 +269,7 @@ describe('seedDemo', () => {
       expect(new DemandRepository(db).count()).toBe(data.demands.length);
       expect(new ReferenceRepository(db).getCycle(DEMO_CYCLE_ID)).toMatchObject({ status: 'open', policy: DEMO_POLICY });
       const servingId = data.edgeCases.find((e) => e.kind === 'expert-currently-serving')!.subject;
+      expect(new ExpertRepository(db).getByExternalId(data.edgeCases.find((e) => e.kind === 'expert-birth-date-missing')!.subject)!.birthDate).toBeUndefined();
       expect(new ExpertRepository(db).getByExternalId(servingId)!.serviceHistory).toHaveLength(1);
       const namedId = data.edgeCases.find((e) => e.kind === 'demand-two-candidates')!.subject;
       expect(new DemandRepository(db).getByExternalId(namedId)!.demand.namedCandidates).toHaveLength(2);
@@ -277,9 +289,10 @@ describe('seedDemo', () => {
     try {
       expect(seedDemoIfEmpty(db, 'off', SMALL)).toBeNull();
       expect(isDatabaseEmpty(db)).toBe(true);
-      expect(seedDemoIfEmpty(db, 'auto', SMALL)?.experts.inserted).toBe(SMALL.experts);
+      const experts = generateDemoData(SMALL).experts.length;
+      expect(seedDemoIfEmpty(db, 'auto', SMALL)?.experts.inserted).toBe(experts);
       expect(seedDemoIfEmpty(db, 'auto', SMALL)).toBeNull();
-      expect(seedDemoIfEmpty(db, 'on', SMALL)?.experts.unchanged).toBe(SMALL.experts);
+      expect(seedDemoIfEmpty(db, 'on', SMALL)?.experts.unchanged).toBe(experts);
     } finally {
       closeDatabase(db);
     }

@@ -75,10 +75,11 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
       ...x.patents.slice(0, 1).map((p) => ({ kind: 'patent' as const, label: p.title, year: p.grantedAt ? Number(p.grantedAt.slice(0, 4)) : null, similarity: round(s - 0.08) })),
     ].slice(0, 3);
     return {
-      expertId, name: x.name, institution: x.institution.name, region: x.region, score: round(s),
+      expertId, name: x.name, institution: x.institution.name, region: x.region ?? '', score: round(s),
       breakdown: { semantic: round(s + 0.02), lexical: round(s - 0.2), overlap: round(0.5 + (rank % 3) * 0.1), strength: round(0.4 + (rank % 4) * 0.1), priority: round(Math.min(1, ev.priorityBoost / 3)) },
       evidence,
       flags: ev.results.filter((r) => r.outcome === 'relaxed').map(toFlag),
+      unknown: [],
       priorities: ev.priorities.map(toFlag),
       namedAgreed,
     };
@@ -118,9 +119,10 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
         const x = experts[(cursor + k) % experts.length];
         if (held.has(x.externalId)) continue;
         const ev = check(x.externalId, demandId);
-        if (ev.eligible) {
+        // Plainly eligible ones only (no relaxation, nothing unknown): approving them needs no reason.
+        if (ev.status === 'eligible') {
           if (eligible.length < 4) eligible.push({ id: x.externalId, ev });
-        } else if (excluded.length < 2) {
+        } else if (ev.status === 'ineligible' && excluded.length < 2) {
           excluded.push({ expertId: x.externalId, name: x.name, score: round(0.7 - excluded.length * 0.05), reasons: ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toFlag) });
         }
       }
@@ -133,7 +135,7 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
       // The previous demand's proposal is often a strong alternate here too (a swap to it must be refused).
       if (previousProposal) {
         const ev = check(previousProposal, demandId);
-        if (ev.eligible) {
+        if (ev.status === 'eligible') {
           alternates.push(candidate(previousProposal, ev, alternates.length + 1));
           fd.heldAlternate = previousProposal;
         }
