@@ -14,6 +14,21 @@ beforeEach(() => {
 });
 afterEach(() => world.cleanup());
 
+const edge = (kind: string) => demoData().edgeCases.find((e) => e.kind === kind)!;
+const wenzhouDemands = () => demoData().demands.filter((d) => d.cycle === DEMO_CYCLE_ID);
+const enterpriseOf = (code: string) => demoData().enterprises.find((e) => e.creditCode === code)!;
+
+/** The two Wenzhou counties with the most eligible demands (limits that the demands can meet). */
+const busiestRegions = (): [string, string] => {
+  const counts = new Map<string, number>();
+  for (const d of wenzhouDemands()) {
+    const region = enterpriseOf(d.enterpriseCreditCode).region;
+    if (region.startsWith('3303')) counts.set(region, (counts.get(region) ?? 0) + 1);
+  }
+  const [a, b] = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([r]) => r);
+  return [a, b];
+};
+
 const tableCounts = (s: Services) => ({
   runs: s.db.select().from(cycleRuns).all().length,
   rankings: s.db.select().from(runRankings).all().length,
@@ -43,7 +58,7 @@ describe('cycle run on the demo data', () => {
 
   it('fills each region’s seats as far as eligible demand allows and gives every unfilled demand a reason', async () => {
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
-    const allDemands = demoData().demands.length;
+    const allDemands = wenzhouDemands().length;
     expect(summary.regions.reduce((n, r) => n + r.demands, 0)).toBe(allDemands);
     for (const r of summary.regions) {
       expect(r.assigned + r.unfilled.length).toBe(r.demands);
@@ -76,52 +91,78 @@ describe('cycle run on the demo data', () => {
     }
     const quotas = services.db.select().from(runQuotas).where(eq(runQuotas.runId, runId!)).all();
     expect(quotas.map((q) => [q.regionCode, q.seats, q.demands])).toEqual(summary.regions.map((r) => [r.region, r.seats, r.eligibleDemands]));
+    // The plan sets no quota: the county split is the cycle's own setting, and the run says so.
+    expect(summary.allocation).toMatchObject({ source: 'cycle', level: 'county', count: 'demands', clause: null, namedAgreedFirst: null });
   });
 
   it('leaves demands of ineligible enterprises unfilled as ENTERPRISE_INELIGIBLE with the rule codes, without ranking them', async () => {
     const ranker = new FakeRanker(services);
     const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
     const unfilled = summary.regions.flatMap((r) => r.unfilled);
-    const outsideWenzhou = demoData().demands.filter((d) => ['91330100MAXMUD0KXJ', '913302006774740727'].includes(d.enterpriseCreditCode));
+    const outsideCodes = demoData().edgeCases.filter((e) => e.kind === 'enterprise-registered-outside-wenzhou').map((e) => e.subject);
+    const outsideWenzhou = demoData().demands.filter((d) => outsideCodes.includes(d.enterpriseCreditCode));
     expect(outsideWenzhou.length).toBeGreaterThan(0);
     for (const d of outsideWenzhou) {
       expect(unfilled.find((u) => u.demandId === d.externalId)).toEqual({ demandId: d.externalId, reason: 'ENTERPRISE_INELIGIBLE', rules: ['ENTERPRISE_OUTSIDE_JURISDICTION'] });
       expect(ranker.calls).not.toContain(d.externalId);
     }
-    const serious = demoData().demands.find((d) => d.enterpriseCreditCode === '913303046502312148')!;
+    const serious = demoData().demands.find((d) => d.enterpriseCreditCode === edge('enterprise-serious-credit-issue-recent').subject)!;
     expect(unfilled.find((u) => u.demandId === serious.externalId)?.rules).toEqual(['ENTERPRISE_SERIOUS_ISSUE']);
     const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, serious.externalId)).get()!;
     expect(row.unfilledReason).toMatch(/^企业不符合选派条件：/);
   });
 
-  it('places the named-and-agreed candidate even when other pairs score higher', async () => {
+  it('鄂经信科技〔2020〕73号 四(二): places the named-and-agreed candidate even when other pairs score higher (Hubei demo)', async () => {
+    const { demand, subject } = edge('demand-named-agreed-first');
     // Everyone else scores 0.9; the agreed expert only 0.3 (+0.2 for being named), yet is placed first.
-    const ranker = new FakeRanker(services, { score: (_d, x) => (x === 'wz-exp-00030' ? 0.3 : 0.9) });
-    const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 100 });
-    expect(summary.assignments.find((a) => a.demandId === 'wz-dem-0027-1')).toMatchObject({ expertId: 'wz-exp-00030', namedAgreed: true, score: 0.5 });
+    const ranker = new FakeRanker(services, { score: (_d, x) => (x === subject ? 0.3 : 0.9) });
+    const { summary } = await createRunService(services, ranker).execute({ cycleId: 'hubei-demo', top: 100 });
+    expect(summary.allocation?.namedAgreedFirst).toMatchObject({ document: '鄂经信科技〔2020〕73号', article: '四(二)' });
+    expect(summary.assignments.find((a) => a.demandId === demand)).toMatchObject({ expertId: subject, namedAgreed: true, score: 0.5 });
   });
 
-  it('still places an eligible named-and-agreed expert that the ranker’s top list left out, unscored', async () => {
-    const ranker = new FakeRanker(services, { score: (_d, x) => (x === 'wz-exp-00030' ? 0.01 : 0.9) });
-    const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 5 });
-    expect(summary.assignments.find((a) => a.demandId === 'wz-dem-0027-1')).toMatchObject({ expertId: 'wz-exp-00030', namedAgreed: true, score: 0 });
-    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, 'wz-dem-0027-1')).all().find((r) => r.runId === runId)!;
-    expect(row).toMatchObject({ expertExternalId: 'wz-exp-00030', namedAgreed: true });
+  it('鄂经信科技〔2020〕73号 四(二): still places an eligible named-and-agreed expert that the ranker’s top list left out, unscored', async () => {
+    const { demand, subject } = edge('demand-named-agreed-first');
+    const ranker = new FakeRanker(services, { score: (_d, x) => (x === subject ? 0.01 : 0.9) });
+    const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: 'hubei-demo', top: 5 });
+    expect(summary.assignments.find((a) => a.demandId === demand)).toMatchObject({ expertId: subject, namedAgreed: true, score: 0 });
+    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, demand)).all().find((r) => r.runId === runId)!;
+    expect(row).toMatchObject({ expertExternalId: subject, namedAgreed: true });
   });
 
-  it('gives no priority to a named expert who has not agreed, nor to an agreed one who fails a hard rule', async () => {
-    // wz-dem-0025-1 names wz-exp-00064 without agreement.
-    const conflicted = demoData().demands.find((d) => d.enterpriseCreditCode === '91330324650530038T')!;
-    // wz-exp-00005 founded that enterprise: named and agreed, but a conflict of interest.
-    expect(services.intake.saveDemand({ ...conflicted, namedCandidates: [{ expertExternalId: 'wz-exp-00005', agreed: true }] })).toMatchObject({ ok: true });
-    const low = (_d: string, x: string) => (x === 'wz-exp-00064' || x === 'wz-exp-00005' ? 0.01 : 0.9);
-    const { summary } = await createRunService(services, new FakeRanker(services, { score: low })).execute({ cycleId: DEMO_CYCLE_ID, top: 5, seats: 30 });
-    expect(summary.assignments.filter((a) => a.expertId === 'wz-exp-00064' || a.expertId === 'wz-exp-00005')).toEqual([]);
+  it('温州 方案 sets no named-first rule: an agreed candidate competes on score like anyone else', async () => {
+    const { demand } = edge('demand-named-agreed');
+    const agreed = demoData().demands.find((d) => d.externalId === demand)!.namedCandidates!.find((c) => c.agreed)!.expertExternalId!;
+    const ranker = new FakeRanker(services, { score: (_d, x) => (x === agreed ? 0.01 : 0.9) });
+    const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 100, seats: 30 });
+    expect(summary.allocation?.namedAgreedFirst).toBeNull();
+    expect(summary.assignments.find((a) => a.demandId === demand)?.expertId).not.toBe(agreed);
+  });
+
+  it('gives no priority to a named expert who has not agreed, nor to an agreed one who fails a hard rule (Hubei demo)', async () => {
+    const notAgreed = edge('expert-age-boundary-45');
+    const beyond = edge('demand-named-agreed-beyond-bound');
+    const low = (_d: string, x: string) => (x === notAgreed.subject || x === beyond.subject ? 0.01 : 0.9);
+    const { summary } = await createRunService(services, new FakeRanker(services, { score: low })).execute({ cycleId: 'hubei-demo', top: 5, seats: 30 });
+    expect(summary.assignments.filter((a) => a.expertId === notAgreed.subject || a.expertId === beyond.subject)).toEqual([]);
+  });
+
+  it('鄂经信科技〔2020〕73号 四(二): shares seats among 市州 counting enterprises, and shows it on the run', async () => {
+    const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: 'hubei-demo', seats: 6 });
+    expect(summary.allocation).toMatchObject({ source: 'profile', level: 'city', count: 'enterprises', clause: { article: '四(二)' } });
+    const units = Object.fromEntries(summary.regions.map((r) => [r.region, r]));
+    // Wuhan: five enterprises (one of them with two demands), Yichang one, Xiangyang's only enterprise is not an SME.
+    expect(Object.keys(units).sort()).toEqual(['420100', '420500', '420600']);
+    expect(units['420100']).toMatchObject({ demands: 6, counted: 5 });
+    expect(units['420600']).toMatchObject({ counted: 0, seats: 0 });
+    for (const a of summary.assignments) expect(a.region.startsWith('42')).toBe(true);
   });
 
   it('gives an enterprise with two demands at most one expert and says the other demand is served', async () => {
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
-    const two = ['wz-dem-0006-1', 'wz-dem-0006-2'];
+    const code = edge('enterprise-two-demands').subject;
+    const two = wenzhouDemands().filter((d) => d.enterpriseCreditCode === code).map((d) => d.externalId);
+    expect(two).toHaveLength(2);
     const placed = summary.assignments.filter((a) => two.includes(a.demandId));
     expect(placed).toHaveLength(1);
     const other = two.find((d) => d !== placed[0].demandId)!;
@@ -130,32 +171,36 @@ describe('cycle run on the demo data', () => {
   });
 
   it('drops a ranked candidate that fails a hard rule, even if the ranker calls it eligible and scores it best', async () => {
-    // wz-exp-00005 founded enterprise 91330324650530038T: a conflict of interest the ranker "missed".
-    const demand = demoData().demands.find((d) => d.enterpriseCreditCode === '91330324650530038T')!;
-    const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: 'wz-exp-00005', score: 5 }] : []) });
+    // The founder of this enterprise: a conflict of interest the ranker "missed".
+    const planted = edge('enterprise-founded-by-expert');
+    const founder = enterpriseOf(planted.subject).relatedParties!.find((p) => p.kind === 'founder')!.expertExternalId!;
+    const demand = demoData().demands.find((d) => d.enterpriseCreditCode === planted.subject)!;
+    const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: founder, score: 5 }] : []) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
-    expect(summary.assignments.find((a) => a.expertId === 'wz-exp-00005' && a.demandId === demand.externalId)).toBeUndefined();
+    expect(summary.assignments.find((a) => a.expertId === founder && a.demandId === demand.externalId)).toBeUndefined();
     const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, demand.externalId)).all().find((r) => r.runId === runId)!;
     const excluded = row.excluded as Array<{ expertId: string; reasons: Array<{ code: string }> }>;
-    expect(excluded.find((x) => x.expertId === 'wz-exp-00005')?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
-    expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain('wz-exp-00005');
+    expect(excluded.find((x) => x.expertId === founder)?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
+    expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain(founder);
   });
 
   it('honours --seats and per-region minimum and maximum', async () => {
+    const [big, other] = busiestRegions();
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({
-      cycleId: DEMO_CYCLE_ID, seats: 12, regionLimits: { '330302': { max: 1 }, '330381': { min: 1 } },
+      cycleId: DEMO_CYCLE_ID, seats: 12, regionLimits: { [big]: { max: 1 }, [other]: { min: 1 } },
     });
     expect(summary.seats).toBe(12);
     const r = Object.fromEntries(summary.regions.map((x) => [x.region, x]));
-    expect(r['330302']).toMatchObject({ seats: 1, bound: 'max' });
-    expect(r['330381'].seats).toBeGreaterThanOrEqual(1);
+    expect(r[big]).toMatchObject({ seats: 1, bound: 'max' });
+    expect(r[other].seats).toBeGreaterThanOrEqual(1);
     expect(summary.regions.reduce((n, x) => n + x.seats, 0)).toBe(12);
   });
 
   it('refuses, before opening a run, a limit for a region without demands, minimums above the seats, a closed cycle and an unknown cycle', async () => {
     const svc = createRunService(services, new FakeRanker(services));
     await expect(svc.execute({ cycleId: DEMO_CYCLE_ID, regionLimits: { '110000': { min: 1 } } })).rejects.toMatchObject({ code: 'REGION_LIMIT_UNKNOWN' });
-    await expect(svc.execute({ cycleId: DEMO_CYCLE_ID, seats: 2, regionLimits: { '330302': { min: 2 }, '330303': { min: 1 } } })).rejects.toMatchObject({ code: 'QUOTA_INVALID' });
+    const [big, other] = busiestRegions();
+    await expect(svc.execute({ cycleId: DEMO_CYCLE_ID, seats: 2, regionLimits: { [big]: { min: 2 }, [other]: { min: 1 } } })).rejects.toMatchObject({ code: 'QUOTA_INVALID' });
     await expect(svc.execute({ cycleId: 'wenzhou-2024' })).rejects.toMatchObject({ code: 'CYCLE_CLOSED' });
     await expect(svc.execute({ cycleId: 'nope' })).rejects.toBeInstanceOf(CycleRunError);
     expect(tableCounts(services).runs).toBe(0);

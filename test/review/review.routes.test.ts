@@ -32,6 +32,10 @@ const calls: Call[] = [
   { name: 'GET regions', method: 'GET', url: (f) => `/v1/runs/${f.runId}/regions` },
   { name: 'GET review', method: 'GET', url: (f) => `/v1/runs/${f.runId}/regions/${f.main}/review` },
   { name: 'POST decision', method: 'POST', url: (f) => `/v1/runs/${f.runId}/demands/${proposedIn(f)[0].demandId}/decision`, payload: () => ({ action: 'approve' }) },
+  {
+    name: 'POST verification', method: 'POST', url: (f) => `/v1/runs/${f.runId}/demands/${proposedIn(f)[0].demandId}/verifications`,
+    payload: (f) => ({ subject: 'enterprise', subjectId: proposedIn(f)[0].enterprise, ruleId: 'wz-enterprise-region', verdict: 'pass', reason: '已核实营业执照' }),
+  },
   { name: 'POST submit', method: 'POST', url: (f) => `/v1/runs/${f.runId}/regions/${f.main}/submit` },
   { name: 'POST confirm', method: 'POST', url: (f) => `/v1/runs/${f.runId}/regions/${f.main}/confirm`, payload: () => ({}) },
   { name: 'POST return', method: 'POST', url: (f) => `/v1/runs/${f.runId}/regions/${f.main}/return`, payload: () => ({ note: '请补充理由' }) },
@@ -48,6 +52,8 @@ const expected: Record<string, Record<Who, number>> = {
   'GET regions': { anonymous: 401, portal: 403, viewer: 200, admin: 200, own: 200, other: 200 },
   'GET review': { anonymous: 401, portal: 403, viewer: 200, admin: 200, own: 200, other: 403 },
   'POST decision': { anonymous: 401, portal: 403, viewer: 403, admin: 403, own: 200, other: 403 },
+  // Allowed for the county's reviewer, who is told the rule is not unknown for this enterprise (nothing to verify).
+  'POST verification': { anonymous: 401, portal: 403, viewer: 403, admin: 403, own: 409, other: 403 },
   'POST submit': { anonymous: 401, portal: 403, viewer: 403, admin: 403, own: 409, other: 403 },
   'POST confirm': { anonymous: 401, portal: 403, viewer: 403, admin: 409, own: 403, other: 403 },
   'POST return': { anonymous: 401, portal: 403, viewer: 403, admin: 409, own: 403, other: 403 },
