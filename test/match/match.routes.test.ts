@@ -82,14 +82,14 @@ describe('POST /v1/match', () => {
     expect((await post({ ...base, top: 101 }, t.portal())).statusCode).toBe(400);
     expect((await post({ ...base, top: 2.5 }, t.portal())).statusCode).toBe(400);
     expect(((await post(base, t.portal())).json() as MatchResponse).candidates).toHaveLength(10);
-    expect(((await post({ ...base, top: 100 }, t.portal())).json() as MatchResponse).candidates).toHaveLength(80);
+    expect(((await post({ ...base, top: 100 }, t.portal())).json() as MatchResponse).candidates).toHaveLength(Math.min(100, t.demo.experts.length));
     expect(((await post({ ...base, top: 3 }, t.portal())).json() as MatchResponse).candidates).toHaveLength(3);
   });
 
   it('flags a relaxed rule: the over-age expert named and agreed by the enterprise passes Hubei’s age rule for review', async () => {
-    const demandId = edge('demand-named-agreed-over-age');
-    const demand = t.demo.demands.find((d) => d.externalId === demandId)!;
-    const named = demand.namedCandidates![0].expertExternalId!;
+    const planted = t.demo.edgeCases.find((e) => e.kind === 'demand-named-agreed-over-age')!;
+    const demand = t.demo.demands.find((d) => d.externalId === planted.demand)!;
+    const named = planted.subject;
     const x = expertOf(named);
     // Ad hoc (no enterprise: Hubei's own-jurisdiction enterprise rules do not apply to a Wenzhou firm's problem).
     const payload = { title: demand.title, description: demand.description, policy: 'hubei-2020', namedCandidates: [{ expertExternalId: named, agreed: true }] };
@@ -109,6 +109,27 @@ describe('POST /v1/match', () => {
     const ex = forStaff.excluded!.find((e) => e.expertId === named)!;
     expect(ex, 'over-age expert not among the excluded').toBeDefined();
     expect(ex.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPERT_TOO_OLD', clause: expect.objectContaining({ document: expect.any(String), article: '二(三)' }) })]));
+  });
+
+  it('shows unknown results with the missing facts: candidates flagged 待核实, never dropped and never passed', async () => {
+    // 新科〔2025〕12号 三(二)3: the demand never answered whether it provides working conditions.
+    const unanswered = t.demo.edgeCases.find((e) => e.kind === 'demand-conditions-unanswered')!;
+    const body = (await post({ demandId: unanswered.demand }, t.portal())).json() as MatchResponse;
+    expect(body.candidates.length).toBeGreaterThan(0);
+    for (const c of body.candidates) {
+      expect(c.unknown).toEqual(expect.arrayContaining([expect.objectContaining({
+        ruleId: 'xx-provides-conditions', code: 'DEMAND_CONDITIONS_UNKNOWN', missing: ['demand.providesConditions'],
+        clause: expect.objectContaining({ document: '新科〔2025〕12号', article: '三(二)3' }),
+      })]));
+    }
+    // 鄂经信科技〔2020〕73号 二(三): an expert without a birth date is ranked and flagged, not excluded.
+    const noBirth = t.demo.edgeCases.find((e) => e.kind === 'expert-birth-date-missing')!;
+    const x = expertOf(noBirth.subject);
+    const adHoc = (await post({ title: x.projects![0].title, description: x.projects![0].abstract ?? '', policy: 'hubei-2020', top: 20 }, await t.staff('admin'))).json() as MatchResponse;
+    const c = adHoc.candidates.find((k) => k.expertId === noBirth.subject)!;
+    expect(c, 'expert without a birth date among the candidates').toBeDefined();
+    expect(c.unknown).toEqual([expect.objectContaining({ ruleId: 'hb-age', missing: ['expert.birthDate'] })]);
+    expect(adHoc.excluded!.map((e) => e.expertId)).not.toContain(noBirth.subject);
   });
 
   it('shows staff the best-scoring excluded experts with rule codes and clauses, and never lists them as candidates', async () => {

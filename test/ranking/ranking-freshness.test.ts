@@ -16,7 +16,7 @@ describe('ranking freshness', () => {
   it('finds an expert imported after start-up once the retrieval sync has run, and drops them when they become ineligible', async () => {
     const template = t.demo.experts.find((e) => e.institution.type === 'university' && (e.projects?.length ?? 0) > 0)!;
     const newcomer = {
-      ...template, externalId: 'new-quantum-1', name: '量子新人', title: '正高级' as const, degree: '博士' as const, workStartYear: 2005, birthDate: '1982-03-01',
+      ...template, externalId: 'new-quantum-1', name: '量子新人', title: '正高级' as const, degree: '博士' as const, workStartYear: 2005, workStartDate: '2005-07-01', birthDate: '1982-03-01',
       projects: [{ title: TITLE, abstract: '研究超导量子比特的低温读出电路和微波封装技术。', keywords: ['超导量子比特', '微波封装'], level: 'national' as const, role: 'leader' as const, startYear: 2023, endYear: 2026 }],
       patents: [], papers: [], serviceHistory: [], cooperations: [], badRecords: [],
     };
