@@ -78,8 +78,8 @@ function decisionCell(d: DemandReview, canDecide: boolean) {
 function demandRow(d: DemandReview, i: number, canDecide: boolean) {
   const p = d.proposed;
   return html`<tr id="demand-${d.demandId}" data-demand-row="${d.demandId}">
-  <td class="num">${i + 1}</td>
-  <th scope="row" class="demand">
+  <td class="num" data-label="序号">${i + 1}</td>
+  <th scope="row" class="demand" data-label="企业与需求">
     <strong>${d.enterprise.name}</strong>
     <span class="muted">${[d.enterprise.industry, d.enterprise.employees !== null ? `${d.enterprise.employees} 人` : null].filter(Boolean).join(' · ')}</span>
     <p class="title">${d.title}</p>
@@ -90,18 +90,18 @@ function demandRow(d: DemandReview, i: number, canDecide: boolean) {
     <p class="muted">编号 ${d.demandId}</p>
     ${enterpriseCheckBlock(d, d.checks.enterprise, canDecide)}
   </th>
-  <td class="proposal">
+  <td class="proposal" data-label="推荐专家">
     ${p ? html`${expertHead(p)}${flagList(p.flags, 'flags')}${flagList(p.priorities, 'priorities')}`
       : html`<p><strong>无推荐</strong>${d.unfilledReason ? html`：${d.unfilledReason}` : ''}</p>`}
     ${alternatesBlock(d, canDecide)}
     ${pendingBlock(d, canDecide)}
     ${namedChecksBlock(d, d.checks.named, canDecide)}
   </td>
-  <td class="basis">
+  <td class="basis" data-label="评分构成与依据">
     ${p ? html`${breakdown(p)}${evidence(p)}` : html`<p class="muted">—</p>`}
     ${excludedBlock(d.excluded)}
   </td>
-  <td class="decision">${decisionCell(d, canDecide)}</td>
+  <td class="decision" data-label="审核">${decisionCell(d, canDecide)}</td>
 </tr>`;
 }
 

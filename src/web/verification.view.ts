@@ -44,11 +44,11 @@ function factInput(path: string, id: string): SafeHtml {
 /** The resolve form of one unknown rule for one subject; without the right to decide, only what is missing. */
 function resolveForm(d: DemandReview, rule: { ruleId: string; message: string; missing?: string[] }, subject: Subject | undefined, canDecide: boolean) {
   const missing = rule.missing ?? [];
-  const text = html`<span class="muted">缺少：${factList(missing)}</span>`;
-  if (!canDecide || !subject) return text;
+  // The rule's message already names what is missing; without the right to decide there is nothing to add.
+  if (!canDecide || !subject) return '';
   const key = `${d.demandId}-${subject.kind}-${subject.id}-${rule.ruleId}`.replace(/[^\w-]/g, '_');
   const enterable = missing.filter((m) => m in ENTERABLE_FACTS && m.startsWith(`${subject.kind}.`));
-  return html`${text}<details class="resolve"><summary>核实此条件</summary>
+  return html`<details class="resolve"><summary>核实此条件（补录或记录结论）</summary>
   <form class="verify" data-verify data-demand="${d.demandId}" data-subject="${subject.kind}" data-subject-id="${subject.id}" data-rule="${rule.ruleId}"
     aria-label="核实 ${rule.ruleId}（${subject.id}）">
     ${enterable.length ? html`<fieldset><legend>补录缺少的信息（写入档案）</legend>
@@ -65,10 +65,9 @@ function resolveForm(d: DemandReview, rule: { ruleId: string; message: string; m
 }
 
 function ruleItem(d: DemandReview, l: RuleLine, canDecide: boolean, expertId?: string) {
-  const verified = l.verification
-    ? html` <span class="muted">（${l.verification.by} 核实：${l.verification.verdict === 'pass' ? '符合' : '不符合'}）</span>` : '';
+  // A verified line's message already says who verified it, when and why.
   return html`<li class="outcome-${l.outcome}"><span class="badge outcome-${l.outcome}">${l.effect === 'soft' ? '优先·' : ''}${OUTCOME_LABELS[l.outcome]}</span>
-    ${l.message} ${clause(l)}${verified}
+    ${l.message} ${clause(l)}
     ${l.outcome === 'unknown' && l.effect === 'hard' ? resolveForm(d, l, subjectOf(l.missing, d, expertId), canDecide) : ''}</li>`;
 }
 
@@ -96,9 +95,13 @@ export function namedChecksBlock(d: DemandReview, named: NamedCheck[], canDecide
 
 function pendingItem(d: DemandReview, c: RankedCandidate, canDecide: boolean) {
   const unknown: UnknownFlag[] = c.unknown ?? [];
+  // The enterprise's or demand's own unknowns are the same for every candidate: resolved once, in the left column.
+  const own = unknown.filter((u) => u.missing.some((m) => m.startsWith('expert.')));
+  const shared = unknown.filter((u) => !own.includes(u));
   return html`<li><strong>${c.name}</strong> <span class="muted">${c.expertId} · ${c.institution} · 得分 ${formatScore(c.score)}</span>
-    <ul class="rule-lines">${unknown.map((u) => html`<li class="outcome-unknown"><span class="badge outcome-unknown">待核实</span> ${u.message} ${clause(u)}
-      ${resolveForm(d, u, subjectOf(u.missing, d, c.expertId), canDecide)}</li>`)}</ul>
+    ${own.length ? html`<ul class="rule-lines">${own.map((u) => html`<li class="outcome-unknown"><span class="badge outcome-unknown">待核实</span> ${u.message} ${clause(u)}
+      ${resolveForm(d, u, subjectOf(u.missing, d, c.expertId), canDecide)}</li>`)}</ul>` : ''}
+    ${shared.length ? html`<p class="muted">企业或需求的条件待核实（${shared.map((u) => u.ruleId).join('、')}），见“企业与需求核验”</p>` : ''}
     ${canDecide ? html`<button type="button" class="secondary" data-action="swap" data-demand="${d.demandId}" data-expert="${c.expertId}"
       aria-label="核实后将${d.enterprise.name}的推荐专家替换为${c.name}">核实后替换为此专家</button>` : ''}</li>`;
 }

@@ -67,7 +67,8 @@ describe('importing records that lack facts a rule needs', () => {
     ])));
     expect(ent).toMatchObject({ inserted: 1, rejected: [] });
     expect(ent.warnings[0].missing).toEqual(['enterprise.registeredAt', 'enterprise.employees', 'enterprise.revenue']);
-    const { providesConditions: _p, ...unanswered } = demandRecord({ externalId: 'XD-1', enterpriseCreditCode: '91410702MA9G00001A', cycle: 'xx-test' });
+    // The shared fixture never answers the conditions question (附件1 三).
+    const unanswered = demandRecord({ externalId: 'XD-1', enterpriseCreditCode: '91410702MA9G00001A', cycle: 'xx-test' });
     const dem = importRows(t.services.db, t.services.intake, 'demands', readJsonLines(jsonl([unanswered])));
     expect(dem).toMatchObject({ inserted: 1, rejected: [] });
     expect(dem.warnings[0].missing).toEqual(['demand.providesConditions']);
