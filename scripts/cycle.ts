@@ -2,9 +2,11 @@
 //                  [--top 20] [--alternates 5] [--excluded 5] [--min REGION=N ...] [--max REGION=N ...]
 //
 // One batch run of a 科技副总 cycle: brings portraits, vectors and the HNSW index up to date (stale ones only),
-// re-ranks every open demand of the cycle, shares the seats among regions (largest remainder over eligible
-// demands, Hubei 鄂经信科技〔2020〕73号 四(二)), solves the city-wide one-to-one assignment exactly and stores it
-// as a new immutable run (`<cycle>-r<N>`) for county review. A progress bar per long step goes to stderr
+// re-ranks every open demand of the cycle, shares the seats among quota units as the profile's clause says
+// (Hubei 鄂经信科技〔2020〕73号 四(二): 市州, counting enterprises) or the cycle's `allocation` setting says
+// (largest remainder over eligible demands or enterprises), else one pool, solves the one-to-one assignment
+// exactly and stores it as a new immutable run (`<cycle>-r<N>`) for county review. --min/--max take quota
+// unit codes (a county, a city, or the pool's code), as the run's summary lists them. A progress bar per long step goes to stderr
 // (structured log lines when stderr is not a terminal); the last stdout line is the JSON summary.
 //
 // Killed at any point (even kill -9) and started again with the same input, it resumes the unfinished run
@@ -52,7 +54,7 @@ function readArgs(): { options: CycleRunOptions; throttleMs: number } {
   for (const kind of ['min', 'max'] as const) {
     for (const item of values[kind] ?? []) {
       const m = /^(\d{6})=(\d+)$/.exec(item);
-      if (!m) fail(`--${kind} 应为 区县代码=名额，例如 330302=2：${item}`);
+      if (!m) fail(`--${kind} 应为 地区代码=名额，例如 330302=2：${item}`);
       regionLimits[m[1]] = { ...regionLimits[m[1]], [kind]: Number(m[2]) };
     }
   }
