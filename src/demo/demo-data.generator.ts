@@ -19,7 +19,6 @@ import { INDUSTRY_SECTORS, type IndustrySector, type SectorTopic } from './indus
 import { findInstitution, INSTITUTIONS, NON_ACADEMIC_INSTITUTION, type DemoInstitution } from './institutions.data';
 import { composeMaskedMobile } from './person.composer';
 import { Rng } from './prng';
-import { EXPERT_DOMAIN_WEIGHTS, getDomain } from './research-domains.data';
 
 export type CycleInput = z.input<typeof cycleSchema>;
 export type { EdgeCase, EdgeCaseKind, EdgeVisibility } from './demo-edge-cases';

@@ -5,7 +5,7 @@ import type { Expert } from '../intake/expert.schema';
 import { todayInChina } from '../policy/calendar';
 import { compileProfile } from '../policy/compile-profile';
 import { evaluatePair } from '../policy/evaluate';
-import type { Evaluation, PolicyContext, RuleResult } from '../policy/evaluation.types';
+import type { Evaluation, PolicyContext } from '../policy/evaluation.types';
 import { PolicyContextRepository, type CycleAssignments } from '../policy/policy-context.repository';
 import type { PolicyProfile } from '../policy/policy.schema';
 import type { Retrieval } from '../retrieval/retrieval.factory';

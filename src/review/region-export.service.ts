@@ -69,7 +69,7 @@ export class RegionExportService {
 
     ws.mergeCells(2, 1, 2, last);
     const r = review.region;
-    ws.getCell(2, 1).value = `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}　　已分配：${r.assigned}　　`
+    ws.getCell(2, 1).value = `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}${r.seatsShared ? `（与名额单位 ${r.seatUnit} 的其他区县共用）` : ''}　　已分配：${r.assigned}　　`
       + `待审核：${r.pending}　　审核状态：${REGION_STATUS_LABELS[r.status]}　　导出时间：${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）`;
 
     // Two header rows: the 指定专家 group spans its six columns; every other header spans both rows.

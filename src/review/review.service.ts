@@ -337,7 +337,8 @@ export class ReviewService {
   /** Counties with demands in the run, and (county-level quotas) counties that got a quota row. */
   private regionCodes(run: RunRow): string[] {
     const counties = this.deps.reviews.listProposalRegions(run.id);
-    const byCounty = this.deps.reviews.listQuotas(run.id).map((q) => q.regionCode).filter((c) => seatUnitOf(run, c) === c && !counties.includes(c));
+    const level = (run.params?.allocation as { level?: QuotaLevel } | undefined)?.level ?? 'county';
+    const byCounty = level === 'county' ? this.deps.reviews.listQuotas(run.id).map((q) => q.regionCode) : [];
     return [...new Set([...counties, ...byCounty])].sort();
   }
 

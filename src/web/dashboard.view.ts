@@ -24,7 +24,9 @@ export function statusBadge(status: RegionSummary['status']) {
 }
 
 function regionTable(run: RunInfo, items: RegionSummary[], viewer: Viewer) {
-  const sum = (k: 'demands' | 'seats' | 'assigned' | 'pending' | 'rejected') => items.reduce((n, i) => n + i[k], 0);
+  const sum = (k: 'demands' | 'assigned' | 'pending' | 'rejected') => items.reduce((n, i) => n + i[k], 0);
+  // Counties sharing a city's or the cycle's seats show the same seats: the total counts each unit once.
+  const seatTotal = [...new Map(items.map((i) => [i.seatUnit, i.seats])).values()].reduce((n, s) => n + s, 0);
   const actionLabel = (r: RegionSummary) => {
     if (viewer.role === 'reviewer' && (r.status === 'open' || r.status === 'returned')) return '开始审核';
     if (viewer.role === 'admin' && r.status === 'submitted') return '确认或退回';
@@ -39,13 +41,13 @@ function regionTable(run: RunInfo, items: RegionSummary[], viewer: Viewer) {
   </tr></thead>
   <tbody>${items.map((r) => html`<tr>
     <th scope="row">${r.name}</th>
-    <td class="num">${r.demands}</td><td class="num">${r.seats}</td><td class="num">${r.assigned}</td>
+    <td class="num">${r.demands}</td><td class="num">${r.seats}${r.seatsShared ? html`<span class="muted">（共用）</span>` : ''}</td><td class="num">${r.assigned}</td>
     <td class="num">${r.pending}</td><td class="num">${r.rejected}</td>
     <td>${statusBadge(r.status)}</td>
     <td class="actions"><a href="${regionLink(run, r)}" aria-label="${actionLabel(r)}：${r.name}">${actionLabel(r)}</a>
       <a href="${exportLink(run, r)}" download aria-label="导出 ${r.name} 需求汇总表（XLSX）">导出 XLSX</a></td>
   </tr>`)}</tbody>
-  ${items.length > 1 ? html`<tfoot><tr><th scope="row">合计</th><td class="num">${sum('demands')}</td><td class="num">${sum('seats')}</td>
+  ${items.length > 1 ? html`<tfoot><tr><th scope="row">合计</th><td class="num">${sum('demands')}</td><td class="num">${seatTotal}</td>
     <td class="num">${sum('assigned')}</td><td class="num">${sum('pending')}</td><td class="num">${sum('rejected')}</td><td></td><td></td></tr></tfoot>` : ''}
 </table></div>`;
 }

@@ -37,6 +37,6 @@ export function seatChart(items: RegionSummary[]) {
   </g>`;
   })}
 </svg>
-<figcaption>各区县需求数与名额（名额按需求数比例以最大余数法分配）；橙色细条为审核后已分配的名额。具体数字见下表。</figcaption>
+<figcaption>各区县需求数与名额（名额按本批次的分配方式以最大余数法分配；标“共用”的区县与同一名额单位的其他区县共用名额）；橙色细条为审核后已分配的名额。具体数字见下表。</figcaption>
 </figure>`;
 }
