@@ -6,18 +6,20 @@ import type { ReferenceRepository } from '../intake/reference.repository';
 import type { Demand, Enterprise, Expert } from '../policy/evaluation.types';
 import type { PolicyContextRepository } from '../policy/policy-context.repository';
 import type { PolicyService } from '../policy/policy.service';
+import { agreedExpertIds, failedHardRules, relaxedRules, toPolicyFlag } from '../policy/policy-flags';
 import { isNamedAgreed } from '../policy/rules/pair.rules';
 import type { RankQuery, Ranker } from '../ranking/ranker.port';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../ranking/ranking.schema';
 import { AppError } from '../shared/errors';
 import { hashRecord } from '../shared/hash';
+import { toFieldErrors } from '../shared/zod-issues';
 import type { Logger } from '../shared/logger';
 import { computeQuotas, type PlanDemand, PlanInputError, type PlanResult, planAssignment } from './assignment-plan';
-import type { CycleRunRepository, CycleRunRow, RankingCheckpoint } from './cycle-run.repository';
+import type { CycleRunRepository, RankingCheckpoint, StoredRun } from './cycle-run.repository';
 import { type CycleRunOptions, cycleRunOptionsSchema, type CycleRunSummary, type ResolvedRunOptions } from './cycle-run.schema';
 import type { ProgressReporter, ProgressTask } from './progress.port';
 import { type GuardViolation, verifyProposals } from './proposal-guard';
-import { failedHardRules, RunPolicy } from './run-policy';
+import { RunPolicy } from './run-policy';
 import { describeUnfilled } from './unfilled-reasons';
 
 export type SyncProgressEvent = { stage: string; done: number; total: number };
@@ -51,10 +53,10 @@ export type CycleRunErrorCode =
   | 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID'
   | 'HARD_RULE_VIOLATION';
 
-export class CycleRunError extends Error {
-  constructor(readonly code: CycleRunErrorCode, message: string, readonly details?: unknown) {
-    super(message);
-    this.name = 'CycleRunError';
+export class CycleRunError extends AppError {
+  declare readonly code: CycleRunErrorCode;
+  constructor(code: CycleRunErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
   }
 }
 
@@ -130,7 +132,7 @@ export class CycleRunService {
       const enterprise = enterpriseById.get(d.enterpriseId)!;
       const verdict = policy.enterpriseVerdict(enterprise);
       if (!verdict.eligible) {
-        ineligible.set(d.demand.externalId, failedHardRules(verdict).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message })));
+        ineligible.set(d.demand.externalId, failedHardRules(verdict).map(({ ruleId, code, message }) => ({ ruleId, code, message })));
       } else if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) {
         ranked.push({ stored: d, enterprise });
       }
@@ -258,7 +260,7 @@ export class CycleRunService {
 
   private openRun(a: {
     cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean;
-  }): { run: CycleRunRow | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
+  }): { run: StoredRun | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
     const { runs, clock, logger } = this.deps;
     const resumable = runs.listResumable(a.cycle.id);
     const same = resumable.find((r) => r.inputHash === a.inputHash);
@@ -335,7 +337,7 @@ export class CycleRunService {
       }
       const ev = policy.checkPair(expert, enterprise, demand);
       if (!ev.eligible) {
-        const reasons: PolicyFlag[] = failedHardRules(ev).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
+        const reasons: PolicyFlag[] = failedHardRules(ev).map(toPolicyFlag);
         dropped.push({ expertId: c.expertId, name: c.name, score: c.score, reasons });
         continue;
       }
@@ -350,12 +352,10 @@ export class CycleRunService {
       if (listed.has(expertId) || !expert) continue;
       const ev = policy.checkPair(expert, enterprise, demand);
       if (!ev.eligible) continue;
-      const flag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
-        ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
       candidates.push({
         expertId, name: expert.name, institution: expert.institution.name, region: expert.region, score: 0,
         breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
-        flags: ev.results.filter((r) => r.outcome === 'relaxed').map(flag), priorities: ev.priorities.map(flag), namedAgreed: true,
+        flags: relaxedRules(ev).map(toPolicyFlag), priorities: ev.priorities.map(toPolicyFlag), namedAgreed: true,
       });
     }
     if (dropped.length) {
@@ -368,7 +368,7 @@ export class CycleRunService {
 function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
   const parsed = cycleRunOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new CycleRunError('INVALID_OPTIONS', '匹配批次参数无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new CycleRunError('INVALID_OPTIONS', '匹配批次参数无效', toFieldErrors(parsed.error.issues));
   }
   for (const [region, l] of Object.entries(parsed.data.regionLimits)) {
     if (l.min !== undefined && l.max !== undefined && l.min > l.max) {
@@ -378,11 +378,6 @@ function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
   // Sorted keys: the same limits given in another order are the same input.
   const regionLimits = Object.fromEntries(Object.keys(parsed.data.regionLimits).sort().map((k) => [k, parsed.data.regionLimits[k]]));
   return { ...parsed.data, regionLimits };
-}
-
-/** Experts the demand names by id as already agreed (附件1 "是否已经协商一致"). */
-function agreedExpertIds(d: Demand): string[] {
-  return d.namedCandidates.filter((c) => c.agreed && c.expertExternalId).map((c) => c.expertExternalId!);
 }
 
 function cycleFacts(c: Cycle) {

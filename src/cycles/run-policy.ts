@@ -70,6 +70,4 @@ export class RunPolicy {
   }
 }
 
-/** The failing hard rules of a verdict, for messages and stored reasons. */
-export const failedHardRules = (ev: Evaluation) =>
-  ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail');
+

@@ -1,8 +1,8 @@
-// A model-free stand-in for sentence embeddings in benchmarks: character unigrams and bigrams of a text hashed
+// A model-free stand-in for sentence embeddings in tests and benchmarks: character unigrams and bigrams of a text hashed
 // into `dim` buckets, square-root damped and L2-normalised. Texts sharing vocabulary (同一领域的术语) get a high
 // inner product, unrelated ones a low one — enough structure for ranking and assignment to have real choices,
 // at microseconds per text instead of the model's tens of milliseconds.
-import type { Embedder } from '../../src/embeddings/embedder.port';
+import type { Embedder } from './embedder.port';
 
 function bucket(s: string, dim: number): number {
   let h = 2166136261;
@@ -24,13 +24,37 @@ export function hashedTextVector(text: string, dim: number): Float32Array {
   return v;
 }
 
-/** The same vectors behind the Embedder port, for the real retrieval sync and ranker without the model. */
-export class HashedTextEmbedder implements Embedder {
+/**
+ * The project's one fake Embedder: the hashed vectors above behind the Embedder port, for the real retrieval
+ * sync, index and ranker without the model (tests above the embedding layer, benchmarks). It records what it
+ * was asked, so a test can prove that unchanged texts are never embedded twice.
+ */
+export class HashingEmbedder implements Embedder {
   readonly modelId: string;
-  constructor(readonly dim = 256) {
-    this.modelId = `hashed-char-bigrams-${dim}`;
+  calls = 0;
+  readonly texts: string[] = [];
+
+  constructor(readonly dim = 256, modelId?: string) {
+    this.modelId = modelId ?? `hashed-char-bigrams-${dim}`;
   }
+
   async embed(texts: string[]): Promise<Float32Array[]> {
+    this.calls++;
+    this.texts.push(...texts);
     return texts.map((t) => hashedTextVector(t, this.dim));
+  }
+}
+
+/** Counts what reaches another embedder (the real model in the retrieval tests). */
+export class CountingEmbedder implements Embedder {
+  calls = 0;
+  readonly texts: string[] = [];
+  constructor(private readonly inner: Embedder) {}
+  get modelId() { return this.inner.modelId; }
+  get dim() { return this.inner.dim; }
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    this.calls++;
+    this.texts.push(...texts);
+    return this.inner.embed(texts);
   }
 }

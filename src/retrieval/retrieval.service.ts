@@ -1,66 +1,72 @@
-import type { Config } from '../config';
-import type { Db } from '../db/client';
-import { EmbeddingService } from '../embeddings/embedding.service';
-import type { Embedder } from '../embeddings/embedder.port';
-import { TransformersEmbedder } from '../embeddings/transformers.embedder';
-import { createJiebaKeywordExtractor } from '../portraits/jieba-keyword.adapter';
-import { PortraitRepository, type StoredEvidence } from '../portraits/portrait.repository';
+import type { EmbeddingService } from '../embeddings/embedding.service';
+import type { HnswParams } from '../index/hnsw.adapter';
+import type { ExpertRepository } from '../intake/expert.repository';
+import type { KeywordExtractor } from '../portraits/keyword-extractor.port';
+import type { PortraitPorts } from '../portraits/portrait.service';
+import type { PortraitRepository, StoredEvidence } from '../portraits/portrait.repository';
 import type { Logger } from '../shared/logger';
 import { RetrievalIndex } from './retrieval-index';
 import { type RetrievalSyncResult, type SyncProgress, syncRetrieval } from './retrieval-sync.service';
+import type { RetrievalRepository } from './retrieval.repository';
 
-export type Retrieval = {
-  /** Query side: evidence search, per-expert max-over-evidence scores. Current after each sync. */
-  index: RetrievalIndex;
-  /** The cached embedder (same vector space as the index): use it for query texts. */
+export type RetrievalServiceDeps = {
+  /** The cached embedder (same vector space as the index): documents at sync, query texts at match time. */
   embedder: EmbeddingService;
-  /** Portraits, vectors and index up to date with the database; calls are serialised. */
-  sync(opts?: { onProgress?: SyncProgress }): Promise<RetrievalSyncResult>;
-  embedQuery(text: string): Promise<Float32Array>;
-  /** Evidence rows (label, kind, year, text) by id, to explain a score. */
-  describeEvidence(ids: number[]): Map<number, StoredEvidence>;
-  close(): Promise<void>;
+  keywords: KeywordExtractor;
+  retrieval: Pick<RetrievalRepository, 'listEvidenceMeta' | 'cachedVectors' | 'texts' | 'watermark'>;
+  portraits: PortraitPorts & Pick<PortraitRepository, 'getEvidence'>;
+  experts: Pick<ExpertRepository, 'getByIds'>;
+  indexDir: string;
+  hnsw: HnswParams;
+  /** Texts per embedding call during a sync. */
+  embedChunk: number;
+  logger: Logger;
+  /** Pins the portraits' "last five years" (evaluations on historic data); default: the current year. */
+  referenceYear?: number;
+  /** Called on close: releases the model the composition root loaded. */
+  onClose?: () => Promise<void>;
 };
 
 /**
- * Wires the real adapters (local transformers.js model, jieba, hnswlib) from the config. Loads the model
- * (fails with a message that says to run `npm run setup` when it is missing); does not sync by itself.
- * `embedder` may be replaced, e.g. by a counting wrapper in tests.
+ * The retrieval state of the service: the in-memory vectors and HNSW index of every evidence item, kept in
+ * step with the database by sync() (portraits, vectors and index, only what changed; calls are serialised),
+ * and the query side ranking reads (the index, query embeddings, evidence rows to explain a score).
  */
-export async function createRetrieval(
-  deps: { db: Db; config: Config; logger: Logger },
-  overrides: { embedder?: Embedder; referenceYear?: number } = {},
-): Promise<Retrieval> {
-  const { db, config, logger } = deps;
-  const owned = overrides.embedder ? undefined : await TransformersEmbedder.load({
-    modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch,
-  });
-  const base = overrides.embedder ?? owned!;
-  const embedder = new EmbeddingService(base, db);
-  const index = new RetrievalIndex(embedder.modelId, embedder.dim);
-  const keywords = createJiebaKeywordExtractor();
-  const portraits = new PortraitRepository(db);
-  let running: Promise<unknown> = Promise.resolve();
+export class RetrievalService {
+  /** Query side: evidence search, per-expert max-over-evidence scores. Current after each sync. */
+  readonly index: RetrievalIndex;
+  private running: Promise<unknown> = Promise.resolve();
 
-  return {
-    index,
-    embedder,
-    sync(opts = {}) {
-      const next = running.then(() => syncRetrieval({
-        db, embeddings: embedder, keywords, state: index, indexDir: config.indexDir, hnsw: config.hnsw,
-        logger, embedChunk: Math.max(config.embedBatch * 8, 64), referenceYear: overrides.referenceYear,
-      }, opts));
-      running = next.catch(() => {});
-      return next;
-    },
-    async embedQuery(text: string) {
-      const [v] = await embedder.embed([text]);
-      return v;
-    },
-    describeEvidence: (ids) => portraits.getEvidence(ids),
-    async close() {
-      await running;
-      await owned?.dispose();
-    },
-  };
+  constructor(private readonly deps: RetrievalServiceDeps) {
+    this.index = new RetrievalIndex(deps.embedder.modelId, deps.embedder.dim);
+  }
+
+  get embedder(): EmbeddingService { return this.deps.embedder; }
+
+  /** Portraits, vectors and index up to date with the database; concurrent calls run one after the other. */
+  sync(opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
+    const { deps } = this;
+    const next = this.running.then(() => syncRetrieval({
+      retrieval: deps.retrieval, portraits: deps.portraits, experts: deps.experts, embeddings: deps.embedder, keywords: deps.keywords,
+      state: this.index, indexDir: deps.indexDir, hnsw: deps.hnsw, logger: deps.logger, embedChunk: deps.embedChunk,
+      referenceYear: deps.referenceYear,
+    }, opts));
+    this.running = next.catch(() => {});
+    return next;
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    const [v] = await this.deps.embedder.embed([text]);
+    return v;
+  }
+
+  /** Evidence rows (label, kind, year, text) by id, to explain a score. */
+  describeEvidence(ids: number[]): Map<number, StoredEvidence> {
+    return this.deps.portraits.getEvidence(ids);
+  }
+
+  async close(): Promise<void> {
+    await this.running;
+    await this.deps.onClose?.();
+  }
 }
