@@ -25,7 +25,8 @@ import { describeUnfilled } from './unfilled-reasons';
 export type SyncProgressEvent = { stage: string; done: number; total: number };
 
 export type CycleRunDeps = {
-  runs: CycleRunRepository;
+  runs: Pick<CycleRunRepository,
+    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'>;
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByIds'>;
   experts: Pick<ExpertRepository, 'getByIds'>;
