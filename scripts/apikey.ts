@@ -27,12 +27,12 @@ const cli = openCli('apikey');
 // Key changes made from the shell are audited under the operating-system account that ran them.
 const by = { actor: `cli:${userInfo().username}`, actorRole: 'cli' };
 try {
-  const keys = cli.services.auth.apiKeys;
+  const keys = cli.runtime.services.apiKeys;
   if (command === 'create') {
     writeJsonLine(keys.create(values.name!, by));
   } else if (command === 'revoke') {
     if (!keys.revoke(arg, by)) {
-      cli.close();
+      await cli.close();
       fail(`没有有效的 API 密钥：${arg}`, 1);
     }
     writeJsonLine({ id: arg, revoked: true });
@@ -40,8 +40,8 @@ try {
     for (const k of keys.list()) writeJsonLine(k);
   }
 } catch (err) {
-  cli.close();
+  await cli.close();
   if (err instanceof AppError) fail(err.message, 1);
   throw err;
 }
-cli.close();
+await cli.close();

@@ -18,15 +18,10 @@
 // Test hook, not for operators: --test-throttle-ms N waits N ms before each ranking call, so the kill -9 test
 // (test/cycles/cycle-cli.kill.test.ts) can reliably SIGKILL the process while it is ranking.
 import { parseArgs } from 'node:util';
-import { createCycleRunService } from '../src/cycles/cycle-run.factory';
 import type { CycleRunOptions } from '../src/cycles/cycle-run.schema';
 import { CycleRunError } from '../src/cycles/cycle-run.service';
 import { createTerminalProgress } from '../src/cycles/terminal-progress.adapter';
-import { SHIPPED_WEIGHTS } from '../src/ranking/fusion';
-import { createRanker } from '../src/ranking/ranker.factory';
 import type { Ranker } from '../src/ranking/ranker.port';
-import { createRetrieval } from '../src/retrieval/retrieval.factory';
-import { hashRecord } from '../src/shared/hash';
 import { createCliLogger } from '../src/shared/logger';
 import { fail, openCli, writeJsonLine } from './lib/cli';
 
@@ -74,24 +69,20 @@ const { options, throttleMs } = (() => {
     return fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
   }
 })();
-const { config, logger, services, close } = openCli('cycle');
+const { config, logger, runtime, close } = openCli('cycle');
 // Progress lines are the point of a non-interactive run's stderr, so they log at info even when the rest is quieter.
 const progressLogger = createCliLogger(config.logLevel === 'silent' ? 'silent' : 'info', 'cycle');
 
 let exitCode = 0;
-const retrieval = await createRetrieval({ db: services.db, config, logger }).catch((err: Error) => fail(err.message));
+const matching = await runtime.matching().catch((err: Error) => fail(err.message));
 try {
-  const hybrid = createRanker({ services, retrieval, logger });
+  const hybrid = matching.ranker;
   const ranker: Ranker = throttleMs > 0
     ? { rank: async (q, o) => { await new Promise((r) => setTimeout(r, throttleMs)); return hybrid.rank(q, o); } }
     : hybrid;
-  const service = createCycleRunService(services, {
-    ranker,
-    syncRetrieval: (onProgress) => retrieval.sync({ onProgress }),
-    progress: createTerminalProgress({ stream: process.stderr, logger: progressLogger }),
-    logger: progressLogger,
-    // The model and the fusion weights decide the scores: a run is only resumed by the same ranker.
-    rankerId: `hybrid(${hashRecord(SHIPPED_WEIGHTS).slice(0, 12)})@${retrieval.embedder.modelId}`,
+  // The shipped ranker's id (model and fusion weights) goes into the input hash: a run is only resumed by the same ranker.
+  const service = matching.cycleRuns({
+    ranker, progress: createTerminalProgress({ stream: process.stderr, logger: progressLogger }), logger: progressLogger,
   });
   const outcome = await service.execute(options);
   progressLogger.info({ run: outcome.runId, resumed: outcome.resumed, abandoned: outcome.abandoned, timings: outcome.timings }, outcome.dryRun ? 'dry run (nothing stored)' : 'run stored');
@@ -105,7 +96,6 @@ try {
     exitCode = 1;
   }
 } finally {
-  await retrieval.close();
-  close();
+  await close();
 }
 process.exit(exitCode);

@@ -9,12 +9,10 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
-import { EmbeddingService } from '../src/embeddings/embedding.service';
-import { TransformersEmbedder } from '../src/embeddings/transformers.embedder';
 import type { Expert } from '../src/intake/expert.schema';
 import { createJiebaKeywordExtractor } from '../src/portraits/jieba-keyword.adapter';
 import { buildPortrait } from '../src/portraits/portrait.builder';
+import { createRuntime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
 import { mulberry32 } from '../src/demo/prng';
 import { readNsfcProjects, type NsfcProject } from './lib/nsfc-projects';
@@ -74,10 +72,11 @@ async function main() {
     patents: [], papers: [], badRecords: [], serviceHistory: [], cooperations: [],
   }, { referenceYear: 2017, keywords }).summary);
 
-  const db = openDatabase(cacheFile);
+  // The runtime over the cache file: its embedding cache makes a second run embed nothing.
+  const runtime = createRuntime({ ...config, dbFile: cacheFile }, { logger });
   const t0 = performance.now();
-  const model = await TransformersEmbedder.load({ modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch });
-  const embeddings = new EmbeddingService(model, db);
+  const embeddings = (await runtime.matching()).retrieval.embedder;
+  const model = embeddings;
   const embedAll = async (texts: string[], what: string) => {
     const out: Float32Array[] = [];
     const started = performance.now();
@@ -151,7 +150,7 @@ async function main() {
     })}\n`);
   }
   logger.info({ embedSeconds: Math.round(embedSeconds), cacheFile }, 'done');
-  await model.dispose();
+  await runtime.close();
 }
 
 await main();

@@ -17,15 +17,12 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config';
-import { createServices } from '../src/container';
-import { closeDatabase, openDatabase } from '../src/db/client';
 import type { ExpertInput } from '../src/intake/expert.schema';
 import { importRows } from '../src/intake/bulk-import.service';
 import { readImportFile } from '../src/intake/import-file.reader';
-import { createRetrieval } from '../src/retrieval/retrieval.factory';
-import { createRanker } from '../src/ranking/ranker.factory';
 import { BM25_ONLY, DENSE_ONLY, SHIPPED_WEIGHTS, type FusionWeights } from '../src/ranking/fusion';
 import { tuneFusion } from '../src/ranking/fusion-tuning';
+import { createRuntime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
 import { mulberry32 } from '../src/demo/prng';
 import { readNsfcProjects, type NsfcProject } from './lib/nsfc-projects';
@@ -99,19 +96,20 @@ async function main() {
     process.stderr.write(`${JSON.stringify({ step: what, seconds: Math.round((performance.now() - since) / 100) / 10, ...extra })}\n`);
 
   const task = buildTask(readNsfcProjects(data));
-  const db = openDatabase(config.dbFile);
-  const services = createServices(db);
+  // The listing is of 2017: strength indicators count back from REFERENCE_YEAR, not from today.
+  const runtime = createRuntime(config, { logger, referenceYear: REFERENCE_YEAR });
 
   // The project's own bulk import, as `npm run import -- experts FILE` does it. Unchanged records are no-ops.
   let t = performance.now();
   const file = join(dataDir, 'nsfc-experts.jsonl');
   writeFileSync(file, task.experts.map((e) => JSON.stringify(e)).join('\n'));
-  const summary = importRows(db, services.intake, 'experts', await readImportFile('experts', file));
+  const summary = importRows({ intake: runtime.services.intake, transaction: runtime.transaction }, 'experts', await readImportFile('experts', file));
   if (summary.rejected.length) throw new Error(`import rejected rows: ${JSON.stringify(summary.rejected.slice(0, 3))}`);
   lap('import', t, { experts: task.experts.length, inserted: summary.inserted, unchanged: summary.unchanged });
 
   t = performance.now();
-  const retrieval = await createRetrieval({ db, config, logger }, { referenceYear: REFERENCE_YEAR });
+  const matching = await runtime.matching();
+  const { retrieval } = matching;
   let lastLog = 0;
   const synced = await retrieval.sync({
     onProgress: (p) => {
@@ -132,13 +130,12 @@ async function main() {
   const qEmbed = await retrieval.embedder.embedWithStats([...test, ...dev].map((q) => q.title));
   lap('embed-queries', t, { queries: test.length + dev.length, embedded: qEmbed.embedded });
   if (has('prepare-only')) {
-    await retrieval.close();
-    closeDatabase(db);
+    await runtime.close();
     return;
   }
 
   t = performance.now();
-  const rankerFor = (weights: FusionWeights) => createRanker({ services, retrieval, logger }, { weights });
+  const rankerFor = (weights: FusionWeights) => matching.rankerWith({ weights });
   const query = (title: string) => ({ title, description: '', expectedField: '', namedCandidates: [] });
 
   if (has('tune')) {
@@ -169,8 +166,7 @@ async function main() {
   }
   lap('rank', t);
   lap('total', t0, { dataDir });
-  await retrieval.close();
-  closeDatabase(db);
+  await runtime.close();
 }
 
 await main();

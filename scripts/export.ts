@@ -13,7 +13,7 @@ if (!['experts', 'enterprises', 'demands'].includes(kind)) fail('usage: npm run 
 const cli = openCli('export');
 const out = file ? createWriteStream(file) : process.stdout;
 let n = 0;
-for (const record of exportRecords(cli.services.repos, kind as EntityKind)) {
+for (const record of exportRecords(cli.runtime.repositories, kind as EntityKind)) {
   if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
   n++;
 }
@@ -22,4 +22,4 @@ if (file) {
   await once(out, 'finish');
   process.stderr.write(`${JSON.stringify({ exported: n, kind, file })}\n`);
 }
-cli.close();
+await cli.close();

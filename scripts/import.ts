@@ -25,9 +25,9 @@ if (!format || !['jsonl', 'csv', 'xlsx'].includes(format)) fail(`无法识别文
 const cli = openCli('import');
 try {
   const rows = await readImportFile(kind as EntityKind, file, format);
-  const summary = importRows(cli.services.db, cli.services.intake, kind as EntityKind, rows, { strict: values.strict });
+  const summary = importRows({ intake: cli.runtime.services.intake, transaction: cli.runtime.transaction }, kind as EntityKind, rows, { strict: values.strict });
   writeJsonLine(summary);
-  cli.close();
+  await cli.close();
   // Without --strict the good rows are stored even when others are rejected: that is success. Storing
   // nothing at all (an empty file, or every row rejected) is not.
   if (storedRows(summary) === 0) {
@@ -36,6 +36,6 @@ try {
   }
   process.exit(values.strict && summary.rejected.length > 0 ? 1 : 0);
 } catch (err) {
-  cli.close();
+  await cli.close();
   fail(`导入失败：${(err as Error).message}`, 1);
 }

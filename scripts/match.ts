@@ -11,9 +11,7 @@ import { z } from 'zod';
 import { readJsonLines } from '../src/intake/import-file.reader';
 import { MATCH_TOP_MAX } from '../src/ranking/match.schema';
 import { adHocMatchSchema, storedMatchSchema } from '../src/ranking/match.schema';
-import { createRanker } from '../src/ranking/ranker.factory';
 import type { RankQuery } from '../src/ranking/ranker.port';
-import { createRetrieval } from '../src/retrieval/retrieval.factory';
 import { AppError } from '../src/shared/errors';
 import { fail, openCli, writeJsonLine } from './lib/cli';
 
@@ -35,9 +33,8 @@ const lineSchema = z.union([storedMatchSchema.extend(idSchema.shape), adHocMatch
 
 const cli = openCli('match');
 const t0 = performance.now();
-const retrieval = await createRetrieval({ db: cli.services.db, config: cli.config, logger: cli.logger });
+const { retrieval, ranker } = await cli.runtime.matching();
 const synced = await retrieval.sync();
-const ranker = createRanker({ services: cli.services, retrieval, logger: cli.logger });
 const warm = ranker.warm();
 process.stderr.write(`${JSON.stringify({ step: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10, evidence: synced.evidence, textsEmbedded: synced.textsEmbedded, warmMs: warm.ms })}\n`);
 
@@ -68,13 +65,12 @@ for (const row of readJsonLines(readFileSync(values.file, 'utf8'))) {
     writeJsonLine({ id: body.id, candidates: res.candidates.map((c) => ({ expertId: c.expertId, score: c.score })) });
     ranked++;
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
+    if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
     failed++;
     writeJsonLine({ id: body.id, error: { code: err.code, message: err.message } });
   }
 }
 const seconds = (performance.now() - started) / 1000;
 process.stderr.write(`${JSON.stringify({ step: 'done', ranked, failed, seconds: Math.round(seconds * 10) / 10, msPerDemand: ranked ? Math.round((seconds * 1000 * 10) / ranked) / 10 : null })}\n`);
-await retrieval.close();
-cli.close();
+await cli.close();
 process.exit(failed ? 1 : 0);

@@ -3,8 +3,8 @@
 // exits 1 if any record was rejected, 2 on bad configuration or arguments.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
-import { closeDatabase, openDatabase } from '../src/db/client';
 import { seedDemo, type SeedDemoOptions } from '../src/demo/seed-demo.service';
+import { createRuntime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
 
 function fail(message: string): never {
@@ -41,9 +41,9 @@ const opts = (() => {
 })();
 
 const logger = createCliLogger(config.logLevel, 'seed-demo');
-const db = openDatabase(config.dbFile);
+const runtime = createRuntime(config, { logger });
 try {
-  const summary = seedDemo(db, opts);
+  const summary = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, opts);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   if (summary.rejected.length) {
     logger.error({ rejected: summary.rejected.length }, 'some demo records were rejected');
@@ -53,5 +53,5 @@ try {
   logger.error({ err }, 'demo seeding failed');
   process.exitCode = 2;
 } finally {
-  closeDatabase(db);
+  await runtime.close();
 }

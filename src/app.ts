@@ -5,22 +5,43 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './auth/audit.routes';
-import { registerAuth, SESSION_COOKIE, type AuthOptions } from './auth/auth.plugin';
+import type { AccountService } from './auth/account.service';
+import type { AuditLogService } from './auth/audit-log.service';
+import { registerAuth, SESSION_COOKIE, type AuthOptions, type AuthServices } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
-import type { Services } from './container';
+import type { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
+import type { IntakeReader } from './intake/intake-reader.service';
 import { intakeRoutes } from './intake/intake.routes';
+import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
+import type { PolicyService } from './policy/policy.service';
 import { matchRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
+import type { RegionExportService } from './review/region-export.service';
 import { reviewRoutes } from './review/review.routes';
+import type { ReviewService } from './review/review.service';
+import type { VerificationService } from './review/verification.service';
 import type { Logger } from './shared/logger';
 import { webRoutes } from './web/web.routes';
 
+/** The use-cases the HTTP edge calls (src/runtime.ts builds them once). */
+export type AppServices = {
+  auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
+  intake: IntakeService;
+  reader: IntakeReader;
+  policies: PolicyService;
+  cycleRuns: CycleRunReader;
+  review: ReviewService;
+  /** County resolution of unknown facts (待核实): facts entered or a reasoned verdict. */
+  verification: VerificationService;
+  exporter: RegionExportService;
+};
+
 export type AppDeps = {
-  services: Services;
+  services: AppServices;
   logger: Logger;
   readiness?: Readiness;
   /** Rate-limit overrides (tests use small limits). */
@@ -59,10 +80,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(policyRoutes, { policies: services.policies });
-  if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, demands: services.repos.demands, readiness: deps.readiness });
-  await app.register(cycleRoutes, { reader: services.cycles.reader });
-  await app.register(reviewRoutes, { review: services.review.service, exporter: services.review.exporter, verification: services.review.verification });
+  if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
+  await app.register(cycleRoutes, { reader: services.cycleRuns });
+  await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).
-  await app.register(webRoutes, { review: services.review.service, accounts: services.auth.accounts, reference: services.repos.reference });
+  await app.register(webRoutes, { review: services.review, accounts: services.auth.accounts, reader: services.reader });
   return app;
 }

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { AppError } from './shared/errors';
+import { describeIssues } from './shared/zod-issues';
 
 // The only module that reads process.env: everything else receives a parsed Config.
 const envSchema = z.object({
@@ -34,13 +36,16 @@ export type Config = {
   sessionSecret?: string;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends AppError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message);
+  }
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${describeIssues(parsed.error.issues, '  ')}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);

@@ -1,13 +1,10 @@
-// Entry point: wires the real adapters, seeds the demo when the database is empty, and listens.
+// Entry point: builds the runtime (src/runtime.ts), seeds the demo when the database is empty, and listens.
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
-import { createServices } from './container';
-import { closeDatabase, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './auth/demo-accounts.service';
+import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
-import { createRanker } from './ranking/ranker.factory';
-import { createRetrieval } from './retrieval/retrieval.factory';
+import { createRuntime } from './runtime';
 import { createLogger } from './shared/logger';
 
 let config: Config;
@@ -20,19 +17,18 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const db = openDatabase(config.dbFile);
-const services = createServices(db);
+const runtime = createRuntime(config, { logger });
+const { services, repositories: repos } = runtime;
 
-const seeded = seedDemoIfEmpty(db, config.demo);
+const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.transaction, counts: repos }, config.demo);
 if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
-const demoMode = config.demo === 'on' || (config.demo === 'auto' && services.repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
+const demoMode = config.demo === 'on' || (config.demo === 'auto' && repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode
-  ? await ensureDemoAccounts(db, services.repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
+  ? await ensureDemoAccounts(services, repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
   : [];
 
 // Loading the model fails fast with a message that says how to install it (npm run setup).
-const retrieval = await createRetrieval({ db, config, logger });
-const ranker = createRanker({ services, retrieval, logger });
+const { retrieval, ranker } = await runtime.matching();
 const readiness = { synced: false, error: undefined as string | undefined };
 const app = await buildApp({
   services,
@@ -51,9 +47,8 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   try {
     await app.close();
-    await retrieval.close();
   } finally {
-    closeDatabase(db);
+    await runtime.close();
     process.exit(0);
   }
 }
@@ -67,7 +62,7 @@ retrieval.sync().then((r) => {
   logger.info({ ...r }, 'retrieval index ready');
   // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
   // match does not pay for them.
-  const open = services.repos.reference.listCycles().filter((c) => c.status === 'open').at(-1);
+  const open = repos.reference.listCycles().filter((c) => c.status === 'open').at(-1);
   const warmed = ranker.warm({ cycleId: open?.id });
   logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
   readiness.synced = true;

@@ -10,7 +10,7 @@ import { ExactIndex } from '../../src/index/exact.index';
 import { HnswIndex } from '../../src/index/hnsw.adapter';
 import { VectorMatrix } from '../../src/index/vector-matrix';
 import { emit, flag, numberOption, option, round, rssMb } from './bench.types';
-import { ClusteredVectors, DEFAULT_CLUSTERS, describeSpec } from './clustered-vectors';
+import { ClusteredVectors, DEFAULT_CLUSTERS, describeSpec } from '../../src/index/clustered-vectors.generator';
 
 const K = 10;
 

@@ -1,30 +1,23 @@
 // The rankers of the cycle benchmark (see cycle.bench.ts): a synthetic-vector ranker over the stored records
 // with the real policy, or the real retrieval + hybrid ranker with hashed vectors instead of the model.
-import type { Config } from '../../src/config';
-import type { Services } from '../../src/container';
-import { createCycleRunService } from '../../src/cycles/cycle-run.factory';
-import { CycleRunRepository } from '../../src/cycles/cycle-run.repository';
+import type { CycleRunRepository } from '../../src/cycles/cycle-run.repository';
 import type { CycleRunService, SyncProgressEvent } from '../../src/cycles/cycle-run.service';
 import { silentProgress } from '../../src/cycles/progress.port';
 import { evaluateEnterprise, evaluateExpert, evaluatePair } from '../../src/policy/evaluate';
 import type { Demand, Enterprise, Evaluation, Expert, ExpertEvaluation, PolicyContext } from '../../src/policy/evaluation.types';
-import { PolicyContextRepository } from '../../src/policy/policy-context.repository';
 import type { PolicyProfile } from '../../src/policy/policy.schema';
+import { candidateFlags, failedHardRules, toPolicyFlag } from '../../src/policy/policy-flags';
 import { isNamedAgreed } from '../../src/policy/rules/pair.rules';
-import { createRanker } from '../../src/ranking/ranker.factory';
-import { candidateFlags } from '../../src/ranking/candidate-flags';
 import type { RankOptions, RankQuery, RankResult, Ranker } from '../../src/ranking/ranker.port';
-import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../../src/ranking/ranking.schema';
-import { createRetrieval } from '../../src/retrieval/retrieval.factory';
+import type { ExcludedCandidate, RankedCandidate } from '../../src/ranking/ranking.schema';
+import type { Runtime } from '../../src/runtime';
 import type { Logger } from '../../src/shared/logger';
-import { HashedTextEmbedder, hashedTextVector } from './hashed-text-vectors';
+import { hashedTextVector } from '../../src/embeddings/hashing-embedder.fake';
 
 const DIM = 256;
 /** Best-scoring experts examined per demand before the full sorted list is walked. */
 const SHORTLIST = 400;
 
-const flagOf = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
-  ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
 
 function expertText(x: Expert): string {
   return [x.fields.join(' '), ...x.projects.map((p) => `${p.title} ${p.keywords.join(' ')} ${p.abstract}`),
@@ -41,13 +34,14 @@ class SyntheticVectorRanker implements Ranker {
   private readonly entries = new Map<string, ExpertEntry>();
   private ids: string[] = [];
   private matrix = new Float32Array(0);
-  private readonly runs: CycleRunRepository;
   private context?: { key: string; profile: PolicyProfile; ctx: PolicyContext; hadTechVp: Map<string, boolean>; demands: Map<string, Demand>; enterprises: Map<string, Enterprise> };
   private readonly expertEvals = new Map<string, ExpertEvaluation>();
   private readonly enterpriseEvals = new Map<string, Evaluation>();
 
-  constructor(private readonly services: Services) {
-    this.runs = new CycleRunRepository(services.db);
+  private readonly runs: CycleRunRepository;
+
+  constructor(private readonly runtime: Runtime) {
+    this.runs = runtime.repositories.runs;
   }
 
   async sync(cycleId: string, onProgress: (p: SyncProgressEvent) => void): Promise<{ changed: number }> {
@@ -57,7 +51,7 @@ class SyntheticVectorRanker implements Ranker {
     const hashOf = new Map(stale);
     for (let i = 0; i < stale.length; i += 500) {
       const page = stale.slice(i, i + 500).map(([id]) => internal.get(id)!);
-      for (const x of this.services.repos.experts.getByIds(page).values()) {
+      for (const x of this.runtime.repositories.experts.getByIds(page).values()) {
         this.entries.set(x.externalId, { expert: x, hash: hashOf.get(x.externalId)!, index: -1 });
         this.expertEvals.delete(x.externalId);
       }
@@ -138,17 +132,18 @@ class SyntheticVectorRanker implements Ranker {
   }
 
   private excludedOf(x: Expert, score: number, ev: Evaluation): ExcludedCandidate {
-    return { expertId: x.externalId, name: x.name, score, reasons: ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(flagOf) };
+    return { expertId: x.externalId, name: x.name, score, reasons: failedHardRules(ev).map(toPolicyFlag) };
   }
 
   private loadContext(opts: RankOptions) {
     const key = `${opts.cycleId}|${opts.policy}`;
     if (this.context?.key === key) return this.context;
-    const { policies, repos, db } = this.services;
+    const { policies } = this.runtime.services;
+    const repos = this.runtime.repositories;
     const cc = policies.cycleContext(opts.cycleId!);
     const stored = repos.demands.listByCycle(opts.cycleId!);
     const enterprises = new Map([...repos.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]).values()].map((e) => [e.creditCode, e]));
-    const facts = new PolicyContextRepository(db).loadEnterpriseFacts([...enterprises.keys()], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId });
+    const facts = repos.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId });
     this.context = {
       key, profile: opts.policy ? policies.resolve(opts.policy) : cc.profile, ctx: cc.ctx,
       hadTechVp: new Map([...facts].map(([k, f]) => [k, f.hadTechVp])),
@@ -196,27 +191,26 @@ export type BenchCycleRun = {
   close(): Promise<void>;
 };
 
+/** The embedder the runtime of a real-ranker bench is built with (createRuntime's `embedder` override). */
+export const BENCH_EMBEDDER_DIM = DIM;
+
 export async function createBenchCycleRun(
-  services: Services, opts: { config: Config; logger: Logger; realRanker: boolean; cycleId: string },
+  runtime: Runtime, opts: { logger: Logger; realRanker: boolean; cycleId: string },
 ): Promise<BenchCycleRun> {
   if (opts.realRanker) {
-    const retrieval = await createRetrieval({ db: services.db, config: opts.config, logger: opts.logger }, { embedder: new HashedTextEmbedder(DIM) });
-    const ranker = createRanker({ services, retrieval, logger: opts.logger });
-    const service = createCycleRunService(services, {
-      ranker, syncRetrieval: (onProgress) => retrieval.sync({ onProgress }), progress: silentProgress, logger: opts.logger,
-      rankerId: `hybrid@${retrieval.embedder.modelId}`,
-    });
+    const matching = await runtime.matching();
+    const service = matching.cycleRuns({ progress: silentProgress, logger: opts.logger });
     return {
       service,
       description: {
         ranker: `real hybrid ranker (dense HNSW/exact + BM25 + signals + policy) over hashed char-bigram vectors dim ${DIM} instead of the model`,
         sync: 'real retrieval sync: stale portraits, evidence vectors (hashed) and HNSW index update',
       },
-      close: () => retrieval.close(),
+      close: async () => undefined,
     };
   }
-  const ranker = new SyntheticVectorRanker(services);
-  const service = createCycleRunService(services, {
+  const ranker = new SyntheticVectorRanker(runtime);
+  const service = runtime.createCycleRunService({
     ranker,
     syncRetrieval: (onProgress) => ranker.sync(opts.cycleId, onProgress),
     progress: silentProgress, logger: opts.logger, rankerId: `synthetic-hashed-${DIM}`,

@@ -19,14 +19,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assignGreedy } from '../../src/allocation/assignment.service';
 import { loadConfig } from '../../src/config';
-import { createServices, type Services } from '../../src/container';
-import { closeDatabase, openDatabase } from '../../src/db/client';
 import { DEMO_CYCLE_ID, generateDemoData } from '../../src/demo/demo-data.generator';
 import { seedDemo } from '../../src/demo/seed-demo.service';
 import { expertSchema } from '../../src/intake/expert.schema';
 import { createLogger } from '../../src/shared/logger';
 import { emit, flag, numberOption, option, round, rssMb } from './bench.types';
-import { createBenchCycleRun } from './cycle-bench.support';
+import { HashingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
+import { createRuntime } from '../../src/runtime';
+import { BENCH_EMBEDDER_DIM, createBenchCycleRun } from './cycle-bench.support';
 
 export async function run(args: string[]): Promise<void> {
   const quick = flag(args, 'quick');
@@ -37,18 +37,18 @@ export async function run(args: string[]): Promise<void> {
   const logger = createLogger(option(args, 'log-level') ?? 'warn', 'bench-cycle');
   const dir = mkdtempSync(join(tmpdir(), 'cycle-bench-'));
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
-  const db = openDatabase(config.dbFile);
+  // The real-ranker variant runs the real retrieval and ranker over hashed vectors instead of the model.
+  const runtime = createRuntime(config, { logger, embedder: realRanker ? new HashingEmbedder(BENCH_EMBEDDER_DIM) : undefined });
   try {
     // Enough enterprises that their 1.15 demands each cover nDemands; the surplus is dropped.
     let t = performance.now();
     const data = generateDemoData({ experts: nExperts, enterprises: Math.ceil(nDemands / 1.1) });
     data.demands = data.demands.slice(0, nDemands);
-    const seeded = seedDemo(db, { data });
+    const seeded = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, { data });
     if (seeded.rejected.length) throw new Error(`seeding rejected ${seeded.rejected.length} records`);
     process.stderr.write(`seeded ${data.demands.length} demands, ${data.experts.length} experts in ${round((performance.now() - t) / 1000, 1)} s\n`);
-    const services: Services = createServices(db);
 
-    const bench = await createBenchCycleRun(services, { config, logger, realRanker, cycleId: DEMO_CYCLE_ID });
+    const bench = await createBenchCycleRun(runtime, { logger, realRanker, cycleId: DEMO_CYCLE_ID });
     t = performance.now();
     const full = await bench.service.execute({ cycleId: DEMO_CYCLE_ID });
     const fullS = (performance.now() - t) / 1000;
@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<void> {
       const projects = x.projects ?? [];
       const edited = { ...x, projects: projects.map((p, i) => (i === 0 ? { ...p, abstract: `${p.abstract}（2026年补充：已完成中试验证。）` } : p)) };
       if (projects.length === 0) edited.honours = [...(x.honours ?? []), '2026年度市级优秀科技特派员'];
-      services.repos.experts.upsert(expertSchema.parse(edited));
+      runtime.repositories.experts.upsert(expertSchema.parse(edited));
     }
     t = performance.now();
     const incremental = await bench.service.execute({ cycleId: DEMO_CYCLE_ID });
@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<void> {
     });
     await bench.close();
   } finally {
-    closeDatabase(db);
+    await runtime.close();
     if (!flag(args, 'keep')) rmSync(dir, { recursive: true, force: true });
     else process.stderr.write(`kept ${dir}\n`);
   }

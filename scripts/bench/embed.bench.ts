@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import { loadConfig } from '../../src/config';
-import { poolHiddenStates, type TokenBatch, TransformersEmbedder } from '../../src/embeddings/transformers.embedder';
+import { poolHiddenStates, type TokenBatch, TransformersEmbedder } from '../../src/embeddings/transformers-embedder.adapter';
 import { emit, flag, numberOption, option, round, rssMb } from './bench.types';
 import { syntheticTexts } from './synthetic-texts';
 

@@ -4,25 +4,21 @@
 // line {port, key, …} on stdout when ready.
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createServices } from '../../src/container';
-import { openDatabase } from '../../src/db/client';
-import { createRanker } from '../../src/ranking/ranker.factory';
-import { createRetrieval } from '../../src/retrieval/retrieval.factory';
+import { createRuntime } from '../../src/runtime';
 import { createCliLogger } from '../../src/shared/logger';
 
 const config = loadConfig({ ...process.env, DEMO: 'off' });
 const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'bench-server');
-const db = openDatabase(config.dbFile);
-const services = createServices(db);
+const runtime = createRuntime(config, { logger });
+const { services } = runtime;
 const t0 = performance.now();
-const retrieval = await createRetrieval({ db, config, logger });
+const { retrieval, ranker } = await runtime.matching();
 const synced = await retrieval.sync();
 const loadS = (performance.now() - t0) / 1000;
-const ranker = createRanker({ services, retrieval, logger });
-const open = services.repos.reference.listCycles().filter((c) => c.status === 'open').at(-1);
+const open = runtime.repositories.reference.listCycles().filter((c) => c.status === 'open').at(-1);
 const warm = ranker.warm({ cycleId: open?.id });
 const app = await buildApp({ services, logger, ranker, auth: { portalRateLimit: { max: 1e9, timeWindowMs: 60_000 } } });
-const { key } = services.auth.apiKeys.create('bench', { actor: 'bench', actorRole: 'bench' });
+const { key } = services.apiKeys.create('bench', { actor: 'bench', actorRole: 'bench' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;

@@ -21,19 +21,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config';
-import { createServices } from '../../src/container';
-import { closeDatabase, openDatabase } from '../../src/db/client';
 import { DEMO_CYCLE_ID, generateDemoData } from '../../src/demo/demo-data.generator';
 import { seedDemo } from '../../src/demo/seed-demo.service';
-import { EmbeddingCacheRepository } from '../../src/embeddings/embedding-cache.repository';
 import type { ExpertInput } from '../../src/intake/expert.schema';
 import { createJiebaKeywordExtractor } from '../../src/portraits/jieba-keyword.adapter';
-import { PortraitRepository } from '../../src/portraits/portrait.repository';
 import { rebuildStalePortraits } from '../../src/portraits/portrait.service';
-import { createRetrieval } from '../../src/retrieval/retrieval.factory';
+import { createRuntime } from '../../src/runtime';
 import { createCliLogger } from '../../src/shared/logger';
 import { emit, flag, numberOption, option, round } from './bench.types';
-import { createGaussian } from './clustered-vectors';
+import { createGaussian } from '../../src/index/clustered-vectors.generator';
 
 const REFERENCE_YEAR = 2026;
 
@@ -62,25 +58,25 @@ function cloneOf(t: ExpertInput, i: number): ExpertInput {
 async function seed(dataDir: string, nExperts: number, nTemplates: number): Promise<Record<string, number>> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DEMO: 'off' });
   const logger = createCliLogger('warn', 'bench-match');
-  const db = openDatabase(config.dbFile);
-  const services = createServices(db);
+  const runtime = createRuntime(config, { logger, referenceYear: REFERENCE_YEAR });
+  const { services, repositories: repos } = runtime;
   const times: Record<string, number> = {};
   let t = performance.now();
   const lap = (k: string) => { times[k] = round((performance.now() - t) / 1000, 1); log({ step: k, seconds: times[k] }); t = performance.now(); };
 
   const demo = generateDemoData({ experts: nTemplates, enterprises: 300 });
-  const seeded = seedDemo(db, { data: demo });
+  const seeded = seedDemo({ intake: services.intake, transaction: runtime.transaction }, { data: demo });
   if (seeded.rejected.length) throw new Error(`demo seed rejected ${JSON.stringify(seeded.rejected.slice(0, 2))}`);
   lap('seed_templates_s');
-  const retrieval = await createRetrieval({ db, config, logger }, { referenceYear: REFERENCE_YEAR });
+  const { retrieval } = await runtime.matching();
   const first = await retrieval.sync();
   times.templates_embedded = first.textsEmbedded;
   lap('embed_templates_s');
 
-  const templateIds = demo.experts.map((e) => services.repos.experts.findIdByExternalId(e.externalId)!);
+  const templateIds = demo.experts.map((e) => repos.experts.findIdByExternalId(e.externalId)!);
   const nClones = Math.max(0, nExperts - nTemplates);
   for (let i = 0; i < nClones; i += 1000) {
-    db.transaction(() => {
+    runtime.transaction(() => {
       for (let j = i; j < Math.min(nClones, i + 1000); j++) {
         const r = services.intake.saveExpert(cloneOf(demo.experts[j % nTemplates], j));
         if (!r.ok) throw new Error(`clone ${j} rejected: ${JSON.stringify(r.errors)}`);
@@ -88,12 +84,12 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
     });
   }
   lap('import_synthetic_s');
-  rebuildStalePortraits({ db, keywords: createJiebaKeywordExtractor() }, { referenceYear: REFERENCE_YEAR });
+  rebuildStalePortraits({ portraits: repos.portraits, experts: repos.experts, keywords: createJiebaKeywordExtractor() }, { referenceYear: REFERENCE_YEAR });
   lap('portraits_s');
 
   // Injected vectors: the template's real vector of the same item (or portrait) plus noise, under the copy's text hash.
-  const portraits = new PortraitRepository(db);
-  const cache = new EmbeddingCacheRepository(db);
+  const portraits = repos.portraits;
+  const cache = repos.embeddingCache;
   const modelId = retrieval.index.modelId;
   const dim = retrieval.index.dim;
   const tplEvidence = templateIds.map((id) => portraits.listEvidence(id));
@@ -104,7 +100,7 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   for (let i = 0; i < nClones; i += 1000) {
     const entries: Array<{ textHash: string; vector: Float32Array }> = [];
     for (let j = i; j < Math.min(nClones, i + 1000); j++) {
-      const id = services.repos.experts.findIdByExternalId(`bench-${String(j).padStart(6, '0')}`)!;
+      const id = repos.experts.findIdByExternalId(`bench-${String(j).padStart(6, '0')}`)!;
       const tpl = tplEvidence[j % nTemplates];
       const other = tplEvidence[(j * 7919 + 13) % nTemplates];
       const vectorOf = (list: typeof tpl, kind: string) => {
@@ -133,8 +129,7 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   times.sync_texts_embedded = second.textsEmbedded;
   times.evidence = second.evidence;
   lap('hnsw_build_s');
-  await retrieval.close();
-  closeDatabase(db);
+  await runtime.close();
   return times;
 }
 
@@ -179,9 +174,9 @@ export async function run(args: string[]): Promise<void> {
 
   let setup: Record<string, number> = {};
   {
-    const db = openDatabase(loadConfig({ ...process.env, DATA_DIR: dataDir }).dbFile);
-    const have = createServices(db).repos.experts.count();
-    closeDatabase(db);
+    const probe = createRuntime(loadConfig({ ...process.env, DATA_DIR: dataDir }), { logger: createCliLogger('warn', 'bench-match') });
+    const have = probe.repositories.experts.count();
+    await probe.close();
     if (have < nExperts) setup = await seed(dataDir, nExperts, nTemplates);
     else log({ step: 'reuse', dataDir, experts: have });
   }

@@ -1,13 +1,14 @@
-import { loadConfig, ConfigError, type Config } from '../../src/config';
-import { createServices, type Services } from '../../src/container';
-import { closeDatabase, openDatabase } from '../../src/db/client';
+import { ConfigError, loadConfig, type Config } from '../../src/config';
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../../src/runtime';
 import { createCliLogger, type Logger } from '../../src/shared/logger';
 
-/** Shared start-up of the command-line tools: config (fail fast), stderr logger, database, services. */
-export function openCli(name: string): { config: Config; logger: Logger; services: Services; close: () => void } {
+/** Shared start-up of the command-line tools: config (fail fast), stderr logger, the runtime over the database. */
+export function openCli(name: string, overrides: RuntimeOverrides & { env?: Record<string, string | undefined> } = {}): {
+  config: Config; logger: Logger; runtime: Runtime; close: () => Promise<void>;
+} {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(overrides.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -15,10 +16,9 @@ export function openCli(name: string): { config: Config; logger: Logger; service
     }
     throw err;
   }
-  const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, name);
-  const db = openDatabase(config.dbFile);
-  const services = createServices(db);
-  return { config, logger, services, close: () => closeDatabase(db) };
+  const logger = overrides.logger ?? createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, name);
+  const runtime = createRuntime(config, { ...overrides, logger });
+  return { config, logger, runtime, close: () => runtime.close() };
 }
 
 export function fail(message: string, code = 2): never {

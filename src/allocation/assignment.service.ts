@@ -15,6 +15,7 @@
  */
 
 import { createFlowNetwork } from './min-cost-flow.solver';
+import { AppError } from '../shared/errors';
 
 export interface AssignmentDemand {
   demandId: string;
@@ -87,13 +88,11 @@ export type AssignmentErrorCode =
   | 'UNKNOWN_REFERENCE'
   | 'SCORE_RANGE';
 
-export class AssignmentInputError extends Error {
-  readonly code: AssignmentErrorCode;
+export class AssignmentInputError extends AppError {
+  declare readonly code: AssignmentErrorCode;
 
   constructor(code: AssignmentErrorCode, message: string) {
-    super(message);
-    this.name = 'AssignmentInputError';
-    this.code = code;
+    super(code, message);
   }
 }
 

@@ -11,6 +11,7 @@
  *
  * Pure module: no I/O, no dependencies.
  */
+import { AppError } from '../shared/errors';
 
 export interface MinCostFlowOptions {
   /** Upper bound on the flow to send; defaults to as much as the network carries. */
@@ -45,13 +46,11 @@ export interface FlowNetwork {
 
 export type FlowNetworkErrorCode = 'INVALID_ARGUMENT' | 'NEGATIVE_CYCLE' | 'COST_OVERFLOW';
 
-export class FlowNetworkError extends Error {
-  readonly code: FlowNetworkErrorCode;
+export class FlowNetworkError extends AppError {
+  declare readonly code: FlowNetworkErrorCode;
 
   constructor(code: FlowNetworkErrorCode, message: string) {
-    super(message);
-    this.name = 'FlowNetworkError';
-    this.code = code;
+    super(code, message);
   }
 }
 

@@ -12,6 +12,7 @@
  * Pure module: no I/O. All proportional arithmetic that decides seats is done in exact integer
  * (BigInt) arithmetic, so float rounding can never move a seat between regions.
  */
+import { AppError } from '../shared/errors';
 
 export interface QuotaRegionInput {
   region: string;
@@ -63,13 +64,11 @@ export interface QuotaResult {
 
 export type QuotaErrorCode = 'INVALID_INPUT' | 'DUPLICATE_REGION' | 'MIN_ABOVE_MAX' | 'MINS_EXCEED_TOTAL';
 
-export class QuotaAllocationError extends Error {
-  readonly code: QuotaErrorCode;
+export class QuotaAllocationError extends AppError {
+  declare readonly code: QuotaErrorCode;
 
   constructor(code: QuotaErrorCode, message: string) {
-    super(message);
-    this.name = 'QuotaAllocationError';
-    this.code = code;
+    super(code, message);
   }
 }
 

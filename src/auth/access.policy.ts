@@ -35,11 +35,11 @@ export function isWriteRoute(method: string, access: RouteAccess | undefined): b
   return access?.write ?? isStateChangingMethod(method);
 }
 
-export const forbidden = () => new AppError(403, 'FORBIDDEN', '无权访问此接口');
+export const forbidden = () => new AppError('FORBIDDEN', '无权访问此接口');
 
 /** Throws 403 unless the declaration admits the principal; viewers never write, whatever a route lists. */
 export function authorize(access: RouteAccess | undefined, principal: Principal, method: string): void {
-  if (!access) throw new AppError(403, 'ACCESS_UNDECLARED', '接口未声明访问权限，已拒绝访问');
+  if (!access) throw new AppError('ACCESS_UNDECLARED', '接口未声明访问权限，已拒绝访问');
   if (principal.kind === 'portal') {
     if (access.portal !== true) throw forbidden();
     return;
@@ -50,7 +50,7 @@ export function authorize(access: RouteAccess | undefined, principal: Principal,
 
 /** The principal of an authenticated route; a 401 if the hook did not run (a public route calling it by mistake). */
 export function requirePrincipal(req: { principal: Principal | null }): Principal {
-  if (!req.principal) throw new AppError(401, 'UNAUTHORIZED', '未登录或缺少 API 密钥');
+  if (!req.principal) throw new AppError('UNAUTHORIZED', '未登录或缺少 API 密钥');
   return req.principal;
 }
 

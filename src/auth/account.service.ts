@@ -1,8 +1,10 @@
-import type { ReferenceRepository } from '../intake/reference.repository';
 import { AppError } from '../shared/errors';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
 import { hashPassword, verifyPassword } from './password.service';
 import type { UserRepository, UserRow } from './user.repository';
+
+/** The regions a reviewer may belong to (reference data; intake owns it, auth only reads it). */
+export type RegionDirectory = { listRegions(): ReadonlyArray<{ code: string; name: string; level: string }> };
 
 export type NewAccount = { username: string; displayName: string; role: StaffRole; region?: string | null; password: string };
 export type StaffUser = { username: string; displayName: string; role: StaffRole; region: string | null };
@@ -10,7 +12,7 @@ export type StaffUser = { username: string; displayName: string; role: StaffRole
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
-const invalid = (message: string, field: string) => new AppError(400, 'INVALID_ACCOUNT', message, [{ field, message }]);
+const invalid = (message: string, field: string) => new AppError('INVALID_ACCOUNT', message, [{ field, message }]);
 
 export function toStaffUser(u: UserRow): StaffUser {
   return { username: u.username, displayName: u.displayName, role: u.role, region: u.regionCode };
@@ -21,7 +23,7 @@ export class AccountService {
   // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { users: UserRepository; reference: ReferenceRepository }) {}
+  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert'>; reference: RegionDirectory }) {}
 
   async createUser(a: NewAccount): Promise<StaffUser> {
     if (!USERNAME.test(a.username)) throw invalid('用户名须为 2–64 位小写字母、数字或 . _ -', 'username');
@@ -37,7 +39,7 @@ export class AccountService {
     } else if (region !== null) {
       throw invalid('市级管理员和只读用户不属于某个区县，请勿指定区县', 'region');
     }
-    if (this.deps.users.findByUsername(a.username)) throw new AppError(409, 'ALREADY_EXISTS', `用户已存在：${a.username}`);
+    if (this.deps.users.findByUsername(a.username)) throw new AppError('ALREADY_EXISTS', `用户已存在：${a.username}`);
     const passwordHash = await hashPassword(a.password);
     return toStaffUser(this.deps.users.insert({ username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash }));
   }

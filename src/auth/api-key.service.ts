@@ -14,13 +14,13 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** Portal API keys `kjfz_<id>_<secret>`: 256-bit secrets, only sha256 stored, shown once, revocable. */
 export class ApiKeyService {
   constructor(
-    private readonly deps: { apiKeys: ApiKeyRepository; audit: AuditRepository },
+    private readonly deps: { apiKeys: ApiKeyRepository; audit: Pick<AuditRepository, 'append'> },
     private readonly now: () => number = Date.now,
   ) {}
 
   create(name: string, by: AuditActor): { id: string; key: string } {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 100) throw new AppError(400, 'INVALID_NAME', 'API 密钥名称不能为空且不超过 100 字');
+    if (!trimmed || trimmed.length > 100) throw new AppError('INVALID_NAME', 'API 密钥名称不能为空且不超过 100 字');
     const id = randomBytes(6).toString('hex');
     const key = `kjfz_${id}_${randomToken(32)}`;
     this.deps.apiKeys.insert({ id, name: trimmed, keyHash: sha256Hex(key) });

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -35,5 +35,17 @@ export class AuditRepository {
     if (q.regionCode) conds.push(eq(auditLog.regionCode, q.regionCode));
     return this.db.select().from(auditLog).where(conds.length ? and(...conds) : undefined)
       .orderBy(desc(auditLog.id)).limit(q.limit).offset(q.offset ?? 0).all();
+  }
+
+  /**
+   * Entries of some entities in one region whose entity id starts with `prefix` (e.g. `<runId>/`), newest first.
+   * substr, not LIKE: an id may contain '_' (a LIKE wildcard).
+   */
+  listByEntityPrefix(q: { entities: readonly string[]; regionCode: string; prefix: string; limit: number }): AuditEntry[] {
+    return this.db.select().from(auditLog).where(and(
+      inArray(auditLog.entity, [...q.entities]),
+      eq(auditLog.regionCode, q.regionCode),
+      sql`substr(${auditLog.entityId}, 1, ${q.prefix.length}) = ${q.prefix}`,
+    )).orderBy(desc(auditLog.id)).limit(q.limit).all();
   }
 }

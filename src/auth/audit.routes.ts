@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../http/common.schema';
 import { requirePrincipal } from './access.policy';
-import type { AuditRepository } from './audit.repository';
+import type { AuditLogService } from './audit-log.service';
 import { auditEntrySchema, auditQuerySchema } from './auth.schema';
 import { regionFilter } from './region-scope.policy';
 
 /** Read-only view of the audit trail: there is deliberately no route that edits or deletes entries. */
-export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditRepository }> = async (app, { audit }) => {
+export const auditRoutes: FastifyPluginAsyncZod<{ audit: Pick<AuditLogService, 'list'> }> = async (app, { audit }) => {
   app.get('/v1/audit', {
     config: { access: { staff: ['admin', 'reviewer'] } },
     schema: {

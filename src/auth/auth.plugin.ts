@@ -3,9 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors';
 import { auditActorOf, authorize, isPublicRoute, isStateChangingMethod, isWriteRoute } from './access.policy';
-import type { AuthServices } from './auth.container';
+import type { AccountService } from './account.service';
+import type { ApiKeyService } from './api-key.service';
+import type { AuditLogService } from './audit-log.service';
 import type { RouteAccess } from './auth.types';
-import { SESSION_TTL_MS, toStaffPrincipal } from './session.service';
+import { SESSION_TTL_MS, type SessionService, toStaffPrincipal } from './session.service';
 import { constantTimeEqual } from './token.util';
 
 export const SESSION_COOKIE = 'kjfz_session';
@@ -25,6 +27,14 @@ export const DEFAULT_AUTH_OPTIONS: Required<AuthOptions> = {
   portalRateLimit: { max: 600, timeWindowMs: 60_000 },
   loginRateLimit: { max: 10, timeWindowMs: 60_000 },
   loginIpRateLimit: { max: 100, timeWindowMs: 60_000 },
+};
+
+/** What the access hook and the auth routes use. */
+export type AuthServices = {
+  accounts: Pick<AccountService, 'getUser'>;
+  sessions: Pick<SessionService, 'login' | 'discard' | 'logout' | 'resolve'>;
+  apiKeys: Pick<ApiKeyService, 'authenticate'>;
+  audit: Pick<AuditLogService, 'append'>;
 };
 
 export type AuthDeps = { services: AuthServices; options?: AuthOptions };
@@ -50,12 +60,12 @@ export function sessionCookieOptions(req: { protocol: string }) {
 
 export const unauthorized = (reply: FastifyReply, message: string) => {
   reply.header('www-authenticate', 'Bearer');
-  return new AppError(401, 'UNAUTHORIZED', message);
+  return new AppError('UNAUTHORIZED', message);
 };
 
 export const rateLimited = (reply: FastifyReply, retryAfterSeconds: number, message: string) => {
   reply.header('retry-after', String(retryAfterSeconds));
-  return new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds });
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds });
 };
 
 /**
@@ -109,7 +119,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (isStateChangingMethod(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !constantTimeEqual(sent, session.csrfToken)) {
-        throw new AppError(403, 'CSRF_FAILED', 'CSRF 校验失败：请在 x-csrf-token 请求头中提供登录时返回的令牌');
+        throw new AppError('CSRF_FAILED', 'CSRF 校验失败：请在 x-csrf-token 请求头中提供登录时返回的令牌');
       }
     }
   }

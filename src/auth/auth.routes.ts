@@ -4,7 +4,7 @@ import { errorResponseSchema, errorResponses } from '../http/common.schema';
 import { AppError } from '../shared/errors';
 import { ALL_STAFF, requirePrincipal } from './access.policy';
 import { toStaffUser } from './account.service';
-import type { AuthServices } from './auth.container';
+import type { AuthServices } from './auth.plugin';
 import {
   SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, rateLimited, resolveAuthOptions, sessionCookieOptions, type AuthOptions,
 } from './auth.plugin';
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     }
     const result = await services.sessions.login(req.body.username, req.body.password, { ip: req.ip });
     // One message for unknown users, wrong passwords and disabled accounts, so it reveals nothing.
-    if (!result) throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+    if (!result) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
     const previous = req.cookies[SESSION_COOKIE];
     if (previous) services.sessions.discard(previous);
     reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_AGE_SECONDS });
@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     const p = requirePrincipal(req);
     const user = p.kind === 'staff' ? services.accounts.getUser(p.userId) : undefined;
     const session = req.authSession;
-    if (!user || !session) throw new AppError(401, 'UNAUTHORIZED', '登录已失效，请重新登录');
+    if (!user || !session) throw new AppError('UNAUTHORIZED', '登录已失效，请重新登录');
     return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
 };

@@ -41,3 +41,4 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
   note: z.string().nullable(),
 });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

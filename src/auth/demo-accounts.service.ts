@@ -1,8 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/client';
-import { ReferenceRepository } from '../intake/reference.repository';
-import { createAuthServices } from './auth.container';
+import type { AccountService } from './account.service';
 import type { StaffRole } from './auth.types';
 import { randomToken } from './token.util';
 
@@ -40,11 +38,11 @@ function writeSaved(file: string, accounts: DemoAccount[]): void {
  * `<dataDir>/demo-accounts.json` (mode 0600) so a restart can print them again; returns the list to print.
  */
 export async function ensureDemoAccounts(
-  db: Db,
+  deps: { accounts: Pick<AccountService, 'exists' | 'createUser'> },
   regions: Array<{ code: string; name: string }>,
   options: { dataDir: string },
 ): Promise<DemoAccount[]> {
-  const { accounts } = createAuthServices(db, new ReferenceRepository(db));
+  const { accounts } = deps;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DEMO_ACCOUNTS_FILE);
   const saved = readSaved(file);

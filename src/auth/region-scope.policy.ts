@@ -5,7 +5,7 @@ import type { Principal } from './auth.types';
 export type RegionScope = { all: true } | { all: false; region: string };
 
 export const forbiddenRegion = (regionCode?: string | null) =>
-  new AppError(403, 'FORBIDDEN_REGION', '无权访问其他区县的数据', regionCode ? { region: regionCode } : undefined);
+  new AppError('FORBIDDEN_REGION', '无权访问其他区县的数据', regionCode ? { region: regionCode } : undefined);
 
 /** Only county reviewers are bound to a region; city staff and portals (the city-wide online forms) see all. */
 export function regionScope(principal: Principal): RegionScope {

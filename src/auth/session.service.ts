@@ -19,7 +19,7 @@ export class SessionService {
   private readonly now: () => number;
 
   constructor(
-    private readonly deps: { sessions: SessionRepository; accounts: AccountService; audit: AuditRepository },
+    private readonly deps: { sessions: SessionRepository; accounts: Pick<AccountService, 'verifyCredentials'>; audit: Pick<AuditRepository, 'append'> },
     options: { ttlMs?: number; now?: () => number } = {},
   ) {
     this.ttlMs = options.ttlMs ?? SESSION_TTL_MS;

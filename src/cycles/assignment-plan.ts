@@ -24,6 +24,7 @@ import { allocateQuotas, type QuotaResult } from '../allocation/quota.service';
 import type { ExcludedCandidate, RankedCandidate } from '../ranking/ranking.schema';
 import type { RegionRunSummary, RunAssignment } from './cycle-run.schema';
 import type { UnfilledCode } from './unfilled-reasons';
+import { AppError } from '../shared/errors';
 
 export type FailedRule = { ruleId: string; code: string; message: string };
 
@@ -90,10 +91,10 @@ export type PlanResult = {
   solver: { input: AssignmentInput; result: AssignmentResult; ms: number };
 };
 
-export class PlanInputError extends Error {
-  constructor(readonly code: 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID', message: string) {
-    super(message);
-    this.name = 'PlanInputError';
+export class PlanInputError extends AppError {
+  declare readonly code: 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID';
+  constructor(code: 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID', message: string) {
+    super(code, message);
   }
 }
 

@@ -1,10 +1,8 @@
 import { quotaUnitOf } from '../allocation/quota-unit';
 import type { ReferenceRepository } from '../intake/reference.repository';
-import type { ExcludedCandidate, RankedCandidate } from '../ranking/ranking.schema';
-import { conflict, notFound } from '../shared/errors';
-import type { CycleRunRepository, CycleRunRow, RunProposalRow } from './cycle-run.repository';
+import { AppError, notFound } from '../shared/errors';
+import type { CycleRunRepository, RunProposal, StoredRun } from './cycle-run.repository';
 import type { AssignmentItem, CycleRunSummary, RunInfo } from './cycle-run.schema';
-import type { UnfilledCode } from './unfilled-reasons';
 
 export type RunDetail = RunInfo & { summary: CycleRunSummary | null };
 export type AssignmentList = { run: RunInfo; total: number; items: AssignmentItem[] };
@@ -12,7 +10,7 @@ export type AssignmentQuery = { run?: string; region?: string; unfilled?: boolea
 
 /** Reads stored cycle runs for the API. `region` narrows to one county (a reviewer's scope). */
 export class CycleRunReader {
-  constructor(private readonly deps: { runs: CycleRunRepository; reference: Pick<ReferenceRepository, 'getCycle'> }) {}
+  constructor(private readonly deps: { runs: Pick<CycleRunRepository, 'getRun' | 'listRuns' | 'latestCompleted' | 'listProposals'>; reference: Pick<ReferenceRepository, 'getCycle'> }) {}
 
   listRuns(cycleId: string): RunInfo[] {
     this.requireCycle(cycleId);
@@ -21,17 +19,17 @@ export class CycleRunReader {
 
   getRun(cycleId: string, runId: string, region?: string): RunDetail {
     const run = this.requireRun(cycleId, runId);
-    const summary = run.status === 'completed' ? (run.summary as CycleRunSummary) : null;
+    const summary = run.status === 'completed' ? run.summary : null;
     return { ...toRunInfo(run), summary: summary && region !== undefined ? narrowSummary(summary, region) : summary };
   }
 
   /** The proposed pairs (and the reasons where there is none) of the chosen run, or of the latest completed one. */
   listAssignments(cycleId: string, q: AssignmentQuery): AssignmentList {
-    let run: CycleRunRow | undefined;
+    let run: StoredRun | undefined;
     if (q.run) {
       run = this.requireRun(cycleId, q.run);
       if (run.status !== 'completed') {
-        throw conflict('RUN_NOT_COMPLETED', `匹配批次 ${run.id} 尚未完成（${toRunInfo(run).status}），没有推荐结果`, { status: toRunInfo(run).status });
+        throw new AppError('RUN_NOT_COMPLETED', `匹配批次 ${run.id} 尚未完成（${toRunInfo(run).status}），没有推荐结果`, { status: toRunInfo(run).status });
       }
     } else {
       this.requireCycle(cycleId);
@@ -46,19 +44,18 @@ export class CycleRunReader {
     if (!this.deps.reference.getCycle(cycleId)) throw notFound('选派周期', cycleId);
   }
 
-  private requireRun(cycleId: string, runId: string): CycleRunRow {
+  private requireRun(cycleId: string, runId: string): StoredRun {
     const run = this.deps.runs.getRun(runId);
     if (!run || run.cycleId !== cycleId) throw notFound('匹配批次', runId);
     return run;
   }
 }
 
-function toRunInfo(r: CycleRunRow): RunInfo {
+/** The stored run without what the read API does not show (the summary travels separately, seq and reason stay in). */
+function toRunInfo(r: StoredRun): RunInfo {
   return {
-    id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats,
-    status: r.abandonedAt ? 'abandoned' : r.status,
-    params: r.params, inputHash: r.inputHash, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null,
-    abandonedAt: r.abandonedAt ?? null, timings: r.timings ?? null,
+    id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status,
+    params: r.params, inputHash: r.inputHash, startedAt: r.startedAt, finishedAt: r.finishedAt, abandonedAt: r.abandonedAt, timings: r.timings,
   };
 }
 
@@ -69,7 +66,7 @@ function narrowSummary(s: CycleRunSummary, region: string): CycleRunSummary {
   return { ...s, regions: s.regions.filter((r) => r.region === unit), assignments: s.assignments.filter((x) => x.region === region) };
 }
 
-function toItem(p: RunProposalRow): AssignmentItem {
+function toItem(p: RunProposal): AssignmentItem {
   return {
     demandId: p.demandExternalId,
     enterpriseCreditCode: p.enterpriseCreditCode,
@@ -77,12 +74,12 @@ function toItem(p: RunProposalRow): AssignmentItem {
     expertId: p.expertExternalId,
     score: p.score,
     namedAgreed: p.namedAgreed,
-    proposed: (p.proposed as RankedCandidate | null) ?? null,
-    alternates: p.alternates as RankedCandidate[],
-    excluded: p.excluded as ExcludedCandidate[],
-    pending: (p.pending ?? []) as RankedCandidate[],
+    proposed: p.proposed,
+    alternates: p.alternates,
+    excluded: p.excluded,
+    pending: p.pending,
     unfilled: p.expertExternalId === null && p.unfilledCode
-      ? { code: p.unfilledCode as UnfilledCode, reason: p.unfilledReason ?? '', details: p.unfilledDetails ?? {} }
+      ? { code: p.unfilledCode, reason: p.unfilledReason ?? '', details: p.unfilledDetails ?? {} }
       : null,
   };
 }

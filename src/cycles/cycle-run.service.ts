@@ -8,25 +8,27 @@ import type { PolicyContextRepository } from '../policy/policy-context.repositor
 import type { PolicyService } from '../policy/policy.service';
 import { quotaUnitOf } from '../allocation/quota-unit';
 import { resolveAllocation } from '../policy/allocation-setting';
+import { agreedExpertIds, candidateFlags, failedHardRules, isPendingCandidate, toPolicyFlag, unknownHardRules } from '../policy/policy-flags';
 import { isNamedAgreed } from '../policy/rules/pair.rules';
-import { candidateFlags, isPendingCandidate } from '../ranking/candidate-flags';
 import type { RankQuery, Ranker } from '../ranking/ranker.port';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../ranking/ranking.schema';
 import { AppError } from '../shared/errors';
 import { hashRecord } from '../shared/hash';
+import { toFieldErrors } from '../shared/zod-issues';
 import type { Logger } from '../shared/logger';
 import { computeQuotas, type PlanDemand, PlanInputError, type PlanResult, planAssignment } from './assignment-plan';
-import type { CycleRunRepository, CycleRunRow, RankingCheckpoint } from './cycle-run.repository';
+import type { CycleRunRepository, RankingCheckpoint, StoredRun } from './cycle-run.repository';
 import { type CycleRunOptions, cycleRunOptionsSchema, type CycleRunSummary, type ResolvedRunOptions } from './cycle-run.schema';
 import type { ProgressReporter, ProgressTask } from './progress.port';
 import { type GuardViolation, verifyProposals } from './proposal-guard';
-import { failedHardRules, RunPolicy, unknownHardRules } from './run-policy';
+import { RunPolicy } from './run-policy';
 import { describeUnfilled } from './unfilled-reasons';
 
 export type SyncProgressEvent = { stage: string; done: number; total: number };
 
 export type CycleRunDeps = {
-  runs: CycleRunRepository;
+  runs: Pick<CycleRunRepository,
+    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'>;
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByIds'>;
   experts: Pick<ExpertRepository, 'getByIds'>;
@@ -54,10 +56,10 @@ export type CycleRunErrorCode =
   | 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID'
   | 'HARD_RULE_VIOLATION';
 
-export class CycleRunError extends Error {
-  constructor(readonly code: CycleRunErrorCode, message: string, readonly details?: unknown) {
-    super(message);
-    this.name = 'CycleRunError';
+export class CycleRunError extends AppError {
+  declare readonly code: CycleRunErrorCode;
+  constructor(code: CycleRunErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
   }
 }
 
@@ -280,7 +282,7 @@ export class CycleRunService {
 
   private openRun(a: {
     cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean;
-  }): { run: CycleRunRow | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
+  }): { run: StoredRun | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
     const { runs, clock, logger } = this.deps;
     const resumable = runs.listResumable(a.cycle.id);
     const same = resumable.find((r) => r.inputHash === a.inputHash);
@@ -360,7 +362,7 @@ export class CycleRunService {
       }
       const ev = policy.checkPair(expert, enterprise, demand);
       if (ev.status === 'ineligible') {
-        const reasons: PolicyFlag[] = failedHardRules(ev).map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
+        const reasons: PolicyFlag[] = failedHardRules(ev).map(toPolicyFlag);
         dropped.push({ expertId: c.expertId, name: c.name, score: c.score, reasons });
         continue;
       }
@@ -393,7 +395,7 @@ export class CycleRunService {
 function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
   const parsed = cycleRunOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new CycleRunError('INVALID_OPTIONS', '匹配批次参数无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new CycleRunError('INVALID_OPTIONS', '匹配批次参数无效', toFieldErrors(parsed.error.issues));
   }
   for (const [region, l] of Object.entries(parsed.data.regionLimits)) {
     if (l.min !== undefined && l.max !== undefined && l.min > l.max) {
@@ -403,11 +405,6 @@ function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
   // Sorted keys: the same limits given in another order are the same input.
   const regionLimits = Object.fromEntries(Object.keys(parsed.data.regionLimits).sort().map((k) => [k, parsed.data.regionLimits[k]]));
   return { ...parsed.data, regionLimits };
-}
-
-/** Experts the demand names by id as already agreed (附件1 "是否已经协商一致"). */
-function agreedExpertIds(d: Demand): string[] {
-  return d.namedCandidates.filter((c) => c.agreed && c.expertExternalId).map((c) => c.expertExternalId!);
 }
 
 function cycleFacts(c: Cycle) {

@@ -1,6 +1,7 @@
 import type { Demand, Enterprise, Expert } from '../policy/evaluation.types';
 import type { ProposalRecord } from './assignment-plan';
-import { failedHardRules, type RunPolicy, unknownHardRules } from './run-policy';
+import { failedHardRules, unknownHardRules } from '../policy/policy-flags';
+import type { RunPolicy } from './run-policy';
 
 export type GuardViolation = { demandId: string; expertId: string | null; codes: string[] };
 

@@ -1,5 +1,4 @@
 import { evaluate, evaluateEnterprise, evaluateExpert, evaluatePair } from '../policy/evaluate';
-export { failedHardRules, unknownHardRules } from '../policy/evaluate';
 import type { Demand, Enterprise, Evaluation, Expert, ExpertEvaluation, PolicyContext } from '../policy/evaluation.types';
 import type { CycleAssignments } from '../policy/policy-context.repository';
 import type { PolicyProfile } from '../policy/policy.schema';

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Transaction } from '../shared/transaction.port';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,6 +29,11 @@ export function openDatabase(file: string): Db {
   if (broken.length) throw new Error(`migrations left ${broken.length} foreign-key violations, e.g. ${JSON.stringify(broken[0])}`);
   sqlite.pragma('foreign_keys = ON');
   return db;
+}
+
+/** The Transaction port over this database (synchronous, like better-sqlite3). */
+export function transactionOf(db: Db): Transaction {
+  return (fn) => db.transaction(() => fn());
 }
 
 export function closeDatabase(db: Db): void {

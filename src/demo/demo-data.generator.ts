@@ -2,8 +2,7 @@
 // JSON format, plus a list of the edge cases planted in them and the county page that shows each. Cases of the
 // other four documents come in small demo cycles of their own jurisdictions (demo-jurisdictions.generator.ts).
 // Pure: no I/O, no clock, no Math.random — the same options always give deep-equal output.
-import type { z } from 'zod';
-import type { cycleSchema } from '../intake/cycle.schema';
+import type { CycleInput } from '../intake/cycle.schema';
 import type { DemandInput } from '../intake/demand.schema';
 import type { EnterpriseInput } from '../intake/enterprise.schema';
 import type { ExpertInput } from '../intake/expert.schema';
@@ -20,7 +19,6 @@ import { findInstitution, INSTITUTIONS, NON_ACADEMIC_INSTITUTION, type DemoInsti
 import { composeMaskedMobile } from './person.composer';
 import { Rng } from './prng';
 
-export type CycleInput = z.input<typeof cycleSchema>;
 export type { EdgeCase, EdgeCaseKind, EdgeVisibility } from './demo-edge-cases';
 export { EDGE_CASE_KINDS } from './demo-edge-cases';
 

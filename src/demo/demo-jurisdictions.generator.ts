@@ -3,6 +3,7 @@
 // previous cycles, currently serving, SME size, credit records, registration age, 不合格 windows, work dates,
 // unanswered conditions and the quota rules. Every planted expert is named by a demand of the cycle, so the
 // county page of a run shows the verdict on them; every planted enterprise files a demand. Pure and deterministic.
+import type { CycleInput } from '../intake/cycle.schema';
 import type { DemandInput } from '../intake/demand.schema';
 import type { EnterpriseInput } from '../intake/enterprise.schema';
 import type { ExpertInput } from '../intake/expert.schema';
@@ -15,7 +16,6 @@ import type { GeneratedEnterprise, SizeClass } from './demo-enterprises.generato
 import { generateExpert, type ExpertSpec } from './demo-experts.generator';
 import { INDUSTRY_SECTORS } from './industry-sectors.data';
 import { findInstitution, type DemoInstitution } from './institutions.data';
-import type { CycleInput } from './demo-data.generator';
 import { Rng } from './prng';
 
 export type JurisdictionDemo = {

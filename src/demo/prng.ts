@@ -10,7 +10,7 @@ export function hashSeed(text: string): number {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return (h ^= h >>> 16) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** mulberry32: tiny, fast, good enough for synthetic data (not for cryptography). */

@@ -1,12 +1,11 @@
 // Loads the generated demo data through the normal intake path (same validation, same content-hash upserts as a
 // real import), so the demo exercises what production does and a re-run is a no-op.
-import type { Db } from '../db/client';
-import { DemandRepository } from '../intake/demand.repository';
-import { EnterpriseRepository } from '../intake/enterprise.repository';
-import { ExpertRepository } from '../intake/expert.repository';
-import { createIntakeRepositories } from '../intake/intake.factory';
-import { IntakeService, type FieldError, type SaveResult } from '../intake/intake.service';
-import { ReferenceRepository } from '../intake/reference.repository';
+import type { DemandRepository } from '../intake/demand.repository';
+import type { EnterpriseRepository } from '../intake/enterprise.repository';
+import type { ExpertRepository } from '../intake/expert.repository';
+import type { FieldError, IntakeService, SaveResult } from '../intake/intake.service';
+import type { ReferenceRepository } from '../intake/reference.repository';
+import type { Transaction } from '../shared/transaction.port';
 import { generateDemoData, type DemoData, type DemoDataOptions } from './demo-data.generator';
 
 export type SeedKind = 'cycles' | 'enterprises' | 'experts' | 'demands';
@@ -19,6 +18,19 @@ export type SeedDemoOptions = DemoDataOptions & {
 };
 export type DemoMode = 'auto' | 'on' | 'off';
 
+/** The intake write path (same validation and content-hash upserts as an import) and one transaction per kind. */
+export type SeedDemoDeps = {
+  intake: Pick<IntakeService, 'saveCycle' | 'saveEnterprise' | 'saveExpert' | 'saveDemand'>;
+  transaction: Transaction;
+};
+/** What tells an empty database. */
+export type RecordCounts = {
+  reference: Pick<ReferenceRepository, 'listCycles'>;
+  enterprises: Pick<EnterpriseRepository, 'count'>;
+  experts: Pick<ExpertRepository, 'count'>;
+  demands: Pick<DemandRepository, 'count'>;
+};
+
 const emptyCounts = (): StatusCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
 
 function keyOf(kind: SeedKind, record: unknown): string {
@@ -26,10 +38,10 @@ function keyOf(kind: SeedKind, record: unknown): string {
   return String((kind === 'cycles' ? r.id : kind === 'enterprises' ? r.creditCode : r.externalId) ?? '(unknown)');
 }
 
-export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
+export function seedDemo(deps: SeedDemoDeps, opts: SeedDemoOptions = {}): SeedDemoSummary {
   const started = performance.now();
   const data = opts.data ?? generateDemoData(opts);
-  const intake = new IntakeService(createIntakeRepositories(db));
+  const { intake, transaction } = deps;
 
   const summary: SeedDemoSummary = {
     cycles: emptyCounts(), enterprises: emptyCounts(), experts: emptyCounts(), demands: emptyCounts(), rejected: [], durationMs: 0,
@@ -44,16 +56,16 @@ export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
 
   // One transaction per kind: thousands of single-row commits would each fsync; the repositories' own
   // transactions nest as savepoints. Demands go last because they reference enterprises and the cycle.
-  db.transaction(() => {
+  transaction(() => {
     for (const c of data.cycles) tally('cycles', c, intake.saveCycle(c));
   });
-  db.transaction(() => {
+  transaction(() => {
     for (const e of data.enterprises) tally('enterprises', e, intake.saveEnterprise(e));
   });
-  db.transaction(() => {
+  transaction(() => {
     for (const x of data.experts) tally('experts', x, intake.saveExpert(x));
   });
-  db.transaction(() => {
+  transaction(() => {
     for (const d of data.demands) tally('demands', d, intake.saveDemand(d));
   });
   summary.durationMs = Math.round(performance.now() - started);
@@ -61,18 +73,18 @@ export function seedDemo(db: Db, opts: SeedDemoOptions = {}): SeedDemoSummary {
 }
 
 /** True when nothing has been imported yet (no cycles, enterprises, experts or demands). */
-export function isDatabaseEmpty(db: Db): boolean {
-  return new ReferenceRepository(db).listCycles().length === 0
-    && new EnterpriseRepository(db).count() === 0
-    && new ExpertRepository(db).count() === 0
-    && new DemandRepository(db).count() === 0;
+export function isDatabaseEmpty(counts: RecordCounts): boolean {
+  return counts.reference.listCycles().length === 0
+    && counts.enterprises.count() === 0
+    && counts.experts.count() === 0
+    && counts.demands.count() === 0;
 }
 
 /**
  * What `npm start` does with config.demo: 'auto' seeds only an empty database, 'on' always (idempotent),
  * 'off' never. Returns the summary, or null when nothing was seeded.
  */
-export function seedDemoIfEmpty(db: Db, mode: DemoMode, opts: SeedDemoOptions = {}): SeedDemoSummary | null {
-  if (mode === 'off' || (mode === 'auto' && !isDatabaseEmpty(db))) return null;
-  return seedDemo(db, opts);
+export function seedDemoIfEmpty(deps: SeedDemoDeps & { counts: RecordCounts }, mode: DemoMode, opts: SeedDemoOptions = {}): SeedDemoSummary | null {
+  if (mode === 'off' || (mode === 'auto' && !isDatabaseEmpty(deps.counts))) return null;
+  return seedDemo(deps, opts);
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors';
+
 /**
  * Turns texts into unit-length vectors (inner product = cosine similarity).
  * `modelId` names the vector space: the model plus whatever changes its vectors (weights variant,
@@ -10,13 +12,14 @@ export interface Embedder {
 }
 
 /** The model cannot be used: always says how to install it, because that is nearly always the fix. */
-export class EmbeddingModelError extends Error {
+export class EmbeddingModelError extends AppError {
   constructor(readonly model: string, readonly modelDir: string, reason: string, options?: { cause?: unknown }) {
     super(
+      'MODEL_MISSING',
       `Embedding model ${model} is missing or corrupt under ${modelDir} (${reason}). `
       + 'Install it with `npm run setup` (or point MODEL_DIR at the folder that holds it).',
+      undefined,
       options,
     );
-    this.name = 'EmbeddingModelError';
   }
 }

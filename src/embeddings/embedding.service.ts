@@ -1,6 +1,5 @@
-import type { Db } from '../db/client';
 import { hashText } from '../shared/hash';
-import { EmbeddingCacheRepository } from './embedding-cache.repository';
+import type { EmbeddingCacheRepository } from './embedding-cache.repository';
 import type { Embedder } from './embedder.port';
 
 export type EmbeddingStats = { hits: number; embedded: number };
@@ -11,11 +10,10 @@ export type EmbeddingStats = { hits: number; embedded: number };
  */
 export class EmbeddingService implements Embedder {
   readonly stats: EmbeddingStats = { hits: 0, embedded: 0 };
-  private readonly cache: EmbeddingCacheRepository;
-
-  constructor(private readonly embedder: Embedder, db: Db) {
-    this.cache = new EmbeddingCacheRepository(db);
-  }
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly cache: Pick<EmbeddingCacheRepository, 'getMany' | 'putMany'>,
+  ) {}
 
   get modelId(): string { return this.embedder.modelId; }
   get dim(): number { return this.embedder.dim; }

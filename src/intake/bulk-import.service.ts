@@ -1,4 +1,4 @@
-import type { Db } from '../db/client';
+import type { Transaction } from '../shared/transaction.port';
 import { factList, missingFacts } from './fact-labels';
 import type { ImportRow } from './import-file.reader';
 import type { EntityKind, IntakeService } from './intake.service';
@@ -20,12 +20,12 @@ class StrictRollback extends Error {}
  * business key, no-op when unchanged) finishes the job. Strict mode is all-or-nothing in one transaction.
  */
 export function importRows(
-  db: Db,
-  intake: IntakeService,
+  deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
   opts: { strict?: boolean; chunkSize?: number } = {},
 ): ImportSummary {
+  const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
   const summary = emptySummary();
   const storeOne = (row: ImportRow, into: ImportSummary) => {
@@ -55,7 +55,7 @@ export function importRows(
   if (opts.strict) {
     const attempt = emptySummary();
     try {
-      db.transaction(() => {
+      transaction(() => {
         for (const row of rows) storeOne(row, attempt);
         if (attempt.rejected.length) throw new StrictRollback();
       });
@@ -67,7 +67,7 @@ export function importRows(
   }
 
   for (let i = 0; i < rows.length; i += chunkSize) {
-    db.transaction(() => {
+    transaction(() => {
       for (const row of rows.slice(i, i + chunkSize)) storeOne(row, summary);
     });
   }

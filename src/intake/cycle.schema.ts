@@ -30,3 +30,5 @@ export const cycleSchema = z.object({
   allocation: cycleAllocationSchema.optional(),
 });
 export type Cycle = z.infer<typeof cycleSchema>;
+/** A cycle as the import formats accept it (defaults not applied yet). */
+export type CycleInput = z.input<typeof cycleSchema>;

@@ -40,9 +40,14 @@ const saveResponse = z.object({
   missing: z.array(z.string()),
 });
 
-function unwrap(kind: EntityKind, body: unknown, result: SaveResult<string>): z.infer<typeof saveResponse> {
-  if (!result.ok) throw new AppError(422, 'VALIDATION_FAILED', '请求内容校验失败', result.errors);
-  return { key: result.key, status: result.status, missing: missingFacts(kind, body) };
+function unwrap(result: SaveResult<string>): { key: string; status: 'inserted' | 'updated' | 'unchanged' } {
+  if (!result.ok) throw new AppError('REFERENCE_NOT_FOUND', '记录引用的区划、企业或周期不存在', result.errors);
+  return { key: result.key, status: result.status };
+}
+
+/** A saved record, with the facts a policy rule reads that it lacks (stored anyway; those verdicts are unknown). */
+function unwrapRecord(kind: EntityKind, body: unknown, result: SaveResult<string>): z.infer<typeof saveResponse> {
+  return { ...unwrap(result), missing: missingFacts(kind, body) };
 }
 
 export type IntakeRouteOptions = { intake: IntakeService; reader: IntakeReader };
@@ -64,9 +69,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
       const region = bodyRegion(r.kind, body);
       if (r.regional && region !== undefined) assertRegion(requirePrincipal(req), region);
       if (reader.exists(r.kind, key)) {
-        throw new AppError(409, 'ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
+        throw new AppError('ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
       }
-      const saved = unwrap(r.kind, req.body, intake.save(r.kind, req.body));
+      const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body));
       req.auditContext = { action: 'create', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
       return reply.code(201).send(saved);
     });
@@ -78,7 +83,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
       const body = req.body as Record<string, string>;
       const key = body[r.keyField];
       if (key !== req.params.key && key !== req.params.key.toUpperCase()) {
-        throw new AppError(400, 'KEY_MISMATCH', `路径中的编号与请求体中的 ${r.keyField} 不一致`, { path: req.params.key, body: key });
+        throw new AppError('KEY_MISMATCH', `路径中的编号与请求体中的 ${r.keyField} 不一致`, { path: req.params.key, body: key });
       }
       if (!reader.exists(r.kind, key)) throw notFound(r.label, key);
       const region = bodyRegion(r.kind, body);
@@ -88,7 +93,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
         assertRegion(principal, reader.regionOf(r.kind, key));
         if (region !== undefined) assertRegion(principal, region);
       }
-      const saved = unwrap(r.kind, req.body, intake.save(r.kind, req.body));
+      const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body));
       req.auditContext = { action: 'update', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
       return saved;
     });
@@ -123,10 +128,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
     config: { access: { staff: ['admin'] } },
     schema: { tags: ['选派周期'], summary: '新建或修改选派周期', params: z.object({ id: z.string().min(1).max(64) }), body: cycleSchema, response: { 200: saveResponse.omit({ missing: true }), ...errorResponses } },
   }, async (req) => {
-    if (req.body.id !== req.params.id) throw new AppError(400, 'KEY_MISMATCH', '路径中的周期编号与请求体不一致');
-    const result = intake.saveCycle(req.body);
-    if (!result.ok) throw new AppError(422, 'VALIDATION_FAILED', '请求内容校验失败', result.errors);
-    const saved = { key: result.key, status: result.status };
+    if (req.body.id !== req.params.id) throw new AppError('KEY_MISMATCH', '路径中的周期编号与请求体不一致');
+    const saved = unwrap(intake.saveCycle(req.body));
     req.auditContext = { action: 'save', entity: 'cycles', entityId: saved.key, regionCode: null, note: saved.status };
     return saved;
   });

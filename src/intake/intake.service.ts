@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { hashRecord } from '../shared/hash';
+import { type FieldError, toFieldErrors } from '../shared/zod-issues';
 import { cycleSchema, type Cycle } from './cycle.schema';
 import type { DemandRepository } from './demand.repository';
 import { demandSchema, type Demand } from './demand.schema';
@@ -9,7 +9,7 @@ import type { ExpertRepository, UpsertStatus } from './expert.repository';
 import { expertSchema, type Expert } from './expert.schema';
 import type { ReferenceRepository } from './reference.repository';
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from '../shared/zod-issues';
 export type SaveResult<K> = { ok: true; key: K; id: number; status: UpsertStatus } | { ok: false; errors: FieldError[] };
 export type EntityKind = 'experts' | 'enterprises' | 'demands';
 export type IntakeRepositories = {
@@ -19,9 +19,6 @@ export type IntakeRepositories = {
   reference: ReferenceRepository;
 };
 
-export function toFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message }));
-}
 
 /**
  * Validates and stores intake records. Shape errors come from the zod schemas; reference errors
@@ -32,7 +29,7 @@ export class IntakeService {
 
   saveExpert(input: unknown): SaveResult<string> {
     const parsed = expertSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Expert = parsed.data;
     const missing = this.missingRegions([['region', e.region], ['institution.region', e.institution.region]]);
     if (missing.length) return { ok: false, errors: missing };
@@ -41,7 +38,7 @@ export class IntakeService {
 
   saveEnterprise(input: unknown): SaveResult<string> {
     const parsed = enterpriseSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Enterprise = parsed.data;
     const missing = this.missingRegions([['region', e.region]]);
     if (missing.length) return { ok: false, errors: missing };
@@ -50,7 +47,7 @@ export class IntakeService {
 
   saveDemand(input: unknown): SaveResult<string> {
     const parsed = demandSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const d: Demand = parsed.data;
     const errors: FieldError[] = [];
     const enterpriseId = this.deps.enterprises.findIdByCreditCode(d.enterpriseCreditCode);
@@ -62,7 +59,7 @@ export class IntakeService {
 
   saveCycle(input: unknown): SaveResult<string> {
     const parsed = cycleSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const c: Cycle = parsed.data;
     const stored = this.deps.reference.getCycle(c.id);
     if (stored && hashRecord(stored) === hashRecord(c)) return { ok: true, key: c.id, id: 0, status: 'unchanged' };

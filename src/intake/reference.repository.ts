@@ -8,12 +8,23 @@ import type { RegionSeed } from './regions.data';
 export class ReferenceRepository {
   constructor(private readonly db: Db) {}
 
-  upsertRegions(list: RegionSeed[]): void {
+  /**
+   * Makes the stored regions match `list` (inserting or updating by code; regions not in the list are kept) and
+   * writes nothing when they already do. Returns how many rows it wrote.
+   */
+  syncRegions(list: readonly RegionSeed[]): number {
+    const stored = new Map(this.listRegions().map((r) => [r.code, r]));
+    const changed = list.filter((r) => {
+      const s = stored.get(r.code);
+      return !s || s.name !== r.name || s.level !== r.level || (s.parentCode ?? null) !== (r.parentCode ?? null);
+    });
+    if (changed.length === 0) return 0;
     this.db.transaction((tx) => {
-      for (const r of list) {
+      for (const r of changed) {
         tx.insert(regions).values(r).onConflictDoUpdate({ target: regions.code, set: { name: r.name, level: r.level, parentCode: r.parentCode } }).run();
       }
     });
+    return changed.length;
   }
 
   listRegions() {

@@ -168,7 +168,3 @@ export function evaluatePair(
   });
   return summarize(cp.rules, results);
 }
-
-/** The hard rules that failed, and those that are unknown (for messages and stored reasons). */
-export const failedHardRules = (ev: Evaluation): RuleResult[] => ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail');
-export const unknownHardRules = (ev: Evaluation): RuleResult[] => ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'unknown');

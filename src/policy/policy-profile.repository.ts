@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { policyProfiles } from '../db/schema';
 import { policyProfileSchema, type PolicyProfile } from './policy.schema';
 import { BUILT_IN_PROFILE_IDS } from './profiles';
+import { AppError } from '../shared/errors';
 
 export interface StoredProfile {
   profile: PolicyProfile;
@@ -10,9 +11,9 @@ export interface StoredProfile {
   loadedBy: string | null;
 }
 
-export class BuiltInProfileError extends Error {
+export class BuiltInProfileError extends AppError {
   constructor(readonly profileId: string) {
-    super(`policy profile ${profileId} is built in and cannot be overwritten`);
+    super('POLICY_BUILT_IN', `policy profile ${profileId} is built in and cannot be overwritten`);
   }
 }
 

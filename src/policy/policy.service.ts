@@ -4,7 +4,8 @@ import type { DemandRepository } from '../intake/demand.repository';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
 import type { ExpertRepository } from '../intake/expert.repository';
 import type { ReferenceRepository } from '../intake/reference.repository';
-import { AppError, badRequest, notFound } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
+import { toFieldErrors } from '../shared/zod-issues';
 import { todayInChina } from './calendar';
 import { evaluate } from './evaluate';
 import type { Demand, Enterprise, Expert, PolicyContext } from './evaluation.types';
@@ -30,15 +31,9 @@ export interface PolicyServiceDeps {
 
 export type PolicyFieldError = { path: string; message: string };
 
-/** Zod issues as { path, message }; an unknown rule kind names the kinds that exist. */
+/** Zod issues as { path, message } (the policy API's field name); an unknown rule kind names the kinds that exist. */
 export function toPolicyErrors(error: z.ZodError): PolicyFieldError[] {
-  return error.issues.map((i) => {
-    const path = i.path.map(String).join('.') || '(root)';
-    if (i.code === 'invalid_union' && 'discriminator' in i && 'options' in i && Array.isArray(i.options)) {
-      return { path, message: `无效的${i.discriminator === 'kind' ? '类型' : String(i.discriminator)}，应为：${i.options.join('、')}` };
-    }
-    return { path, message: i.message };
-  });
+  return toFieldErrors(error.issues).map(({ field, message }) => ({ path: field, message }));
 }
 
 /** Base context of a cycle, shared by every candidate; per-enterprise and per-pair facts are added per call. */
@@ -110,13 +105,13 @@ export class PolicyService {
   /** Validates and stores a custom profile as its id's next version. */
   load(input: unknown, loadedBy?: string): { id: string; version: number; ruleCount: number } {
     const parsed = policyProfileSchema.safeParse(input);
-    if (!parsed.success) throw badRequest('INVALID_POLICY', '策略配置无效', toPolicyErrors(parsed.error));
+    if (!parsed.success) throw new AppError('INVALID_POLICY', '策略配置无效', toPolicyErrors(parsed.error));
     try {
       const stored = this.deps.profiles.save(parsed.data, loadedBy);
       return { id: stored.profile.id, version: stored.profile.version, ruleCount: stored.profile.rules.length };
     } catch (e) {
       if (e instanceof BuiltInProfileError) {
-        throw new AppError(409, 'POLICY_BUILT_IN', `内置策略配置不能覆盖：${e.profileId}`, [{ path: 'id', message: '该编号为内置策略配置，请使用其他编号' }]);
+        throw new AppError('POLICY_BUILT_IN', `内置策略配置不能覆盖：${e.profileId}`, [{ path: 'id', message: '该编号为内置策略配置，请使用其他编号' }]);
       }
       throw e;
     }
@@ -136,17 +131,17 @@ export class PolicyService {
   /** POST /v1/eligibility: evaluates the expert, the enterprise, or the pair, whatever is given. */
   checkEligibility(req: EligibilityRequest): EligibilityResponse {
     if (!req.expertId && !req.enterpriseCreditCode && !req.demandId) {
-      throw badRequest('SUBJECT_REQUIRED', '至少需要专家编号、企业统一社会信用代码或需求编号之一');
+      throw new AppError('SUBJECT_REQUIRED', '至少需要专家编号、企业统一社会信用代码或需求编号之一');
     }
     let demand: Demand | undefined;
     if (req.demandId) {
       demand = this.deps.demands.getByExternalId(req.demandId)?.demand;
       if (!demand) throw notFound('需求', req.demandId);
       if (req.enterpriseCreditCode && req.enterpriseCreditCode !== demand.enterpriseCreditCode) {
-        throw badRequest('DEMAND_ENTERPRISE_MISMATCH', `需求 ${demand.externalId} 属于企业 ${demand.enterpriseCreditCode}，与所给企业不一致`);
+        throw new AppError('DEMAND_ENTERPRISE_MISMATCH', `需求 ${demand.externalId} 属于企业 ${demand.enterpriseCreditCode}，与所给企业不一致`);
       }
       if (req.cycle && req.cycle !== demand.cycle) {
-        throw badRequest('DEMAND_CYCLE_MISMATCH', `需求 ${demand.externalId} 属于选派周期 ${demand.cycle}，与所给周期不一致`);
+        throw new AppError('DEMAND_CYCLE_MISMATCH', `需求 ${demand.externalId} 属于选派周期 ${demand.cycle}，与所给周期不一致`);
       }
     }
     const cycleId = req.cycle ?? demand?.cycle;
@@ -156,7 +151,7 @@ export class PolicyService {
       if (!cycle) throw notFound('选派周期', cycleId);
     }
     const policyRef = req.policy ?? cycle?.policy;
-    if (!policyRef) throw badRequest('POLICY_REQUIRED', '需要指定策略配置（policy）或选派周期（cycle）');
+    if (!policyRef) throw new AppError('POLICY_REQUIRED', '需要指定策略配置（policy）或选派周期（cycle）');
     const profile = this.resolve(policyRef);
 
     let expert: Expert | undefined;
@@ -213,6 +208,6 @@ function parseRef(ref: string): { id: string; version?: number } {
   const at = ref.lastIndexOf('@');
   if (at < 0) return { id: ref };
   const version = Number(ref.slice(at + 1));
-  if (!Number.isInteger(version) || version < 1) throw badRequest('INVALID_POLICY_REF', `策略配置版本无效：${ref}`);
+  if (!Number.isInteger(version) || version < 1) throw new AppError('INVALID_POLICY_REF', `策略配置版本无效：${ref}`);
   return { id: ref.slice(0, at), version };
 }

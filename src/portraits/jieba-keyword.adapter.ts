@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict';
+import { dict, idf } from '@node-rs/jieba/dict.js';
 import { DOMAIN_WORDS } from './domain-words';
 import type { KeywordExtractor, KeywordSource, WeightedTerm } from './keyword-extractor.port';
 import { isNoiseToken } from './stop-words';

@@ -1,9 +1,9 @@
-import type { Db } from '../db/client';
-import { ExpertRepository } from '../intake/expert.repository';
+import type { ExpertRepository } from '../intake/expert.repository';
 import type { KeywordExtractor } from './keyword-extractor.port';
 import { buildPortrait, PORTRAIT_BUILDER_VERSION } from './portrait.builder';
-import { PortraitRepository } from './portrait.repository';
+import type { PortraitRepository } from './portrait.repository';
 
+export type PortraitPorts = Pick<PortraitRepository, 'countStale' | 'findStale' | 'saveMany'>;
 export type PortraitRebuildResult = { built: number; evidenceAdded: number; evidenceRemoved: number };
 export type PortraitProgress = (p: { stage: 'portraits'; done: number; total: number }) => void;
 
@@ -12,11 +12,10 @@ export type PortraitProgress = (p: { stage: 'portraits'; done: number; total: nu
  * Evidence rows whose text did not change keep their id (and so their vector and index entry).
  */
 export function rebuildStalePortraits(
-  deps: { db: Db; keywords: KeywordExtractor },
+  deps: { portraits: PortraitPorts; experts: Pick<ExpertRepository, 'getByIds'>; keywords: KeywordExtractor },
   opts: { referenceYear: number; batchSize?: number; onProgress?: PortraitProgress },
 ): PortraitRebuildResult {
-  const portraits = new PortraitRepository(deps.db);
-  const experts = new ExpertRepository(deps.db);
+  const { portraits, experts } = deps;
   const batchSize = opts.batchSize ?? 200;
   const staleOpts = { builderVersion: PORTRAIT_BUILDER_VERSION, referenceYear: opts.referenceYear };
   const total = portraits.countStale(staleOpts);

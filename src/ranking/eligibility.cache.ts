@@ -56,7 +56,7 @@ function hashLite(s: string): number {
 export class EligibilityCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly deps: { experts: ExpertRepository; ranking: RankingRepository }) {}
+  constructor(private readonly deps: { experts: Pick<ExpertRepository, 'iterate' | 'getByIds'>; ranking: Pick<RankingRepository, 'expertsChangedSince'> }) {}
 
   get(profile: PolicyProfile, ctx: PolicyContext, seq: number): EligibilitySnapshot {
     const hard = compileProfile(profile).expertRules.some((r) => r.rule.effect === 'hard');

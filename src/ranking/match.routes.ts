@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../auth/access.policy';
 import { assertRegion, regionScope } from '../auth/region-scope.policy';
-import type { DemandRepository } from '../intake/demand.repository';
 import { errorResponseSchema } from '../http/common.schema';
+import type { IntakeReader } from '../intake/intake-reader.service';
 import type { Readiness } from '../http/health.routes';
 import { AppError, notFound } from '../shared/errors';
 import { MATCH_EXCLUDED_FOR_STAFF, matchRequestSchema, matchResponseSchema } from './match.schema';
@@ -10,13 +10,14 @@ import type { RankQuery, Ranker } from './ranker.port';
 
 export interface MatchRoutesOptions {
   ranker: Ranker;
-  demands: Pick<DemandRepository, 'getByExternalId'>;
+  /** Where a stored demand belongs (a county reviewer matches their own county's only). */
+  reader: Pick<IntakeReader, 'regionOf'>;
   /** Until the first retrieval sync has finished, matching answers 503 rather than a shortlist from half an index. */
   readiness?: Readiness;
 }
 
 /** POST /v1/match: an explained shortlist for a stored demand or an ad-hoc problem. */
-export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, demands, readiness }) => {
+export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness }) => {
   app.post('/v1/match', {
     // A query: it changes no records, so it is not audited; portals (the online forms) and city/county staff.
     config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
@@ -33,15 +34,15 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
     },
   }, async (req) => {
     const principal = requirePrincipal(req);
-    if (readiness && !readiness().ready) throw new AppError(503, 'NOT_READY', '匹配索引正在建立，请稍后再试');
+    if (readiness && !readiness().ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
     const body = req.body;
     let query: RankQuery;
     if ('demandId' in body) {
       // County reviewers match their own county's demands only (the demand and its enterprise are county data).
       if (!regionScope(principal).all) {
-        const stored = demands.getByExternalId(body.demandId);
-        if (!stored) throw notFound('需求', body.demandId);
-        assertRegion(principal, stored.region);
+        const region = reader.regionOf('demands', body.demandId);
+        if (region === undefined) throw notFound('需求', body.demandId);
+        assertRegion(principal, region);
       }
       query = { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] };
     } else {

@@ -60,7 +60,7 @@ export class RankingCorpus {
   private lastRefreshMs = 0;
 
   constructor(
-    private readonly repo: RankingRepository,
+    private readonly repo: Pick<RankingRepository, 'changeSeq' | 'expertsChangedSince' | 'expertMeta' | 'evidenceTexts' | 'evidenceSignatures' | 'iterateEvidenceTexts'>,
     private readonly index: RetrievalIndex,
     private readonly tokenizer: Tokenizer,
     private readonly bm25Params: Bm25Params = DEFAULT_BM25,

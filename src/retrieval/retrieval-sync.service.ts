@@ -1,18 +1,20 @@
-import type { Db } from '../db/client';
 import type { EmbeddingService } from '../embeddings/embedding.service';
 import { type IndexManifest, loadIndex, readManifest, saveIndexAtomically, type Watermark, writeManifestWatermark } from '../index/ann-persistence';
 import { type HnswParams, HnswIndex } from '../index/hnsw.adapter';
 import type { KeywordExtractor } from '../portraits/keyword-extractor.port';
-import { rebuildStalePortraits } from '../portraits/portrait.service';
+import type { ExpertRepository } from '../intake/expert.repository';
+import { type PortraitPorts, rebuildStalePortraits } from '../portraits/portrait.service';
 import type { Logger } from '../shared/logger';
 import type { RetrievalIndex } from './retrieval-index';
-import { RetrievalRepository } from './retrieval.repository';
+import type { RetrievalRepository } from './retrieval.repository';
 
 export type SyncStage = 'portraits' | 'vectors' | 'embed' | 'index' | 'save';
 export type SyncProgress = (p: { stage: SyncStage; done: number; total: number }) => void;
 
 export type RetrievalSyncDeps = {
-  db: Db;
+  retrieval: Pick<RetrievalRepository, 'listEvidenceMeta' | 'cachedVectors' | 'texts' | 'watermark'>;
+  portraits: PortraitPorts;
+  experts: Pick<ExpertRepository, 'getByIds'>;
   /** The cached embedder: texts it has seen under this model id are never embedded again. */
   embeddings: EmbeddingService;
   keywords: KeywordExtractor;
@@ -57,11 +59,11 @@ const sameWatermark = (a: Watermark, b: Watermark) =>
 export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
   const started = performance.now();
   const { state, logger } = deps;
-  const repo = new RetrievalRepository(deps.db);
+  const repo = deps.retrieval;
   const progress = opts.onProgress ?? (() => {});
   const referenceYear = deps.referenceYear ?? new Date().getUTCFullYear();
 
-  const portraits = rebuildStalePortraits({ db: deps.db, keywords: deps.keywords }, { referenceYear, onProgress: progress });
+  const portraits = rebuildStalePortraits({ portraits: deps.portraits, experts: deps.experts, keywords: deps.keywords }, { referenceYear, onProgress: progress });
   if (portraits.built) logger.info({ ...portraits }, 'portraits rebuilt');
 
   // (b) the in-memory vector store follows the evidence table

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { externalIdSchema, regionCodeSchema } from '../intake/common.schema';
+import { runHeaderSchema } from '../cycles/cycle-run.schema';
 import { excludedCandidateSchema, rankedCandidateSchema } from '../ranking/ranking.schema';
 
 // County review of a completed cycle run (Wenzhou plan 四(二): 县（市、区）科技部门负责对匹配信息进行审核).
@@ -98,15 +99,8 @@ export const auditListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-export const runInfoSchema = z.object({
-  id: z.string(),
-  cycleId: z.string(),
-  policy: z.string(),
-  seats: z.number().int(),
-  status: z.enum(['running', 'completed']),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+/** A run as county review shows it (cycles owns the run tables and their schema). */
+export const runInfoSchema = runHeaderSchema;
 
 export const regionSummarySchema = z.object({
   code: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import type { AuditRepository } from '../auth/audit.repository';
+import type { AuditEntry, AuditRepository } from '../auth/audit.repository';
+import type { CycleRunRepository, RunProposal, RunQuotaRow, StoredRun } from '../cycles/cycle-run.repository';
+import { toRunHeader } from '../cycles/cycle-run.schema';
 import type { DemandRepository } from '../intake/demand.repository';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
 import type { ExpertRepository } from '../intake/expert.repository';
@@ -8,19 +9,16 @@ import type { Demand } from '../intake/demand.schema';
 import type { Enterprise } from '../intake/enterprise.schema';
 import type { ReferenceRepository } from '../intake/reference.repository';
 import { todayInChina } from '../policy/calendar';
+import { failedHardRules, toPolicyFlag, toUnknownFlag, unknownHardRules } from '../policy/policy-flags';
 import type { PolicyService } from '../policy/policy.service';
-import {
-  excludedCandidateSchema, rankedCandidateSchema, type ExcludedCandidate, type RankedCandidate,
-} from '../ranking/ranking.schema';
-import { AppError, badRequest, conflict, notFound } from '../shared/errors';
+import type { RankedCandidate } from '../ranking/ranking.schema';
+import { AppError, notFound } from '../shared/errors';
 import { quotaUnitOf, type QuotaLevel } from '../allocation/quota-unit';
 import { factList } from '../intake/fact-labels';
 import { checkDemand, pinnedReferenceDate } from './live-check';
 import { REGION_STATUS_LABELS } from './review-labels';
 import { serviceTermEnd } from './service-term';
-import type {
-  AuditRow, DecisionRow, ProposalRow, QuotaRow, RegionReviewRow, ReviewRepository, RunRow,
-} from './review.repository';
+import { type DecisionRow, type RegionReviewRow, REVIEW_AUDIT_ENTITIES, type ReviewRepository } from './review.repository';
 import type {
   Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo,
 } from './review.schema';
@@ -30,7 +28,9 @@ export type ReviewActor = { actor: string; actorRole: string };
 
 export interface ReviewServiceDeps {
   reviews: ReviewRepository;
-  audit: Pick<AuditRepository, 'append'>;
+  /** The completed run under review: read only. */
+  runs: Pick<CycleRunRepository, 'getRun' | 'listCompletedRuns' | 'listQuotas' | 'listProposalRegions' | 'proposalsOf' | 'getProposal'>;
+  audit: Pick<AuditRepository, 'append' | 'listByEntityPrefix'>;
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
   reference: Pick<ReferenceRepository, 'listRegions'>;
@@ -42,33 +42,14 @@ export interface ReviewServiceDeps {
   now?: () => string;
 }
 
-const candidatesSchema = z.array(rankedCandidateSchema);
-const excludedListSchema = z.array(excludedCandidateSchema);
 const DECIDABLE: readonly RegionStatus[] = ['open', 'returned'];
 
-type Parsed = { proposed: RankedCandidate | null; alternates: RankedCandidate[]; excluded: ExcludedCandidate[]; pending: RankedCandidate[] };
-
-/** The stored run rows are the ranking contract; a row that does not match it is a bug upstream, said plainly. */
-function parseProposal(p: ProposalRow): Parsed {
-  const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-    const r = schema.safeParse(value);
-    if (!r.success) {
-      throw new AppError(500, 'RUN_DATA_INVALID', `批次 ${p.runId} 中需求 ${p.demandExternalId} 的${what}数据不符合排序结果格式`,
-        r.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })));
-    }
-    return r.data;
-  };
-  return {
-    proposed: p.proposed == null ? null : parse(rankedCandidateSchema, p.proposed, '推荐专家'),
-    alternates: parse(candidatesSchema, p.alternates, '备选专家'),
-    excluded: parse(excludedListSchema, p.excluded, '排除专家'),
-    pending: parse(candidatesSchema, p.pending ?? [], '待核实专家'),
-  };
-}
+type ProposalRow = RunProposal;
+type Parsed = Pick<RunProposal, 'proposed' | 'alternates' | 'excluded' | 'pending'>;
 
 /** The quota unit a county draws its seats from in this run (old runs: the county itself). */
-function seatUnitOf(run: RunRow, region: string): string {
-  const a = run.params?.allocation as { level?: QuotaLevel; poolCode?: string } | undefined;
+function seatUnitOf(run: StoredRun, region: string): string {
+  const a = run.params.allocation as { level?: QuotaLevel; poolCode?: string } | undefined;
   return a?.level ? quotaUnitOf(region, a.level, a.poolCode ?? '000000') : region;
 }
 
@@ -87,7 +68,7 @@ function heldExpert(p: ProposalRow, d: DecisionRow | undefined): string | null {
 }
 
 const regionLocked = (status: RegionStatus) =>
-  conflict('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
+  new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
 
 /**
  * County review of a completed cycle run: per-demand decisions (approve, reject with a reason, swap in an
@@ -108,12 +89,12 @@ export class ReviewService {
 
   /** Completed runs, newest first (the dashboard's run list). */
   listRuns(): RunInfo[] {
-    return this.deps.reviews.listCompletedRuns().map(toRunInfo);
+    return this.deps.runs.listCompletedRuns().map(toRunInfo);
   }
 
   /** The newest completed run, if any. */
   latestRun(): RunInfo | undefined {
-    const [latest] = this.deps.reviews.listCompletedRuns();
+    const [latest] = this.deps.runs.listCompletedRuns();
     return latest && toRunInfo(latest);
   }
 
@@ -125,7 +106,7 @@ export class ReviewService {
   listRegions(runId: string, onlyRegion?: string): { run: RunInfo; items: RegionSummary[] } {
     const run = this.completedRun(runId);
     const codes = this.regionCodes(run).filter((c) => onlyRegion === undefined || c === onlyRegion);
-    const proposals = this.deps.reviews.listProposals(runId);
+    const proposals = this.deps.runs.proposalsOf(runId);
     const decisions = this.decisionMap(runId);
     const states = new Map(this.deps.reviews.listRegionReviews(runId).map((r) => [r.regionCode, r]));
     const names = this.regionNames();
@@ -147,7 +128,7 @@ export class ReviewService {
       run: toRunInfo(run),
       region: summary,
       decisionsOpen: DECIDABLE.includes(summary.status),
-      allocation: (run.summary as { allocation?: { description?: string } } | null)?.allocation?.description ?? null,
+      allocation: run.summary?.allocation?.description ?? null,
       items: proposals.map((p) => this.toDemandReview(run, p, decisions.get(p.demandExternalId), demands, enterprises)),
     };
   }
@@ -155,7 +136,7 @@ export class ReviewService {
   /** The county a demand of the run belongs to (for the route's region check before any change). */
   regionOfDemand(runId: string, demandId: string): string {
     this.completedRun(runId);
-    const p = this.deps.reviews.getProposal(runId, demandId);
+    const p = this.deps.runs.getProposal(runId, demandId);
     if (!p) throw notFound('本批次中的需求', demandId);
     return p.regionCode;
   }
@@ -169,11 +150,11 @@ export class ReviewService {
   decide(runId: string, demandId: string, input: DecisionInput, by: ReviewActor): { demand: DemandReview; region: RegionSummary } {
     return this.deps.reviews.transaction(() => {
       const run = this.completedRun(runId);
-      const p = this.deps.reviews.getProposal(runId, demandId);
+      const p = this.deps.runs.getProposal(runId, demandId);
       if (!p) throw notFound('本批次中的需求', demandId);
       const state = this.regionState(runId, p.regionCode);
       if (!DECIDABLE.includes(state)) throw regionLocked(state);
-      const parsed = parseProposal(p);
+      const parsed: Parsed = p;
       const previous = this.deps.reviews.getDecision(runId, demandId);
       const reason = input.reason?.trim() || null;
 
@@ -181,21 +162,21 @@ export class ReviewService {
       let expert: RankedCandidate | null;
       if (input.action === 'approve') {
         if (!parsed.proposed) {
-          throw conflict('NO_PROPOSAL', `需求 ${demandId} 没有推荐专家，无法通过；可从备选专家中替换`, { unfilledReason: p.unfilledReason });
+          throw new AppError('NO_PROPOSAL', `需求 ${demandId} 没有推荐专家，无法通过；可从备选专家中替换`, { unfilledReason: p.unfilledReason });
         }
         requireReasonForRelaxed(parsed.proposed, reason);
         status = 'approved';
         expert = parsed.proposed;
       } else if (input.action === 'reject') {
-        if (!reason) throw badRequest('REASON_REQUIRED', '驳回时必须填写理由');
+        if (!reason) throw new AppError('REASON_REQUIRED', '驳回时必须填写理由');
         status = 'rejected';
         expert = null;
       } else {
-        if (!input.expertId) throw badRequest('EXPERT_REQUIRED', '替换时必须选择一名备选专家');
+        if (!input.expertId) throw new AppError('EXPERT_REQUIRED', '替换时必须选择一名备选专家');
         // An alternate, or a 待核实 candidate once its unknown rules are resolved (re-checked below).
         const alt = parsed.alternates.find((a) => a.expertId === input.expertId) ?? parsed.pending.find((a) => a.expertId === input.expertId);
         if (!alt) {
-          throw badRequest('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选或待核实专家名单中，只能替换为其中的专家`,
+          throw new AppError('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选或待核实专家名单中，只能替换为其中的专家`,
             { alternates: parsed.alternates.map((a) => a.expertId), pending: parsed.pending.map((a) => a.expertId) });
         }
         requireReasonForRelaxed(alt, reason);
@@ -243,7 +224,7 @@ export class ReviewService {
       const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending')
         .map((p) => p.demandExternalId);
       if (pending.length) {
-        throw conflict('REVIEW_INCOMPLETE', `还有 ${pending.length} 条推荐未审核（通过、驳回或替换），审核完毕后才能提交`, { pending });
+        throw new AppError('REVIEW_INCOMPLETE', `还有 ${pending.length} 条推荐未审核（通过、驳回或替换），审核完毕后才能提交`, { pending });
       }
       return this.changeRegion(runId, region, current, {
         status: 'submitted', submittedBy: by.actor, submittedAt: this.now(), decidedBy: null, decidedAt: null, note: null,
@@ -259,14 +240,14 @@ export class ReviewService {
   /** The city administrator sends a submitted region back to the county with a note; decisions reopen. */
   returnRegion(runId: string, region: string, note: string, by: ReviewActor): RegionSummary {
     const trimmed = note.trim();
-    if (!trimmed) throw badRequest('NOTE_REQUIRED', '退回时必须填写意见');
+    if (!trimmed) throw new AppError('NOTE_REQUIRED', '退回时必须填写意见');
     return this.cityDecision(runId, region, by, 'returned', trimmed);
   }
 
   /** The review entries of one region of one run, newest first. */
-  listAudit(runId: string, region: string, limit = 200): AuditRow[] {
+  listAudit(runId: string, region: string, limit = 200): AuditEntry[] {
     this.completedRun(runId);
-    return this.deps.reviews.listRegionAudit(runId, region, limit);
+    return this.deps.audit.listByEntityPrefix({ entities: REVIEW_AUDIT_ENTITIES, regionCode: region, prefix: `${runId}/`, limit });
   }
 
   private cityDecision(runId: string, region: string, by: ReviewActor, status: 'confirmed' | 'returned', note: string | null): RegionSummary {
@@ -276,7 +257,7 @@ export class ReviewService {
       const current = this.deps.reviews.getRegionReview(runId, region);
       const state = current?.status ?? 'open';
       if (state !== 'submitted') {
-        throw conflict('REGION_NOT_SUBMITTED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，只有已提交的审核结果才能确认或退回`, { status: state });
+        throw new AppError('REGION_NOT_SUBMITTED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，只有已提交的审核结果才能确认或退回`, { status: state });
       }
       const decidedAt = this.now();
       // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read serviceHistory.
@@ -316,7 +297,7 @@ export class ReviewService {
       if (!d || !isAssigned(d.status) || !d.expertExternalId) continue;
       const expert = this.deps.experts.getByExternalId(d.expertExternalId);
       if (!expert) {
-        throw conflict('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`,
+        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`,
           { expertId: d.expertExternalId, demandId: p.demandExternalId });
       }
       if (expert.serviceHistory.some((s) => s.enterpriseCreditCode === p.enterpriseCreditCode && s.cycle === run.cycleId)) continue;
@@ -327,32 +308,32 @@ export class ReviewService {
     return created;
   }
 
-  private completedRun(runId: string): RunRow {
-    const run = this.deps.reviews.getRun(runId);
+  private completedRun(runId: string): StoredRun {
+    const run = this.deps.runs.getRun(runId);
     if (!run) throw notFound('匹配批次', runId);
-    if (run.status !== 'completed') throw conflict('RUN_NOT_COMPLETED', `匹配批次 ${runId} 尚未完成，完成后才能审核`);
+    if (run.status !== 'completed') throw new AppError('RUN_NOT_COMPLETED', `匹配批次 ${runId} 尚未完成，完成后才能审核`);
     return run;
   }
 
   /** Counties with demands in the run, and (county-level quotas) counties that got a quota row. */
-  private regionCodes(run: RunRow): string[] {
-    const counties = this.deps.reviews.listProposalRegions(run.id);
-    const level = (run.params?.allocation as { level?: QuotaLevel } | undefined)?.level ?? 'county';
-    const byCounty = level === 'county' ? this.deps.reviews.listQuotas(run.id).map((q) => q.regionCode) : [];
+  private regionCodes(run: StoredRun): string[] {
+    const counties = this.deps.runs.listProposalRegions(run.id);
+    const level = (run.params.allocation as { level?: QuotaLevel } | undefined)?.level ?? 'county';
+    const byCounty = level === 'county' ? this.deps.runs.listQuotas(run.id).map((q) => q.regionCode) : [];
     return [...new Set([...counties, ...byCounty])].sort();
   }
 
   /** A county's counts, with the seats of the quota unit it draws on (shared with the other counties of that unit). */
-  private summarizeIn(run: RunRow, code: string, name: string, all: ProposalRow[], decisions: Map<string, DecisionRow>, state: RegionReviewRow | undefined): RegionSummary {
+  private summarizeIn(run: StoredRun, code: string, name: string, all: ProposalRow[], decisions: Map<string, DecisionRow>, state: RegionReviewRow | undefined): RegionSummary {
     const unit = seatUnitOf(run, code);
-    const quota = this.deps.reviews.listQuotas(run.id).find((q) => q.regionCode === unit);
+    const quota = this.deps.runs.listQuotas(run.id).find((q) => q.regionCode === unit);
     const summary = summarize(code, name, all.filter((p) => p.regionCode === code), decisions, quota, state);
     return { ...summary, seatUnit: unit, seatsShared: unit !== code };
   }
 
   /** The region's proposal rows; 404 when the run has no demand of that region. */
   private regionProposals(runId: string, region: string): ProposalRow[] {
-    const rows = this.deps.reviews.listProposals(runId, region);
+    const rows = this.deps.runs.proposalsOf(runId, region);
     if (rows.length === 0) throw notFound('本批次中该区县的需求', region);
     return rows;
   }
@@ -388,9 +369,9 @@ export class ReviewService {
   }
 
   private toDemandReview(
-    run: RunRow, p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>,
+    run: StoredRun, p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>,
   ): DemandReview {
-    const parsed = parseProposal(p);
+    const parsed: Parsed = p;
     const demand = demands.get(p.demandExternalId);
     if (!enterprises.has(p.enterpriseCreditCode)) enterprises.set(p.enterpriseCreditCode, this.deps.enterprises.getByCreditCode(p.enterpriseCreditCode));
     const ent = enterprises.get(p.enterpriseCreditCode);
@@ -431,59 +412,55 @@ export class ReviewService {
   /** One expert serves one enterprise: nobody else in the run may hold the expert (pending proposals included). */
   private assertExpertFree(runId: string, demandId: string, expert: RankedCandidate, region: string): void {
     const decisions = this.decisionMap(runId);
-    const holder = this.deps.reviews.listProposals(runId)
+    const holder = this.deps.runs.proposalsOf(runId)
       .find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
     if (holder) {
       // Another county's demand id is not this reviewer's business; its own county's is.
       const where = holder.regionCode === region ? `本区县需求 ${holder.demandExternalId}` : '其他区县的需求';
-      throw conflict('EXPERT_ALREADY_ASSIGNED', `专家 ${expert.name} 已推荐或分配给本批次${where}，一名专家只能服务一家企业`, {
+      throw new AppError('EXPERT_ALREADY_ASSIGNED', `专家 ${expert.name} 已推荐或分配给本批次${where}，一名专家只能服务一家企业`, {
         expertId: expert.expertId, ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
       });
     }
   }
 
   /** Every hard rule of the run's policy, for this pair, under the cycle's context (previous cycles, current appointments). */
-  private assertPairEligible(run: RunRow, p: ProposalRow, expert: RankedCandidate): void {
+  private assertPairEligible(run: StoredRun, p: ProposalRow, expert: RankedCandidate): void {
     const ev = this.deps.policies.checkEligibility({
       policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate: pinnedReferenceDate(run),
     });
     if (ev.eligible) return;
     if (ev.status === 'unknown') {
-      const open = ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'unknown')
-        .map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause, missing: r.missing ?? [] }));
-      throw conflict('SWAP_UNVERIFIED', `专家 ${expert.name} 尚有待核实的条件（缺少${factList(ev.missing)}），请先补录信息或记录核实结论`, { expertId: expert.expertId, failed: open });
+      const open = unknownHardRules(ev).map(toUnknownFlag);
+      throw new AppError('SWAP_UNVERIFIED', `专家 ${expert.name} 尚有待核实的条件（缺少${factList(ev.missing)}），请先补录信息或记录核实结论`, { expertId: expert.expertId, failed: open });
     }
-    const failed = ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail')
-      .map((r) => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause }));
-    throw conflict('SWAP_RULE_FAILED', `专家 ${expert.name} 不符合选派条件：${failed.map((f) => f.message).join('；')}`, { expertId: expert.expertId, failed });
+    const failed = failedHardRules(ev).map(toPolicyFlag);
+    throw new AppError('SWAP_RULE_FAILED', `专家 ${expert.name} 不符合选派条件：${failed.map((f) => f.message).join('；')}`, { expertId: expert.expertId, failed });
   }
 
   /** Seats are the quota unit's: the county's own, or shared with the other counties of its city or of the cycle. */
-  private assertSeatFree(run: RunRow, region: string): void {
+  private assertSeatFree(run: StoredRun, region: string): void {
     const unit = seatUnitOf(run, region);
-    const seats = this.deps.reviews.listQuotas(run.id).find((q) => q.regionCode === unit)?.seats ?? 0;
+    const seats = this.deps.runs.listQuotas(run.id).find((q) => q.regionCode === unit)?.seats ?? 0;
     const assigned = this.deps.reviews.listDecisions(run.id).filter((d) => seatUnitOf(run, d.regionCode) === unit && isAssigned(d.status)).length;
     if (assigned + 1 > seats) {
       const where = unit === region ? '本区县' : '本区县所在名额单位（与其他区县共用）';
-      throw conflict('QUOTA_EXCEEDED', `${where}名额为 ${seats} 个，已分配 ${assigned} 个，不能再增加；请先驳回其他推荐`, { seats, assigned, unit });
+      throw new AppError('QUOTA_EXCEEDED', `${where}名额为 ${seats} 个，已分配 ${assigned} 个，不能再增加；请先驳回其他推荐`, { seats, assigned, unit });
     }
   }
 }
 
-function toRunInfo(r: RunRow): RunInfo {
-  return { id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null };
-}
+const toRunInfo = (r: StoredRun): RunInfo => toRunHeader(r);
 
 /** Approving (or swapping in) a pair that passes only through a relaxation needs a written reason: the relaxation asks a person to judge. */
 function requireReasonForRelaxed(c: RankedCandidate, reason: string | null): void {
   if (c.flags.length && !reason) {
-    throw badRequest('REASON_REQUIRED', `${c.name} 通过放宽条件入选（${c.flags.map((f) => f.message).join('；')}），通过时必须填写理由`,
+    throw new AppError('REASON_REQUIRED', `${c.name} 通过放宽条件入选（${c.flags.map((f) => f.message).join('；')}），通过时必须填写理由`,
       { flags: c.flags.map((f) => ({ ruleId: f.ruleId, code: f.code, clause: f.clause })) });
   }
 }
 
 function summarize(
-  code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: QuotaRow | undefined, state: RegionReviewRow | undefined,
+  code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: RunQuotaRow | undefined, state: RegionReviewRow | undefined,
 ): Omit<RegionSummary, 'seatUnit' | 'seatsShared'> {
   const count = { approved: 0, swapped: 0, rejected: 0, pending: 0, unfilled: 0 };
   for (const p of proposals) {
@@ -492,7 +469,7 @@ function summarize(
     else if (p.expertExternalId) count.pending += 1;
     else count.unfilled += 1;
   }
-  const unverified = proposals.filter((p) => (Array.isArray(p.pending) && p.pending.length > 0) || p.unfilledCode === 'ENTERPRISE_UNVERIFIED').length;
+  const unverified = proposals.filter((p) => p.pending.length > 0 || p.unfilledCode === 'ENTERPRISE_UNVERIFIED').length;
   return {
     code, name,
     demands: proposals.length,

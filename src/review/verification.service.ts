@@ -1,4 +1,5 @@
 import type { AuditRepository } from '../auth/audit.repository';
+import type { CycleRunRepository, RunProposal, StoredRun } from '../cycles/cycle-run.repository';
 import type { DemandRepository } from '../intake/demand.repository';
 import type { Demand } from '../intake/demand.schema';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
@@ -8,16 +9,17 @@ import type { IntakeService } from '../intake/intake.service';
 import type { EligibilityResponse } from '../policy/policy-api.schema';
 import type { PolicyService } from '../policy/policy.service';
 import type { VerificationRepository } from '../policy/verification.repository';
-import { excludedCandidateSchema, rankedCandidateSchema } from '../ranking/ranking.schema';
-import { badRequest, conflict, notFound } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
 import { pinnedReferenceDate } from './live-check';
 import { REGION_STATUS_LABELS } from './review-labels';
-import type { ProposalRow, ReviewRepository, RunRow } from './review.repository';
+import type { ReviewRepository } from './review.repository';
 import type { RuleLine, VerifyInput } from './review.schema';
 import type { ReviewActor } from './review.service';
 
 export interface VerificationServiceDeps {
-  reviews: Pick<ReviewRepository, 'transaction' | 'getRun' | 'getProposal' | 'getRegionReview'>;
+  reviews: Pick<ReviewRepository, 'transaction' | 'getRegionReview'>;
+  /** The completed run whose demand is being resolved: read only. */
+  runs: Pick<CycleRunRepository, 'getRun' | 'getProposal'>;
   audit: Pick<AuditRepository, 'append'>;
   /** The intake write path (validation, region check, content hash, change log) for entered facts. */
   intake: Pick<IntakeService, 'saveExpert' | 'saveEnterprise' | 'saveDemand'>;
@@ -55,12 +57,12 @@ function readFact(path: string, raw: string | number | boolean): string | number
     const s = String(raw).trim().toLowerCase();
     if (TRUE.has(s)) return true;
     if (FALSE.has(s)) return false;
-    throw badRequest('INVALID_FACT', `${factLabel(path)}应为“是”或“否”`, [{ path, message: '应为 是/否' }]);
+    throw new AppError('INVALID_FACT', `${factLabel(path)}应为“是”或“否”`, [{ path, message: '应为 是/否' }]);
   }
   if (kind === 'count' || kind === 'amount') {
     const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
     if (!Number.isFinite(n) || n < 0 || (kind === 'count' && !Number.isInteger(n))) {
-      throw badRequest('INVALID_FACT', `${factLabel(path)}应为${kind === 'count' ? '非负整数' : '非负数'}`, [{ path, message: `无效的数值：${String(raw)}` }]);
+      throw new AppError('INVALID_FACT', `${factLabel(path)}应为${kind === 'count' ? '非负整数' : '非负数'}`, [{ path, message: `无效的数值：${String(raw)}` }]);
     }
     return n;
   }
@@ -101,14 +103,14 @@ export class VerificationService {
 
   resolve(runId: string, demandId: string, input: VerifyInput, by: ReviewActor): { rule: RuleLine; resolvedBy: 'facts' | 'verdict' } {
     return this.deps.reviews.transaction(() => {
-      const run = this.deps.reviews.getRun(runId);
+      const run = this.deps.runs.getRun(runId);
       if (!run) throw notFound('匹配批次', runId);
-      if (run.status !== 'completed') throw conflict('RUN_NOT_COMPLETED', `匹配批次 ${runId} 尚未完成，完成后才能审核`);
-      const p = this.deps.reviews.getProposal(runId, demandId);
+      if (run.status !== 'completed') throw new AppError('RUN_NOT_COMPLETED', `匹配批次 ${runId} 尚未完成，完成后才能审核`);
+      const p = this.deps.runs.getProposal(runId, demandId);
       if (!p) throw notFound('本批次中的需求', demandId);
       const state = this.deps.reviews.getRegionReview(runId, p.regionCode)?.status ?? 'open';
       if (state !== 'open' && state !== 'returned') {
-        throw conflict('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，不能再核实`, { status: state });
+        throw new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，不能再核实`, { status: state });
       }
       const demand = this.deps.demands.getByExternalId(demandId)?.demand;
       if (!demand) throw notFound('需求', demandId);
@@ -116,7 +118,7 @@ export class VerificationService {
 
       const before = this.ruleNow(run, demandId, input);
       if (before.outcome !== 'unknown' && !before.verification) {
-        throw conflict('NOT_UNKNOWN', `条件 ${input.ruleId} 对该${SUBJECT_LABELS[input.subject]}不是待核实状态（当前：${before.message}）`, { outcome: before.outcome });
+        throw new AppError('NOT_UNKNOWN', `条件 ${input.ruleId} 对该${SUBJECT_LABELS[input.subject]}不是待核实状态（当前：${before.message}）`, { outcome: before.outcome });
       }
       const entityId = `${runId}/${demandId}/${input.subject}:${input.subjectId}/${input.ruleId}`;
       if (input.facts && Object.keys(input.facts).length) {
@@ -144,7 +146,7 @@ export class VerificationService {
   }
 
   /** The rule's verdict now, for the pair (expert subject) or the demand with its enterprise. */
-  private ruleNow(run: RunRow, demandId: string, input: VerifyInput): EligibilityResponse['results'][number] {
+  private ruleNow(run: StoredRun, demandId: string, input: VerifyInput): EligibilityResponse['results'][number] {
     const ev = this.deps.policies.checkEligibility({
       policy: run.policy, cycle: run.cycleId, demandId, referenceDate: pinnedReferenceDate(run),
       ...(input.subject === 'expert' ? { expertId: input.subjectId } : {}),
@@ -155,12 +157,12 @@ export class VerificationService {
   }
 
   /** Only what the demand's row shows may be resolved from it: the demand, its enterprise, and the experts listed for it. */
-  private assertSubjectOfDemand(input: VerifyInput, p: ProposalRow, demand: Demand): void {
+  private assertSubjectOfDemand(input: VerifyInput, p: RunProposal, demand: Demand): void {
     const ok = input.subject === 'demand' ? input.subjectId === p.demandExternalId
       : input.subject === 'enterprise' ? input.subjectId === p.enterpriseCreditCode
         : listedExperts(p, demand).has(input.subjectId);
     if (!ok) {
-      throw badRequest('SUBJECT_NOT_IN_DEMAND', `${SUBJECT_LABELS[input.subject]} ${input.subjectId} 不属于需求 ${p.demandExternalId} 的推荐、备选、待核实或指定名单`);
+      throw new AppError('SUBJECT_NOT_IN_DEMAND', `${SUBJECT_LABELS[input.subject]} ${input.subjectId} 不属于需求 ${p.demandExternalId} 的推荐、备选、待核实或指定名单`);
     }
   }
 
@@ -168,10 +170,10 @@ export class VerificationService {
     const paths = Object.keys(facts);
     for (const path of paths) {
       if (!path.startsWith(`${input.subject}.`) || !(path in ENTERABLE_FACTS)) {
-        throw badRequest('FACT_NOT_ENTERABLE', `不能在此补录“${factLabel(path)}”，请改为记录核实结论`, [{ path, message: '不可补录的信息' }]);
+        throw new AppError('FACT_NOT_ENTERABLE', `不能在此补录“${factLabel(path)}”，请改为记录核实结论`, [{ path, message: '不可补录的信息' }]);
       }
       if (!missing.includes(path)) {
-        throw badRequest('FACT_NOT_MISSING', `条件 ${input.ruleId} 不缺少“${factLabel(path)}”`, [{ path, message: `缺少的是：${missing.map(factLabel).join('、') || '无'}` }]);
+        throw new AppError('FACT_NOT_MISSING', `条件 ${input.ruleId} 不缺少“${factLabel(path)}”`, [{ path, message: `缺少的是：${missing.map(factLabel).join('、') || '无'}` }]);
       }
     }
     const before: Record<string, unknown> = {};
@@ -203,7 +205,7 @@ export class VerificationService {
       saved = this.deps.intake.saveDemand(apply(record));
     }
     if (!saved.ok) {
-      throw badRequest('INVALID_FACT', '补录的信息无效', saved.errors.map((e) => ({ path: `${input.subject}.${e.field}`, message: e.message })));
+      throw new AppError('INVALID_FACT', '补录的信息无效', saved.errors.map((e) => ({ path: `${input.subject}.${e.field}`, message: e.message })));
     }
     return { before, after };
   }
@@ -211,18 +213,9 @@ export class VerificationService {
 
 const SUBJECT_LABELS = { expert: '专家', enterprise: '企业', demand: '需求' } as const;
 
-function listedExperts(p: ProposalRow, demand: Demand): Set<string> {
+/** The experts a demand's row lists: named by the enterprise, proposed, alternates, 待核实 and excluded (parsed by the run repository). */
+function listedExperts(p: RunProposal, demand: Demand): Set<string> {
   const ids = new Set<string>(demand.namedCandidates.flatMap((c) => (c.expertExternalId ? [c.expertExternalId] : [])));
-  const collect = (list: unknown, schema: typeof rankedCandidateSchema | typeof excludedCandidateSchema) => {
-    if (!Array.isArray(list)) return;
-    for (const item of list) {
-      const r = schema.safeParse(item);
-      if (r.success) ids.add(r.data.expertId);
-    }
-  };
-  if (p.proposed) collect([p.proposed], rankedCandidateSchema);
-  collect(p.alternates, rankedCandidateSchema);
-  collect(p.pending, rankedCandidateSchema);
-  collect(p.excluded, excludedCandidateSchema);
+  for (const c of [...(p.proposed ? [p.proposed] : []), ...p.alternates, ...p.pending, ...p.excluded]) ids.add(c.expertId);
   return ids;
 }

@@ -1,4 +1,4 @@
-import type { AuditRow } from '../review/review.repository';
+import type { AuditEntry as AuditRow } from '../auth/auth.schema';
 import { AUDIT_ACTION_LABELS, DECISION_STATUS_LABELS, REGION_STATUS_LABELS } from '../review/review-labels';
 import { formatTime } from './format';
 import { html } from './html';

@@ -7,7 +7,7 @@ import { ALL_STAFF, requirePrincipal } from '../auth/access.policy';
 import type { AccountService } from '../auth/account.service';
 import type { RouteAccess } from '../auth/auth.types';
 import { assertRegion, regionFilter } from '../auth/region-scope.policy';
-import type { ReferenceRepository } from '../intake/reference.repository';
+import type { IntakeReader } from '../intake/intake-reader.service';
 import { runParamsSchema, runRegionParamsSchema } from '../review/review.schema';
 import type { ReviewService } from '../review/review.service';
 import { AppError } from '../shared/errors';
@@ -22,7 +22,7 @@ import { reviewBody } from './review.view';
 export type WebRouteOptions = {
   review: ReviewService;
   accounts: Pick<AccountService, 'getUser'>;
-  reference: Pick<ReferenceRepository, 'listRegions'>;
+  reader: Pick<IntakeReader, 'regions'>;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
@@ -54,10 +54,10 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reference }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader }) => {
   const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
-  const regionName = (code: string | null) => (code ? reference.listRegions().find((r) => r.code === code)?.name ?? code : null);
+  const regionName = (code: string | null) => (code ? reader.regions().find((r) => r.code === code)?.name ?? code : null);
 
   const send = (reply: FastifyReply, o: Omit<PageOptions, 'assets'>, status = 200) =>
     reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store')
@@ -91,7 +91,7 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
   const viewerOf = (req: FastifyRequest): Viewer => {
     const p = requirePrincipal(req);
     const user = p.kind === 'staff' ? accounts.getUser(p.userId) : undefined;
-    if (!user || !req.authSession) throw new AppError(403, 'FORBIDDEN', '网页仅供工作人员登录后使用');
+    if (!user || !req.authSession) throw new AppError('FORBIDDEN', '网页仅供工作人员登录后使用');
     return { ...user, regionName: regionName(user.region), csrfToken: req.authSession.csrfToken };
   };
 

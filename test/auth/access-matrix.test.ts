@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
 import { listRoutes, type RegisteredRoute } from '../../src/auth/auth.plugin';
+import { HashingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
 import { createTestApp, type AuthHeaders, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -9,12 +10,14 @@ let privateRoutes: RegisteredRoute[];
 let as: { admin: AuthHeaders; viewer: AuthHeaders; reviewer: AuthHeaders; portal: AuthHeaders };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // With the ranker, so POST /v1/match is in the matrix: the real retrieval and ranker over the small seeded demo,
+  // with the deterministic hashing embedder instead of the model (access is what is tested here).
+  t = await createTestApp({ matching: { embedder: new HashingEmbedder(64) } });
   routes = listRoutes(t.app);
   privateRoutes = routes.filter((r) => !isPublicRoute(r.method, r.url));
   as = { admin: await t.asAdmin(), viewer: await t.asViewer(), reviewer: await t.asReviewer('330302'), portal: await t.asPortal() };
 });
-afterAll(async () => t.cleanup());
+afterAll(async () => t.cleanup(), 60_000);
 
 /** Fills path parameters so the request reaches the route; the access hook answers before validation. */
 const concrete = (url: string) => url.replace(/:\w+/g, 'X').replace(/\*/g, 'x');
@@ -35,7 +38,7 @@ const all = (list: RegisteredRoute[], status: number) => Object.fromEntries(list
 describe('route × role access matrix (every registered route)', () => {
   it('sees the application routes, HEAD twins included', () => {
     const names = routes.map(name);
-    expect(names).toEqual(expect.arrayContaining(['POST /v1/experts', 'GET /v1/demands/:key', 'HEAD /v1/enterprises', 'GET /v1/audit', 'POST /v1/auth/login']));
+    expect(names).toEqual(expect.arrayContaining(['POST /v1/experts', 'GET /v1/demands/:key', 'HEAD /v1/enterprises', 'GET /v1/audit', 'POST /v1/auth/login', 'POST /v1/match']));
     // County review (API and web pages).
     expect(names).toEqual(expect.arrayContaining([
       'GET /v1/runs/:runId/regions', 'GET /v1/runs/:runId/regions/:region/review', 'POST /v1/runs/:runId/demands/:demandId/decision',
@@ -73,11 +76,11 @@ describe('route × role access matrix (every registered route)', () => {
     expect(await statuses(staffOnly, as.portal)).toEqual(all(staffOnly, 403));
   });
 
-  it('lets portals write intake records and read reference data, and nothing else', () => {
+  it('lets portals write intake records, read reference data and match, and nothing else', () => {
     const portalRoutes = privateRoutes.filter((r) => r.access?.portal === true).map(name).filter((n) => !n.startsWith('HEAD '));
-    // New portal routes (e.g. POST /v1/match) must be added here deliberately.
+    // New portal routes must be added here deliberately.
     expect(portalRoutes.sort()).toEqual([
-      'GET /v1/cycles', 'GET /v1/regions', 'POST /v1/demands', 'POST /v1/enterprises', 'POST /v1/experts',
+      'GET /v1/cycles', 'GET /v1/regions', 'POST /v1/demands', 'POST /v1/enterprises', 'POST /v1/experts', 'POST /v1/match',
       'PUT /v1/demands/:key', 'PUT /v1/enterprises/:key', 'PUT /v1/experts/:key',
     ].sort());
   });
@@ -112,5 +115,30 @@ describe('route × role access matrix (every registered route)', () => {
 
   it('offers no way to change or delete audit entries', () => {
     expect(routes.filter((r) => r.url.startsWith('/v1/audit') && !['GET', 'HEAD'].includes(r.method))).toEqual([]);
+  });
+});
+
+describe('POST /v1/match in the matrix', () => {
+  const match = (headers: AuthHeaders) => t.app.inject({ method: 'POST', url: '/v1/match', headers, payload: { title: '锂电池热失控', policy: 'open', top: 3 } });
+
+  it('answers portals and city/county staff, refuses viewers and anonymous callers', async () => {
+    const got = {
+      anonymous: (await match({})).statusCode, viewer: (await match(as.viewer)).statusCode, portal: (await match(as.portal)).statusCode,
+      reviewer: (await match(as.reviewer)).statusCode, admin: (await match(as.admin)).statusCode,
+    };
+    expect(got).toEqual({ anonymous: 401, viewer: 403, portal: 200, reviewer: 200, admin: 200 });
+  });
+
+  it('shows the excluded experts to staff only, never to a portal', async () => {
+    expect((await match(as.portal)).json()).not.toHaveProperty('excluded');
+    expect((await match(as.admin)).json()).toHaveProperty('excluded');
+  });
+
+  it('lets a county reviewer match only their own county’s stored demands', async () => {
+    const own = t.demo!.demands.find((d) => t.demo!.enterprises.find((e) => e.creditCode === d.enterpriseCreditCode)?.region === '330302')!;
+    const other = t.demo!.demands.find((d) => t.demo!.enterprises.find((e) => e.creditCode === d.enterpriseCreditCode)?.region !== '330302')!;
+    const ask = (demandId: string) => t.app.inject({ method: 'POST', url: '/v1/match', headers: as.reviewer, payload: { demandId } });
+    expect((await ask(own.externalId)).statusCode).toBe(200);
+    expect((await ask(other.externalId)).json()).toMatchObject({ code: 'FORBIDDEN_REGION' });
   });
 });

@@ -1,22 +1,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthServices } from '../../src/auth/auth.container';
 import { ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
 import { users } from '../../src/db/schema';
-import { ReferenceRepository } from '../../src/intake/reference.repository';
-import { REGIONS } from '../../src/intake/regions.data';
-import { createTempDb } from '../helpers/temp-db';
+import { createTestRuntime } from '../helpers/test-runtime';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => { for (const c of cleanups) await c(); cleanups = []; });
 
 function setup() {
-  const tmp = createTempDb();
-  cleanups.push(tmp.cleanup);
-  const reference = new ReferenceRepository(tmp.db);
-  reference.upsertRegions(REGIONS);
-  return { ...tmp, auth: createAuthServices(tmp.db, reference) };
+  const t = createTestRuntime();
+  cleanups.push(t.cleanup);
+  return { db: t.runtime.db, dir: t.dir, auth: t.runtime.services.auth };
 }
 
 describe('staff accounts', () => {
@@ -42,8 +37,8 @@ describe('demo accounts', () => {
   const counties = [{ code: '330302', name: '鹿城区' }, { code: '330303', name: '龙湾区' }];
 
   it('creates an admin, a viewer and one reviewer per county, storing only password hashes in the database', async () => {
-    const { db, dir } = setup();
-    const list = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    const { db, dir, auth } = setup();
+    const list = await ensureDemoAccounts(auth, counties, { dataDir: dir });
     expect(list.map((a) => [a.username, a.role, a.region])).toEqual([
       ['admin', 'admin', null], ['viewer', 'viewer', null], ['reviewer-330302', 'reviewer', '330302'], ['reviewer-330303', 'reviewer', '330303'],
     ]);
@@ -57,20 +52,20 @@ describe('demo accounts', () => {
   });
 
   it('keeps the demo credentials in an owner-only demo-accounts.json and prints the same ones after a restart', async () => {
-    const { db, dir } = setup();
-    const first = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    const { dir, auth } = setup();
+    const first = await ensureDemoAccounts(auth, counties, { dataDir: dir });
     const file = join(dir, 'demo-accounts.json');
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.accounts.map((a: { username: string; password: string }) => [a.username, a.password])).toEqual(first.map((a) => [a.username, a.password]));
-    const again = await ensureDemoAccounts(db, counties, { dataDir: dir });
+    const again = await ensureDemoAccounts(auth, counties, { dataDir: dir });
     expect(again).toEqual(first);
   });
 
   it('lets a demo account log in with the printed password', async () => {
-    const { db, dir, auth } = setup();
-    const [admin] = await ensureDemoAccounts(db, counties.slice(0, 1), { dataDir: dir });
+    const { dir, auth } = setup();
+    const [admin] = await ensureDemoAccounts(auth, counties.slice(0, 1), { dataDir: dir });
     expect(await auth.accounts.verifyCredentials('admin', admin.password!)).toMatchObject({ username: 'admin', role: 'admin' });
   });
 });

@@ -25,9 +25,9 @@ describe('portal API keys', () => {
   it('never stores the key or its secret in plaintext, only its sha256', () => {
     const { id, key } = t.services.auth.apiKeys.create('plaintext-check', by);
     const secret = key.split('_').slice(2).join('_');
-    const row = t.services.db.select().from(apiKeys).all().find((r) => r.id === id)!;
+    const row = t.db.select().from(apiKeys).all().find((r) => r.id === id)!;
     expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
-    const dump = JSON.stringify(t.services.db.$client.prepare('select * from api_keys').all());
+    const dump = JSON.stringify(t.db.$client.prepare('select * from api_keys').all());
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(key);
     expect(JSON.stringify(t.services.auth.apiKeys.list())).not.toContain(row.keyHash);

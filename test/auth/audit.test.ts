@@ -69,7 +69,7 @@ describe('audit log', () => {
   });
 
   it('cannot be updated or deleted: the database triggers refuse', () => {
-    const sqlite = t.services.db.$client;
+    const sqlite = t.db.$client;
     const before = sqlite.prepare('select count(*) as n from audit_log').get() as { n: number };
     expect(before.n).toBeGreaterThan(0);
     expect(() => sqlite.prepare("update audit_log set actor = 'someone-else'").run()).toThrow(/append-only/);

@@ -45,7 +45,7 @@ describe('staff login, me and logout', () => {
 
   it('stores only the sha256 of the session token, never the token itself', async () => {
     const { token } = await t.login('alice');
-    const rows = t.services.db.select().from(sessions).all();
+    const rows = t.db.select().from(sessions).all();
     expect(rows.some((r) => r.tokenHash === token)).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.tokenHash))).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('staff login, me and logout', () => {
   it('expires sessions after 8 hours', async () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     const svc = new SessionService({
-      sessions: new SessionRepository(t.services.db), accounts: t.services.auth.accounts, audit: t.services.auth.audit,
+      sessions: new SessionRepository(t.db), accounts: t.services.auth.accounts, audit: t.services.auth.audit,
     }, { now: () => now });
     const s = (await svc.login('alice', TEST_PASSWORD, { ip: '127.0.0.1' }))!;
     now += 8 * 3600 * 1000 - 1000;

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config';
 import { closeDatabase, openDatabase } from '../../src/db/client';
 import { cycleRuns, runProposals, runQuotas, runRankings } from '../../src/db/schema';
 import { DEMO_CYCLE_ID } from '../../src/demo/demo-data.generator';
-import { seedDemo } from '../../src/demo/seed-demo.service';
+import { seedDataDir } from '../helpers/test-runtime';
 import { demoData } from './fixtures';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,9 +57,7 @@ describe.skipIf(!modelInstalled)('npm run cycle killed with SIGKILL and run agai
   beforeAll(async () => {
     clean = mkdtempSync(join(tmpdir(), 'cycle-cli-clean-'));
     dirs.push(clean);
-    const db = openDatabase(join(clean, 'app.db'));
-    seedDemo(db, { data: demoData() });
-    closeDatabase(db);
+    await seedDataDir(clean, demoData());
     // A dry run builds portraits, vectors and the index (the slow, model-bound part) once; both copies share them.
     const warm = await startCycle(clean, ['--dry-run']).done;
     expect(warm.code, warm.stderr).toBe(0);
@@ -79,7 +77,7 @@ describe.skipIf(!modelInstalled)('npm run cycle killed with SIGKILL and run agai
 
     const victim = startCycle(killed, ['--test-throttle-ms', '250']);
     const db = openDatabase(join(killed, 'app.db'));
-    let checkpointed = 0;
+    let checkpointed: number;
     try {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {

@@ -1,18 +1,17 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../src/container';
+import type { Runtime } from '../../src/runtime';
 import { CycleRunError } from '../../src/cycles/cycle-run.service';
 import { cycleRuns, runProposals, runQuotas, runRankings } from '../../src/db/schema';
 import { DEMO_CYCLE_ID } from '../../src/demo/demo-data.generator';
 import { createRunService, createSeededWorld, demoData, FakeRanker } from './fixtures';
 
 let world: ReturnType<typeof createSeededWorld>;
-let services: Services;
+let services: Runtime;
 beforeEach(() => {
   world = createSeededWorld();
   services = world.services;
 });
-afterEach(() => world.cleanup());
+afterEach(async () => { await world.cleanup(); });
 
 const edge = (kind: string) => demoData().edgeCases.find((e) => e.kind === kind)!;
 const wenzhouDemands = () => demoData().demands.filter((d) => d.cycle === DEMO_CYCLE_ID);
@@ -29,7 +28,7 @@ const busiestRegions = (): [string, string] => {
   return [a, b];
 };
 
-const tableCounts = (s: Services) => ({
+const tableCounts = (s: Runtime) => ({
   runs: s.db.select().from(cycleRuns).all().length,
   rankings: s.db.select().from(runRankings).all().length,
   quotas: s.db.select().from(runQuotas).all().length,
@@ -43,7 +42,7 @@ describe('cycle run on the demo data', () => {
     expect(summary.assignments.length).toBeGreaterThan(0);
     for (const a of summary.assignments) {
       // Checked through the public eligibility path, independent of the run's own re-check.
-      const ev = services.policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId: a.expertId, demandId: a.demandId });
+      const ev = services.services.policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId: a.expertId, demandId: a.demandId });
       expect(ev.eligible, `${a.demandId} → ${a.expertId}`).toBe(true);
     }
     const experts = summary.assignments.map((a) => a.expertId);
@@ -89,7 +88,7 @@ describe('cycle run on the demo data', () => {
       expect(r.floor + r.remainder).toBeCloseTo(r.exactQuota, 9);
       if (r.bound === null) expect([Math.floor(r.adjustedQuota), Math.ceil(r.adjustedQuota)]).toContain(r.seats);
     }
-    const quotas = services.db.select().from(runQuotas).where(eq(runQuotas.runId, runId!)).all();
+    const quotas = services.db.select().from(runQuotas).all().filter((r) => r.runId === runId!);
     expect(quotas.map((q) => [q.regionCode, q.seats, q.demands])).toEqual(summary.regions.map((r) => [r.region, r.seats, r.eligibleDemands]));
     // The plan sets no quota: the county split is the cycle's own setting, and the run says so.
     expect(summary.allocation).toMatchObject({ source: 'cycle', level: 'county', count: 'demands', clause: null, namedAgreedFirst: null });
@@ -108,7 +107,7 @@ describe('cycle run on the demo data', () => {
     }
     const serious = demoData().demands.find((d) => d.enterpriseCreditCode === edge('enterprise-serious-credit-issue-recent').subject)!;
     expect(unfilled.find((u) => u.demandId === serious.externalId)?.rules).toEqual(['ENTERPRISE_SERIOUS_ISSUE']);
-    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, serious.externalId)).get()!;
+    const row = services.db.select().from(runProposals).all().find((r) => r.demandExternalId === serious.externalId)!;
     expect(row.unfilledReason).toMatch(/^企业不符合选派条件：/);
   });
 
@@ -126,7 +125,7 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { score: (_d, x) => (x === subject ? 0.01 : 0.9) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: 'hubei-demo', top: 5 });
     expect(summary.assignments.find((a) => a.demandId === demand)).toMatchObject({ expertId: subject, namedAgreed: true, score: 0 });
-    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, demand)).all().find((r) => r.runId === runId)!;
+    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === demand).find((r) => r.runId === runId)!;
     expect(row).toMatchObject({ expertExternalId: subject, namedAgreed: true });
   });
 
@@ -178,7 +177,7 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: founder, score: 5 }] : []) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
     expect(summary.assignments.find((a) => a.expertId === founder && a.demandId === demand.externalId)).toBeUndefined();
-    const row = services.db.select().from(runProposals).where(eq(runProposals.demandExternalId, demand.externalId)).all().find((r) => r.runId === runId)!;
+    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === demand.externalId).find((r) => r.runId === runId)!;
     const excluded = row.excluded as Array<{ expertId: string; reasons: Array<{ code: string }> }>;
     expect(excluded.find((x) => x.expertId === founder)?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
     expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain(founder);
@@ -238,22 +237,22 @@ describe('immutability and resumability', () => {
       expect(resumedRanker.calls.length + checkpointed.length).toBe(expected.timings.rankedNow);
       expect(resumed.summary).toEqual(expected.summary);
       expect(tableCounts(services)).toEqual(tableCounts(clean.services));
-      const rows = (s: Services) => s.db.select().from(runProposals).all();
+      const rows = (s: Runtime) => s.db.select().from(runProposals).all();
       expect(rows(services)).toEqual(rows(clean.services));
     } finally {
-      clean.cleanup();
+      await clean.cleanup();
     }
   });
 
   it('abandons an unfinished run whose input changed and starts a new one instead of resuming it', async () => {
     await expect(createRunService(services, new FakeRanker(services, { failAfter: 3 }), { chunkSize: 2 }).execute({ cycleId: DEMO_CYCLE_ID })).rejects.toThrow();
     const d = demoData().demands[0];
-    const saved = services.intake.saveDemand({ ...d, title: `${d.title}（修订）` });
+    const saved = services.services.intake.saveDemand({ ...d, title: `${d.title}（修订）` });
     expect(saved).toMatchObject({ ok: true, status: 'updated' });
     const ranker = new FakeRanker(services);
     const out = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
     expect(out).toMatchObject({ runId: `${DEMO_CYCLE_ID}-r2`, resumed: false, abandoned: [`${DEMO_CYCLE_ID}-r1`] });
-    const r1 = services.db.select().from(cycleRuns).where(eq(cycleRuns.id, `${DEMO_CYCLE_ID}-r1`)).get()!;
+    const r1 = services.db.select().from(cycleRuns).all().find((r) => r.id === `${DEMO_CYCLE_ID}-r1`)!;
     expect(r1.status).toBe('running');
     expect(r1.abandonedAt).toBeTruthy();
     // A different --seats is a different input too.
@@ -266,9 +265,9 @@ describe('immutability and resumability', () => {
   it('never modifies a completed run: running again stores a new run and leaves the first one byte for byte', async () => {
     const first = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
     const snapshot = () => ({
-      run: services.db.select().from(cycleRuns).where(eq(cycleRuns.id, first.runId!)).get(),
-      proposals: services.db.select().from(runProposals).where(eq(runProposals.runId, first.runId!)).all(),
-      quotas: services.db.select().from(runQuotas).where(eq(runQuotas.runId, first.runId!)).all(),
+      run: services.db.select().from(cycleRuns).all().find((r) => r.id === first.runId!),
+      proposals: services.db.select().from(runProposals).all().filter((r) => r.runId === first.runId!),
+      quotas: services.db.select().from(runQuotas).all().filter((r) => r.runId === first.runId!),
     });
     const before = snapshot();
     const second = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });

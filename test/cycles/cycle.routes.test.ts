@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleRunOutcome } from '../../src/cycles/cycle-run.service';
 import { DEMO_CYCLE_ID } from '../../src/demo/demo-data.generator';
-import { seedDemo } from '../../src/demo/seed-demo.service';
 import { createTestApp, type AuthHeaders, type TestApp } from '../helpers/test-app';
 import { createRunService, demoData, FakeRanker } from './fixtures';
 
@@ -12,12 +11,11 @@ let as: { admin: AuthHeaders; viewer: AuthHeaders; reviewer: AuthHeaders; portal
 const REVIEWER_REGION = '330302';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  seedDemo(t.services.db, { data: demoData() });
-  first = await createRunService(t.services, new FakeRanker(t.services)).execute({ cycleId: DEMO_CYCLE_ID });
-  second = await createRunService(t.services, new FakeRanker(t.services)).execute({ cycleId: DEMO_CYCLE_ID, seats: 20 });
+  t = await createTestApp({ demo: demoData() });
+  first = await createRunService(t.runtime, new FakeRanker(t.runtime)).execute({ cycleId: DEMO_CYCLE_ID });
+  second = await createRunService(t.runtime, new FakeRanker(t.runtime)).execute({ cycleId: DEMO_CYCLE_ID, seats: 20 });
   // A third run that dies while ranking: it stays 'running'.
-  await createRunService(t.services, new FakeRanker(t.services, { failAfter: 2 })).execute({ cycleId: DEMO_CYCLE_ID, seats: 8 }).catch(() => undefined);
+  await createRunService(t.runtime, new FakeRanker(t.runtime, { failAfter: 2 })).execute({ cycleId: DEMO_CYCLE_ID, seats: 8 }).catch(() => undefined);
   as = { admin: await t.asAdmin(), viewer: await t.asViewer(), reviewer: await t.asReviewer(REVIEWER_REGION), portal: await t.asPortal() };
 });
 afterAll(async () => t.cleanup());

@@ -1,35 +1,24 @@
 import { createHash } from 'node:crypto';
-import { createServices, type Services } from '../../src/container';
-import { createCycleRunService } from '../../src/cycles/cycle-run.factory';
 import type { CycleRunService } from '../../src/cycles/cycle-run.service';
-import { silentProgress } from '../../src/cycles/progress.port';
-import { generateDemoData, type DemoData } from '../../src/demo/demo-data.generator';
-import { seedDemo } from '../../src/demo/seed-demo.service';
+import type { DemoData } from '../../src/demo/demo-data.generator';
 import type { Expert } from '../../src/intake/expert.schema';
 import { evaluatePair } from '../../src/policy/evaluate';
-import { PolicyContextRepository } from '../../src/policy/policy-context.repository';
+import { candidateFlags, failedHardRules, toPolicyFlag } from '../../src/policy/policy-flags';
 import { isNamedAgreed } from '../../src/policy/rules/pair.rules';
 import type { RankOptions, RankQuery, RankResult, Ranker } from '../../src/ranking/ranker.port';
-import { candidateFlags } from '../../src/ranking/candidate-flags';
-import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../../src/ranking/ranking.schema';
-import { createLogger } from '../../src/shared/logger';
-import { createTempDb } from '../helpers/temp-db';
+import type { ExcludedCandidate, RankedCandidate } from '../../src/ranking/ranking.schema';
+import type { Runtime } from '../../src/runtime';
+import { createTestRuntime, silentLogger, smallDemoData } from '../helpers/test-runtime';
 
-export const silentLogger = createLogger('silent');
+export { silentLogger };
 
-let cached: DemoData | undefined;
 /** Small deterministic demo data (30 enterprises, 34 demands, 80 experts, every planted edge case). */
-export function demoData(): DemoData {
-  cached ??= generateDemoData({ experts: 80, enterprises: 30 });
-  return cached;
-}
+export const demoData = (): DemoData => smallDemoData();
 
-/** A temp database seeded with the demo data, and its services. */
-export function createSeededWorld(): { services: Services; dir: string; cleanup: () => void } {
-  const tmp = createTempDb();
-  const summary = seedDemo(tmp.db, { data: demoData() });
-  if (summary.rejected.length) throw new Error(`demo seed rejected records: ${JSON.stringify(summary.rejected.slice(0, 3))}`);
-  return { services: createServices(tmp.db), dir: tmp.dir, cleanup: tmp.cleanup };
+/** A temp database seeded with the demo data, and its runtime (called `services` here: what the tests use of it). */
+export function createSeededWorld(): { services: Runtime; dir: string; cleanup: () => Promise<void> } {
+  const t = createTestRuntime({ demo: true });
+  return { services: t.runtime, dir: t.dir, cleanup: t.cleanup };
 }
 
 /** A stable pseudo-random score in [0.2, 0.9) per pair, so runs are reproducible without a model. */
@@ -38,8 +27,6 @@ export function pairScore(demandId: string, expertId: string): number {
   return Math.round((0.2 + 0.7 * u) * 10_000) / 10_000;
 }
 
-const toFlag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
-  ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
 
 export type FakeRankerOptions = {
   /** Throws ("simulated crash") on every call after this many successful ones. */
@@ -57,18 +44,19 @@ export class FakeRanker implements Ranker {
   readonly calls: string[] = [];
   private experts?: Expert[];
 
-  constructor(private readonly services: Services, private readonly opts: FakeRankerOptions = {}) {}
+  constructor(private readonly runtime: Runtime, private readonly opts: FakeRankerOptions = {}) {}
 
   async rank(query: RankQuery, opts: RankOptions): Promise<RankResult> {
     if (this.opts.failAfter !== undefined && this.calls.length >= this.opts.failAfter) throw new Error('simulated crash');
     this.calls.push(query.demandId!);
-    const { repos, policies, db } = this.services;
+    const repos = this.runtime.repositories;
+    const { policies } = this.runtime.services;
     this.experts ??= [...repos.experts.iterate()].map((r) => r.expert);
     const demand = repos.demands.getByExternalId(query.demandId!)!.demand;
     const enterprise = repos.enterprises.getByCreditCode(demand.enterpriseCreditCode)!;
     const cc = policies.cycleContext(opts.cycleId!);
     const profile = opts.policy ? policies.resolve(opts.policy) : cc.profile;
-    const hadTechVp = new PolicyContextRepository(db).loadEnterpriseFacts([enterprise.creditCode], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId })
+    const hadTechVp = repos.policyContext.loadEnterpriseFacts([enterprise.creditCode], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId })
       .get(enterprise.creditCode)!.hadTechVp;
     const score = this.opts.score ?? pairScore;
 
@@ -84,7 +72,7 @@ export class FakeRanker implements Ranker {
       const s = Math.round((score(demand.externalId, x.externalId) + (named ? 0.2 : 0)) * 10_000) / 10_000;
       // Like the real ranker: 待核实 (unknown) candidates are listed with their flags, only failures are excluded.
       if (ev.status !== 'ineligible') candidates.push(this.candidate(x, s, named, candidateFlags(ev)));
-      else excluded.push({ expertId: x.externalId, name: x.name, score: s, reasons: ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toFlag) });
+      else excluded.push({ expertId: x.externalId, name: x.name, score: s, reasons: failedHardRules(ev).map(toPolicyFlag) });
     }
     for (const extra of this.opts.inject?.(demand.externalId) ?? []) {
       const x = this.experts.find((e) => e.externalId === extra.expertId)!;
@@ -110,9 +98,9 @@ export class FakeRanker implements Ranker {
   }
 }
 
-export function createRunService(services: Services, ranker: Ranker, extra: { chunkSize?: number; concurrency?: number } = {}): CycleRunService {
-  return createCycleRunService(services, {
-    ranker, syncRetrieval: async () => undefined, progress: silentProgress, logger: silentLogger, rankerId: 'fake-ranker',
+export function createRunService(runtime: Runtime, ranker: Ranker, extra: { chunkSize?: number; concurrency?: number } = {}): CycleRunService {
+  return runtime.createCycleRunService({
+    ranker, syncRetrieval: async () => undefined, logger: silentLogger, rankerId: 'fake-ranker',
     clock: { now: () => new Date('2026-07-01T08:00:00.000Z') }, ...extra,
   });
 }

@@ -12,7 +12,8 @@ let records: { experts: Map<string, Expert>; enterprises: Map<string, Enterprise
 
 beforeAll(() => {
   world = createSeededWorld();
-  const { repos, policies } = world.services;
+  const repos = world.services.repositories;
+  const { policies } = world.services.services;
   const cc = policies.cycleContext(DEMO_CYCLE_ID);
   policy = new RunPolicy(cc.profile, cc.ctx, cc.assignments, new Map());
   const demands = repos.demands.listByCycle(DEMO_CYCLE_ID);
@@ -22,7 +23,7 @@ beforeAll(() => {
     demands: new Map(demands.map((d) => [d.demand.externalId, d.demand])),
   };
 });
-afterAll(() => world.cleanup());
+afterAll(async () => { await world.cleanup(); });
 
 const proposal = (demandId: string, expertId: string): ProposalRecord => {
   const d = records.demands.get(demandId)!;

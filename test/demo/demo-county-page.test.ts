@@ -19,11 +19,11 @@ const pages = new Map<string, string>();
 beforeAll(async () => {
   t = await createTestApp();
   demo = generateDemoData({ experts: 80, enterprises: 30 });
-  const seeded = seedDemo(t.services.db, { data: demo });
+  const seeded = seedDemo({ intake: t.services.intake, transaction: t.runtime.transaction }, { data: demo });
   expect(seeded.rejected).toEqual([]);
-  const ranker = new FakeRanker(t.services);
+  const ranker = new FakeRanker(t.runtime);
   for (const cycle of new Set(demo.edgeCases.map((e) => e.cycle))) {
-    const out = await createRunService(t.services, ranker).execute({ cycleId: cycle });
+    const out = await createRunService(t.runtime, ranker).execute({ cycleId: cycle });
     runs.set(cycle, out.runId!);
   }
 }, 120_000);
@@ -31,10 +31,10 @@ afterAll(async () => t.cleanup());
 
 async function regionView(e: EdgeCase): Promise<{ review: RegionReview; row: DemandReview; html: string }> {
   const runId = runs.get(e.cycle)!;
-  const region = t.services.review.service.regionOfDemand(runId, e.demand);
+  const region = t.services.review.regionOfDemand(runId, e.demand);
   const key = `${runId}/${region}`;
   if (!reviews.has(key)) {
-    reviews.set(key, t.services.review.service.getRegionReview(runId, region));
+    reviews.set(key, t.services.review.getRegionReview(runId, region));
     const res = await t.app.inject({ method: 'GET', url: `/runs/${runId}/regions/${region}`, headers: { ...browser, ...(await t.asAdmin()) } });
     expect(res.statusCode).toBe(200);
     pages.set(key, res.body);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../src/db/client';
+import { loadConfig } from '../../src/config';
 import { computeCreditCodeCheckChar } from '../../src/demo/check-digits';
 import {
   DEMO_CYCLE_ID, DEMO_POLICY, DEMO_REFERENCE_DATE, EDGE_CASE_KINDS, generateDemoData, type DemoData,
@@ -20,6 +20,8 @@ import { isWithinRegion } from '../../src/intake/regions.data';
 import { addYears } from '../../src/demo/dates';
 import { BUILT_IN_PROFILES } from '../../src/policy/profiles';
 import { canonicalQualification, compileList } from '../../src/policy/text-match';
+import { createRuntime } from '../../src/runtime';
+import { silentLogger } from '../helpers/test-runtime';
 
 const SMALL = { experts: 60, enterprises: 40 };
 const WENZHOU_COUNTIES = ['330302', '330303', '330304', '330305', '330324', '330326', '330327', '330328', '330329', '330381', '330382', '330383'];
@@ -251,13 +253,18 @@ describe('generateDemoData', () => {
 describe('seedDemo', () => {
   const dir = mkdtempSync(join(tmpdir(), 'seed-demo-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** A database file through the runtime: the intake write path, a transaction, the counts. */
+  const open = (name: string) => {
+    const runtime = createRuntime({ ...loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), dbFile: join(dir, name) }, { logger: silentLogger });
+    return { runtime, db: runtime.db, deps: { intake: runtime.services.intake, transaction: runtime.transaction, counts: runtime.repositories } };
+  };
 
-  it('stores a small generated set with no rejections, and a second run reports everything unchanged', () => {
-    const db = openDatabase(join(dir, 'x.db'));
+  it('stores a small generated set with no rejections, and a second run reports everything unchanged', async () => {
+    const { runtime, db, deps } = open('x.db');
     try {
       const data = generateDemoData(SMALL);
-      expect(isDatabaseEmpty(db)).toBe(true);
-      const first = seedDemo(db, { data });
+      expect(isDatabaseEmpty(deps.counts)).toBe(true);
+      const first = seedDemo(deps, { data });
       expect(first.rejected).toEqual([]);
       expect(first.cycles).toMatchObject({ inserted: data.cycles.length, rejected: 0 });
       expect(first.enterprises).toMatchObject({ inserted: data.enterprises.length, rejected: 0 });
@@ -274,27 +281,27 @@ describe('seedDemo', () => {
       const namedId = data.edgeCases.find((e) => e.kind === 'demand-two-candidates')!.subject;
       expect(new DemandRepository(db).getByExternalId(namedId)!.demand.namedCandidates).toHaveLength(2);
 
-      const second = seedDemo(db, { data });
+      const second = seedDemo(deps, { data });
       expect(second.rejected).toEqual([]);
       for (const kind of ['cycles', 'enterprises', 'experts', 'demands'] as const) {
         expect(second[kind], kind).toEqual({ inserted: 0, updated: 0, unchanged: first[kind].inserted, rejected: 0 });
       }
     } finally {
-      closeDatabase(db);
+      await runtime.close();
     }
   });
 
-  it('seeds an empty database in auto mode only, always in on mode and never in off mode', () => {
-    const db = openDatabase(join(dir, 'auto.db'));
+  it('seeds an empty database in auto mode only, always in on mode and never in off mode', async () => {
+    const { runtime, deps } = open('auto.db');
     try {
-      expect(seedDemoIfEmpty(db, 'off', SMALL)).toBeNull();
-      expect(isDatabaseEmpty(db)).toBe(true);
+      expect(seedDemoIfEmpty(deps, 'off', SMALL)).toBeNull();
+      expect(isDatabaseEmpty(deps.counts)).toBe(true);
       const experts = generateDemoData(SMALL).experts.length;
-      expect(seedDemoIfEmpty(db, 'auto', SMALL)?.experts.inserted).toBe(experts);
-      expect(seedDemoIfEmpty(db, 'auto', SMALL)).toBeNull();
-      expect(seedDemoIfEmpty(db, 'on', SMALL)?.experts.unchanged).toBe(experts);
+      expect(seedDemoIfEmpty(deps, 'auto', SMALL)?.experts.inserted).toBe(experts);
+      expect(seedDemoIfEmpty(deps, 'auto', SMALL)).toBeNull();
+      expect(seedDemoIfEmpty(deps, 'on', SMALL)?.experts.unchanged).toBe(experts);
     } finally {
-      closeDatabase(db);
+      await runtime.close();
     }
   });
 });

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import type { AuthOptions } from '../../src/auth/auth.plugin';
 import type { StaffRole } from '../../src/auth/auth.types';
-import { createServices, type Services } from '../../src/container';
-import { createLogger } from '../../src/shared/logger';
-import { createTempDb } from './temp-db';
+import type { DemoData, DemoDataOptions } from '../../src/demo/demo-data.generator';
+import type { Embedder } from '../../src/embeddings/embedder.port';
+import type { HybridRanker } from '../../src/ranking/hybrid-ranker.service';
+import type { RetrievalService } from '../../src/retrieval/retrieval.service';
+import type { Runtime, RuntimeOverrides } from '../../src/runtime';
+import { createTestRuntime, silentLogger } from './test-runtime';
 
 /** Extra headers for app.inject: session cookie + CSRF token, or a bearer API key. */
 export type AuthHeaders = Record<string, string>;
@@ -13,9 +16,17 @@ export const TEST_PASSWORD = 'test-password-0123456789';
 
 export type TestApp = {
   app: FastifyInstance;
-  services: Services;
+  runtime: Runtime;
+  services: Runtime['services'];
+  repos: Runtime['repositories'];
+  /** The raw database, for tests that inspect or damage stored rows. */
+  db: Runtime['db'];
   /** The temp folder holding the database (usable as a data dir). */
   dir: string;
+  demo?: DemoData;
+  /** Only with `matching`: the synced retrieval state and the ranker behind POST /v1/match. */
+  retrieval?: RetrievalService;
+  ranker?: HybridRanker;
   cleanup: () => Promise<void>;
   /** City administrator `test-admin` (created on first use; the session is reused across calls). */
   asAdmin: () => Promise<AuthHeaders>;
@@ -31,16 +42,37 @@ export type TestApp = {
   login: (username: string, password?: string) => Promise<{ headers: AuthHeaders; csrfToken: string; token: string }>;
 };
 
-/** The real app on a real temp database, for app.inject tests, with helpers for authenticated callers. */
-export async function createTestApp(options: { auth?: AuthOptions } = {}): Promise<TestApp> {
-  const tmp = createTempDb();
-  const services = createServices(tmp.db);
-  const app = await buildApp({ services, logger: createLogger('silent'), auth: options.auth });
+export type TestAppOptions = RuntimeOverrides & {
+  auth?: AuthOptions;
+  /** Seeds the demo (small by default) before the app is built. */
+  demo?: DemoData | DemoDataOptions | true;
+  /**
+   * Registers POST /v1/match: the real retrieval (synced) and ranker over the seeded records, with this embedder
+   * (the real model, or the HashingEmbedder for tests above the embedding layer).
+   */
+  matching?: { embedder: Embedder };
+};
+
+/** The real app on a real temp database (built by the runtime), for app.inject tests, with authenticated callers. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { auth, matching, ...rest } = options;
+  const t = createTestRuntime({ ...rest, embedder: matching?.embedder ?? rest.embedder, demo: rest.demo ?? (matching ? true : undefined) });
+  const { runtime } = t;
+  const { services } = runtime;
+  let retrieval: RetrievalService | undefined;
+  let ranker: HybridRanker | undefined;
+  if (matching) {
+    ({ retrieval, ranker } = await runtime.matching());
+    await retrieval.sync();
+  }
+  const app = await buildApp({ services, logger: silentLogger, auth, ranker });
+  // Not ready()-ed unless matching: some tests register extra routes first (app.inject readies it).
+  if (matching) await app.ready();
   const cache = new Map<string, Promise<AuthHeaders>>();
 
   const createStaff = async (username: string, role: StaffRole, region: string | null = null) => {
-    if (!services.auth.accounts.exists(username)) {
-      await services.auth.accounts.createUser({ username, displayName: username, role, region, password: TEST_PASSWORD });
+    if (!services.accounts.exists(username)) {
+      await services.accounts.createUser({ username, displayName: username, role, region, password: TEST_PASSWORD });
     }
   };
 
@@ -64,7 +96,7 @@ export async function createTestApp(options: { auth?: AuthOptions } = {}): Promi
   const asPortal = async (name = 'test-portal') => {
     let headers = cache.get(`portal:${name}`);
     if (!headers) {
-      const { key } = services.auth.apiKeys.create(name, { actor: 'test', actorRole: 'test' });
+      const { key } = services.apiKeys.create(name, { actor: 'test', actorRole: 'test' });
       headers = Promise.resolve({ authorization: `Bearer ${key}` });
       cache.set(`portal:${name}`, headers);
     }
@@ -73,9 +105,15 @@ export async function createTestApp(options: { auth?: AuthOptions } = {}): Promi
 
   return {
     app,
+    runtime,
     services,
-    dir: tmp.dir,
-    cleanup: async () => { await app.close(); tmp.cleanup(); },
+    repos: runtime.repositories,
+    db: runtime.db,
+    dir: t.dir,
+    demo: t.demo,
+    retrieval,
+    ranker,
+    cleanup: async () => { await app.close(); await t.cleanup(); },
     asAdmin: () => staff('test-admin', 'admin'),
     asReviewer: (region = '330302') => staff(`test-reviewer-${region}`, 'reviewer', region),
     asViewer: () => staff('test-viewer', 'viewer'),

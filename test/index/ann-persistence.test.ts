@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadIndex, MANIFEST_FILE, readManifest, saveIndexAtomically, SimulatedCrash } from '../../src/index/ann-persistence';
 import { HnswIndex } from '../../src/index/hnsw.adapter';
-import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../scripts/bench/clustered-vectors';
+import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../src/index/clustered-vectors.generator';
 
 const dim = 32;
 const params = { m: 8, efConstruction: 50, efSearch: 32 };

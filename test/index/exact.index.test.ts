@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ExactIndex } from '../../src/index/exact.index';
 import { TopK } from '../../src/index/top-k';
 import { VectorMatrix } from '../../src/index/vector-matrix';
-import { ClusteredVectors } from '../../scripts/bench/clustered-vectors';
+import { ClusteredVectors } from '../../src/index/clustered-vectors.generator';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
 

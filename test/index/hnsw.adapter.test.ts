@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExactIndex } from '../../src/index/exact.index';
 import { HnswIndex } from '../../src/index/hnsw.adapter';
 import { VectorMatrix } from '../../src/index/vector-matrix';
-import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../scripts/bench/clustered-vectors';
+import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../src/index/clustered-vectors.generator';
 
 const dim = 64;
 const params = { m: 16, efConstruction: 100, efSearch: 64 };

@@ -1,20 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServices, type Services } from '../../src/container';
 import { importRows } from '../../src/intake/bulk-import.service';
 import { exportRecords } from '../../src/intake/export.service';
 import { readImportFile, readJsonLines } from '../../src/intake/import-file.reader';
-import { createTempDb } from '../helpers/temp-db';
+import type { Runtime } from '../../src/runtime';
+import { createTestRuntime, type TestRuntime } from '../helpers/test-runtime';
 import { cycleRecord, demandRecord, enterpriseRecord, expertRecord } from '../fixtures/records';
 
-let tmp: ReturnType<typeof createTempDb>;
-let services: Services;
+let tmp: TestRuntime;
+let services: Runtime['services'] & { repos: Runtime['repositories'] };
+/** The import's ports from a runtime: the intake write path and a transaction per chunk. */
+const portsOf = (r: Runtime) => ({ intake: r.services.intake, transaction: r.transaction });
 beforeEach(() => {
-  tmp = createTempDb();
-  services = createServices(tmp.db);
+  tmp = createTestRuntime();
+  services = { ...tmp.runtime.services, repos: tmp.runtime.repositories };
 });
-afterEach(() => tmp.cleanup());
+afterEach(async () => { await tmp.cleanup(); });
 
 const jsonl = (records: unknown[]) => records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
 
@@ -27,21 +29,21 @@ describe('bulk import', () => {
       expertRecord({ externalId: 'A3', region: '000000' }),
       expertRecord({ externalId: 'A4', name: '王芳' }),
     ]);
-    const first = importRows(tmp.db, services.intake, 'experts', readJsonLines(text));
+    const first = importRows(portsOf(tmp.runtime), 'experts', readJsonLines(text));
     expect(first.inserted).toBe(2);
     expect(first.rejected).toEqual([
       { line: 2, field: 'birthDate', message: '日期格式应为 YYYY-MM-DD' },
       expect.objectContaining({ line: 3, field: '(line)' }),
       { line: 4, field: 'region', message: '未知的行政区划代码：000000' },
     ]);
-    const second = importRows(tmp.db, services.intake, 'experts', readJsonLines(text));
+    const second = importRows(portsOf(tmp.runtime), 'experts', readJsonLines(text));
     expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     expect(services.repos.experts.count()).toBe(2);
   });
 
   it('--strict stores nothing when any row is bad', () => {
     const rows = readJsonLines(jsonl([expertRecord({ externalId: 'S1' }), expertRecord({ externalId: 'S2', title: '教授' })]));
-    const summary = importRows(tmp.db, services.intake, 'experts', rows, { strict: true });
+    const summary = importRows(portsOf(tmp.runtime), 'experts', rows, { strict: true });
     expect(summary.inserted).toBe(0);
     expect(summary.rejected).toEqual([expect.objectContaining({ line: 2, field: 'title' })]);
     expect(services.repos.experts.count()).toBe(0);
@@ -49,7 +51,7 @@ describe('bulk import', () => {
 
   it('--strict stores everything in one go when all rows are good', () => {
     const rows = readJsonLines(jsonl([expertRecord({ externalId: 'S1' }), expertRecord({ externalId: 'S2' })]));
-    expect(importRows(tmp.db, services.intake, 'experts', rows, { strict: true })).toMatchObject({ inserted: 2, rejected: [] });
+    expect(importRows(portsOf(tmp.runtime), 'experts', rows, { strict: true })).toMatchObject({ inserted: 2, rejected: [] });
   });
 
   it('reads CSV with quoted commas, newlines, lists and JSON cells, counting lines from the header', async () => {
@@ -60,7 +62,7 @@ describe('bulk import', () => {
       '91330302MA2AB0002X,坏企业,330302,2018-05-20,很多,,新能源,,',
       '',
     ].join('\n'));
-    const summary = importRows(tmp.db, services.intake, 'enterprises', await readImportFile('enterprises', file));
+    const summary = importRows(portsOf(tmp.runtime), 'enterprises', await readImportFile('enterprises', file));
     expect(summary.inserted).toBe(1);
     expect(summary.rejected).toEqual([{ line: 4, field: 'employees', message: '应为数字：很多' }]);
     const stored = services.repos.enterprises.getByCreditCode('91330302MA2AB0001X')!;
@@ -72,33 +74,33 @@ describe('bulk import', () => {
   it('reports unknown CSV columns instead of dropping them silently', async () => {
     const file = join(tmp.dir, 'x.csv');
     writeFileSync(file, 'creditCode,nmae\n91330302MA2AB0001X,x\n');
-    const summary = importRows(tmp.db, services.intake, 'enterprises', await readImportFile('enterprises', file));
+    const summary = importRows(portsOf(tmp.runtime), 'enterprises', await readImportFile('enterprises', file));
     expect(summary.rejected).toEqual([{ line: 1, field: 'nmae', message: '未知的列：nmae' }]);
   });
 
-  it('round-trips import → export → import without loss', () => {
+  it('round-trips import → export → import without loss', async () => {
     services.intake.saveCycle(cycleRecord());
     const experts = [expertRecord({ externalId: 'R1' }), expertRecord({ externalId: 'R2', papers: [{ title: '论文', year: 2020 }], badRecords: [{ date: '2024-01-01', kind: '学术不端' }] })];
-    importRows(tmp.db, services.intake, 'experts', readJsonLines(jsonl(experts)));
-    importRows(tmp.db, services.intake, 'enterprises', readJsonLines(jsonl([enterpriseRecord({ creditIssues: [{ date: '2025-01-01', kind: '税务失信' }] })])));
-    importRows(tmp.db, services.intake, 'demands', readJsonLines(jsonl([demandRecord()])));
+    importRows(portsOf(tmp.runtime), 'experts', readJsonLines(jsonl(experts)));
+    importRows(portsOf(tmp.runtime), 'enterprises', readJsonLines(jsonl([enterpriseRecord({ creditIssues: [{ date: '2025-01-01', kind: '税务失信' }] })])));
+    importRows(portsOf(tmp.runtime), 'demands', readJsonLines(jsonl([demandRecord()])));
 
     const exported = (['experts', 'enterprises', 'demands'] as const).map((k) => [...exportRecords(services.repos, k)]);
-    const copy = createTempDb();
+    const copy = createTestRuntime();
     try {
-      const other = createServices(copy.db);
+      const other = { ...copy.runtime.services, repos: copy.runtime.repositories };
       other.intake.saveCycle(cycleRecord());
       (['experts', 'enterprises', 'demands'] as const).forEach((k, i) => {
-        const s = importRows(copy.db, other.intake, k, readJsonLines(jsonl(exported[i])));
+        const s = importRows(portsOf(copy.runtime), k, readJsonLines(jsonl(exported[i])));
         expect(s.rejected).toEqual([]);
       });
       const again = (['experts', 'enterprises', 'demands'] as const).map((k) => [...exportRecords(other.repos, k)]);
       expect(again).toEqual(exported);
       // And re-importing the export into the original changes nothing: the records are identical.
-      const s = importRows(tmp.db, services.intake, 'experts', readJsonLines(jsonl(exported[0])));
+      const s = importRows(portsOf(tmp.runtime), 'experts', readJsonLines(jsonl(exported[0])));
       expect(s).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     } finally {
-      copy.cleanup();
+      await copy.cleanup();
     }
   });
 });

@@ -28,7 +28,7 @@ const lacking = (id: string, ...fields: string[]) => {
 describe('importing records that lack facts a rule needs', () => {
   it('stores experts lacking birth date, degree or region, with a warning per row naming the missing facts', () => {
     const rows = readJsonLines(jsonl([lacking('M1', 'birthDate'), lacking('M2', 'degree'), lacking('M3', 'region'), lacking('M4'), lacking('M5', 'birthDate', 'degree', 'region')]));
-    const summary = importRows(t.services.db, t.services.intake, 'experts', rows);
+    const summary = importRows({ intake: t.services.intake, transaction: t.runtime.transaction }, 'experts', rows);
     expect(summary).toMatchObject({ inserted: 5, rejected: [] });
     expect(summary.warnings.map((w) => [w.line, w.key, w.missing])).toEqual([
       [1, 'M1', ['expert.birthDate']],
@@ -37,7 +37,7 @@ describe('importing records that lack facts a rule needs', () => {
       [5, 'M5', ['expert.birthDate', 'expert.degree', 'expert.region']],
     ]);
     expect(summary.warnings[4 - 1].message).toContain('出生日期、学位、所在地区');
-    const stored = t.services.repos.experts.getByExternalId('M5')!;
+    const stored = t.repos.experts.getByExternalId('M5')!;
     expect([stored.birthDate, stored.degree, stored.region]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -62,17 +62,17 @@ describe('importing records that lack facts a rule needs', () => {
   });
 
   it('stores a demand that never answered 是否提供工作条件 and enterprises without size or registration date', () => {
-    const ent = importRows(t.services.db, t.services.intake, 'enterprises', readJsonLines(jsonl([
+    const ent = importRows({ intake: t.services.intake, transaction: t.runtime.transaction }, 'enterprises', readJsonLines(jsonl([
       enterpriseRecord({ creditCode: '91410702MA9G00001A', region: '410702', employees: undefined, revenue: undefined, registeredAt: undefined }),
     ])));
     expect(ent).toMatchObject({ inserted: 1, rejected: [] });
     expect(ent.warnings[0].missing).toEqual(['enterprise.registeredAt', 'enterprise.employees', 'enterprise.revenue']);
     // The shared fixture never answers the conditions question (附件1 三).
     const unanswered = demandRecord({ externalId: 'XD-1', enterpriseCreditCode: '91410702MA9G00001A', cycle: 'xx-test' });
-    const dem = importRows(t.services.db, t.services.intake, 'demands', readJsonLines(jsonl([unanswered])));
+    const dem = importRows({ intake: t.services.intake, transaction: t.runtime.transaction }, 'demands', readJsonLines(jsonl([unanswered])));
     expect(dem).toMatchObject({ inserted: 1, rejected: [] });
     expect(dem.warnings[0].missing).toEqual(['demand.providesConditions']);
-    expect(t.services.repos.demands.getByExternalId('XD-1')!.demand.providesConditions).toBeUndefined();
+    expect(t.repos.demands.getByExternalId('XD-1')!.demand.providesConditions).toBeUndefined();
     const ev = t.services.policies.checkEligibility({ demandId: 'XD-1' });
     expect(ev.results.find((r) => r.ruleId === 'xx-provides-conditions')).toMatchObject({ outcome: 'unknown', code: 'DEMAND_CONDITIONS_UNKNOWN' });
   });

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../src/db/client';
-import { createServices } from '../../src/container';
-import { createTempDb } from '../helpers/temp-db';
+import { createTestRuntime } from '../helpers/test-runtime';
 import { expertRecord } from '../fixtures/records';
 
 describe('persistence', () => {
-  it('keeps stored records across a restart (close and reopen the SQLite file)', () => {
-    const tmp = createTempDb();
+  it('keeps stored records across a restart (close and reopen the SQLite file)', async () => {
+    const t = createTestRuntime();
     try {
-      const first = createServices(tmp.db);
-      expect(first.intake.saveExpert(expertRecord({ externalId: 'P1' }))).toMatchObject({ ok: true, status: 'inserted' });
-      closeDatabase(tmp.db);
-
-      const reopened = openDatabase(tmp.file);
-      try {
-        const again = createServices(reopened);
-        expect(again.repos.experts.getByExternalId('P1')).toMatchObject({ externalId: 'P1', name: '李明' });
-        // Migrations are applied once: reopening finds nothing to do and the WAL journal stays on.
-        expect(reopened.$client.pragma('journal_mode', { simple: true })).toBe('wal');
-        expect(reopened.$client.pragma('foreign_keys', { simple: true })).toBe(1);
-      } finally {
-        closeDatabase(reopened);
-      }
+      expect(t.runtime.services.intake.saveExpert(expertRecord({ externalId: 'P1' }))).toMatchObject({ ok: true, status: 'inserted' });
+      const again = await t.reopen();
+      expect(again.repositories.experts.getByExternalId('P1')).toMatchObject({ externalId: 'P1', name: '李明' });
+      // Migrations are applied once: reopening finds nothing to do and the WAL journal stays on.
+      expect(again.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(again.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
-      tmp.cleanup();
+      await t.cleanup();
     }
   });
 });

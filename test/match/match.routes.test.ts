@@ -10,7 +10,7 @@ let t: MatchTestApp;
 beforeAll(async () => {
   t = await createMatchTestApp({ embedder: await realModel() });
 }, 180_000);
-afterAll(async () => { await t?.close(); (await realModel()).dispose(); });
+afterAll(async () => { await t?.close(); await (await realModel()).dispose(); });
 
 const post = async (payload: unknown, headers: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: '/v1/match', payload: payload as object, headers });

@@ -17,7 +17,7 @@ let tmp: ReturnType<typeof createTempDb>;
 
 beforeEach(() => {
   tmp = createTempDb();
-  new ReferenceRepository(tmp.db).upsertRegions(REGIONS);
+  new ReferenceRepository(tmp.db).syncRegions(REGIONS);
 });
 afterEach(() => tmp.cleanup());
 

@@ -11,18 +11,18 @@ const keywords = createJiebaKeywordExtractor();
 describe('rebuildStalePortraits', () => {
   let world: ReturnType<typeof createTempWorld>;
   beforeEach(() => { world = createTempWorld('portraits-'); });
-  afterEach(() => world.cleanup());
-  const rebuild = (referenceYear = 2025) => rebuildStalePortraits({ db: world.db, keywords }, { referenceYear, batchSize: 2 });
+  afterEach(async () => { await world.cleanup(); });
+  const rebuild = (referenceYear = 2025) => rebuildStalePortraits({ portraits: world.runtime.repositories.portraits, experts: world.runtime.repositories.experts, keywords }, { referenceYear, batchSize: 2 });
 
   it('builds every portrait once, then nothing while the records are unchanged', () => {
-    upsertExperts(world.db, [batteryExpert, textileExpert, machiningExpert]);
+    upsertExperts(world, [batteryExpert, textileExpert, machiningExpert]);
     expect(rebuild().built).toBe(3);
     expect(new PortraitRepository(world.db).count()).toBe(3);
     expect(rebuild()).toEqual({ built: 0, evidenceAdded: 0, evidenceRemoved: 0 });
   });
 
   it('rebuilds only the expert whose project changed, keeping the ids of unchanged evidence', () => {
-    const [battId, textId] = upsertExperts(world.db, [batteryExpert, textileExpert]);
+    const [battId, textId] = upsertExperts(world, [batteryExpert, textileExpert]);
     rebuild();
     const repo = new PortraitRepository(world.db);
     const before = repo.listEvidence(battId);
@@ -42,7 +42,7 @@ describe('rebuildStalePortraits', () => {
   });
 
   it('a contact change marks the portrait stale but keeps every evidence row', () => {
-    const [id] = upsertExperts(world.db, [batteryExpert]);
+    const [id] = upsertExperts(world, [batteryExpert]);
     rebuild();
     const before = new PortraitRepository(world.db).listEvidence(id);
     new ExpertRepository(world.db).upsert(expertSchema.parse({ ...batteryExpert, contact: { phone: '0577-88888888' } }));
@@ -51,14 +51,14 @@ describe('rebuildStalePortraits', () => {
   });
 
   it('a new reference year refreshes the strength indicators', () => {
-    const [id] = upsertExperts(world.db, [batteryExpert]);
+    const [id] = upsertExperts(world, [batteryExpert]);
     rebuild(2025);
     expect(rebuild(2026).built).toBe(1);
     expect(new PortraitRepository(world.db).get(id)!.strength.referenceYear).toBe(2026);
   });
 
   it('deleting an expert removes its portrait and evidence', () => {
-    const [id] = upsertExperts(world.db, [batteryExpert, textileExpert]);
+    const [id] = upsertExperts(world, [batteryExpert, textileExpert]);
     rebuild();
     world.db.$client.prepare('delete from experts where id = ?').run(id);
     expect(new PortraitRepository(world.db).get(id)).toBeUndefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HnswIndex } from '../../src/index/hnsw.adapter';
 import { type AllowSet, searchAllowedExperts } from '../../src/ranking/filtered-search';
 import { RetrievalIndex } from '../../src/retrieval/retrieval-index';
-import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../scripts/bench/clustered-vectors';
+import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../src/index/clustered-vectors.generator';
 
 // 20,000 experts with two evidence vectors each (a portrait and a project), clustered like sentence embeddings.
 const dim = 32;

@@ -1,53 +1,48 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig, type Config } from '../../src/config';
-import { closeDatabase, type Db, openDatabase } from '../../src/db/client';
-import type { Embedder } from '../../src/embeddings/embedder.port';
-import { ExpertRepository } from '../../src/intake/expert.repository';
+import type { Config } from '../../src/config';
+import type { Db } from '../../src/db/client';
 import { type ExpertInput, expertSchema } from '../../src/intake/expert.schema';
-import { ReferenceRepository } from '../../src/intake/reference.repository';
-import { REGIONS } from '../../src/intake/regions.data';
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../../src/runtime';
+import { createTestRuntime, silentLogger } from '../helpers/test-runtime';
 
-/** A temp DATA_DIR with a migrated database and the regions the experts refer to. */
-export function createTempWorld(prefix = 'retrieval-'): { dir: string; config: Config; db: Db; reopen(): Db; cleanup(): void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const world = {
-    dir,
-    config,
-    db: openDatabase(config.dbFile),
-    reopen() {
-      closeDatabase(world.db);
-      world.db = openDatabase(config.dbFile);
-      return world.db;
+export { CountingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
+
+export type TempWorld = {
+  dir: string;
+  config: Config;
+  readonly runtime: Runtime;
+  readonly db: Db;
+  /** Closes the runtime and opens a new one over the same DATA_DIR. */
+  reopen(): Promise<Db>;
+  /** Another runtime over the same DATA_DIR: a fresh process, with its own in-memory state. */
+  start(overrides?: RuntimeOverrides): Runtime;
+  cleanup(): Promise<void>;
+};
+
+/** A temp DATA_DIR through the test harness (migrated database, reference regions). */
+export function createTempWorld(prefix = 'retrieval-'): TempWorld {
+  const t = createTestRuntime({ prefix });
+  const started: Runtime[] = [];
+  return {
+    dir: t.dir,
+    config: t.config,
+    get runtime() { return t.runtime; },
+    get db() { return t.runtime.db; },
+    async reopen() { await t.reopen(); return t.runtime.db; },
+    start(overrides = {}) {
+      const r = createRuntime(t.config, { logger: silentLogger, ...overrides });
+      started.push(r);
+      return r;
     },
-    cleanup() {
-      closeDatabase(world.db);
-      rmSync(dir, { recursive: true, force: true });
+    async cleanup() {
+      for (const r of started.splice(0)) await r.close();
+      await t.cleanup();
     },
   };
-  new ReferenceRepository(world.db).upsertRegions(REGIONS);
-  return world;
 }
 
-export function upsertExperts(db: Db, experts: ExpertInput[]): number[] {
-  const repo = new ExpertRepository(db);
+export function upsertExperts(world: { runtime: Runtime }, experts: ExpertInput[]): number[] {
+  const repo = world.runtime.repositories.experts;
   return experts.map((e) => repo.upsert(expertSchema.parse(e)).id);
-}
-
-/** Counts what reaches the model: the proof that unchanged texts are never embedded twice. */
-export class CountingEmbedder implements Embedder {
-  calls = 0;
-  texts: string[] = [];
-  constructor(private readonly inner: Embedder) {}
-  get modelId() { return this.inner.modelId; }
-  get dim() { return this.inner.dim; }
-  async embed(texts: string[]): Promise<Float32Array[]> {
-    this.calls++;
-    this.texts.push(...texts);
-    return this.inner.embed(texts);
-  }
 }
 
 const base = { gender: '男' as const, birthDate: '1978-05-01', title: '正高级' as const, degree: '博士' as const, region: '330302' };

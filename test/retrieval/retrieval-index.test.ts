@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HnswIndex } from '../../src/index/hnsw.adapter';
 import { EXACT_POOL_MAX, RetrievalIndex } from '../../src/retrieval/retrieval-index';
-import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../scripts/bench/clustered-vectors';
+import { ClusteredVectors, DEFAULT_CLUSTERS } from '../../src/index/clustered-vectors.generator';
 
 const dim = 48;
 const gen = new ClusteredVectors({ ...DEFAULT_CLUSTERS, topics: 30, subtopicsPerTopic: 6, dim, seed: 5 });

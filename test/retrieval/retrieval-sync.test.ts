@@ -1,43 +1,40 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TransformersEmbedder } from '../../src/embeddings/transformers.embedder';
+import { TransformersEmbedder } from '../../src/embeddings/transformers-embedder.adapter';
 import { expertSchema } from '../../src/intake/expert.schema';
-import { ExpertRepository } from '../../src/intake/expert.repository';
 import { readManifest } from '../../src/index/ann-persistence';
 import { PortraitRepository } from '../../src/portraits/portrait.repository';
-import { createRetrieval, type Retrieval } from '../../src/retrieval/retrieval.factory';
-import { createLogger } from '../../src/shared/logger';
+import type { RetrievalService } from '../../src/retrieval/retrieval.service';
 import { batteryExpert, CountingEmbedder, createTempWorld, machiningExpert, textileExpert, upsertExperts } from './fixtures';
 
-const logger = createLogger('silent');
 const PROBLEM = '我公司生产的动力电池包在高温和过充条件下容易发生热失控起火，希望改进正极材料和电解液，提高电池安全性。';
 
 describe('retrieval sync with the real model', () => {
   let model: TransformersEmbedder;
   let world: ReturnType<typeof createTempWorld>;
   let ids: number[];
-  const open: Retrieval[] = [];
+  const open: RetrievalService[] = [];
 
   beforeAll(async () => {
     const w = createTempWorld('model-');
     model = await TransformersEmbedder.load({ modelDir: w.config.modelDir, model: w.config.embedModel, maxTokens: w.config.embedMaxTokens, batchSize: w.config.embedBatch });
-    w.cleanup();
+    await w.cleanup();
   });
   afterAll(() => model?.dispose());
   beforeEach(() => {
     world = createTempWorld('sync-');
-    ids = upsertExperts(world.db, [batteryExpert, textileExpert, machiningExpert]);
+    ids = upsertExperts(world, [batteryExpert, textileExpert, machiningExpert]);
   });
   afterEach(async () => {
     for (const r of open.splice(0)) await r.close();
-    world.cleanup();
+    await world.cleanup();
   });
 
   /** A fresh process: new in-memory state over the same DATA_DIR, with the embed calls counted. */
   async function start() {
     const counter = new CountingEmbedder(model);
-    const retrieval = await createRetrieval({ db: world.db, config: world.config, logger }, { embedder: counter, referenceYear: 2025 });
+    const { retrieval } = await world.start({ embedder: counter, referenceYear: 2025 }).matching();
     open.push(retrieval);
     return { retrieval, counter };
   }
@@ -67,7 +64,7 @@ describe('retrieval sync with the real model', () => {
     const q = await first.retrieval.embedQuery(PROBLEM);
     const before = first.retrieval.index.searchEvidence(q, 5);
 
-    world.reopen();
+    await world.reopen();
     const second = await start();
     const result = await second.retrieval.sync();
     expect(result).toMatchObject({ portraitsBuilt: 0, textsEmbedded: 0, indexAdded: 0, indexDeleted: 0, rebuilt: false, saved: false });
@@ -80,7 +77,7 @@ describe('retrieval sync with the real model', () => {
     await (await start()).retrieval.sync();
     const changed = structuredClone(batteryExpert);
     changed.projects![0].abstract = '研究钠离子电池层状氧化物正极材料的热稳定性，以及电池热失控的早期预警方法。';
-    new ExpertRepository(world.db).upsert(expertSchema.parse(changed));
+    world.runtime.repositories.experts.upsert(expertSchema.parse(changed));
 
     const { retrieval, counter } = await start();
     const result = await retrieval.sync();
@@ -102,11 +99,11 @@ describe('retrieval sync with the real model', () => {
     writeFileSync(join(dir, `hnsw.${gen + 1}.labels.tmp`), Buffer.alloc(16, 1));
     writeFileSync(join(dir, 'manifest.json.tmp'), '{"format":1,"modelId":"BA');
 
-    world.reopen();
+    await world.reopen();
     const restarted = await start();
     expect(await restarted.retrieval.sync()).toMatchObject({ rebuilt: false, textsEmbedded: 0, saved: false });
 
-    upsertExperts(world.db, [{ ...machiningExpert, externalId: 'EXP-MACH-2', name: '赵机床' }]);
+    upsertExperts(world, [{ ...machiningExpert, externalId: 'EXP-MACH-2', name: '赵机床' }]);
     const result = await restarted.retrieval.sync();
     // the copy's project text equals the original's: cached, not embedded again; its portrait differs by nothing either
     expect(result).toMatchObject({ portraitsBuilt: 1, rebuilt: false, saved: true, indexDeleted: 0, textsEmbedded: 0 });
@@ -147,7 +144,7 @@ describe('retrieval sync with the real model', () => {
     await (await start()).retrieval.sync();
     const other = new CountingEmbedder(model);
     Object.defineProperty(other, 'modelId', { get: () => 'another-model' });
-    const retrieval = await createRetrieval({ db: world.db, config: world.config, logger }, { embedder: other, referenceYear: 2025 });
+    const { retrieval } = await world.start({ embedder: other, referenceYear: 2025 }).matching();
     open.push(retrieval);
     const result = await retrieval.sync();
     expect(result.rebuilt).toBe(true);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateExpert } from '../../src/policy/evaluate';
 import { BUILT_IN_PROFILES } from '../../src/policy/profiles';
-import { ReviewRepository } from '../../src/review/review.repository';
 import { ReviewService, type ReviewActor } from '../../src/review/review.service';
 import { serviceTermEnd } from '../../src/review/service-term';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -19,16 +18,17 @@ const NOW = '2026-03-31T17:30:00.000Z';
 
 beforeAll(async () => {
   t = await createTestApp();
-  f = createRunFixture(t.services, { runId: 'run-confirm', seatsFor: (_r, n) => Math.min(3, n) });
-  const s = t.services;
+  f = createRunFixture(t, { runId: 'run-confirm', seatsFor: (_r, n) => Math.min(3, n) });
+  // The review use-case over the same repositories, with its clock pinned.
+  const r = t.repos;
   review = new ReviewService({
-    reviews: new ReviewRepository(s.db), audit: s.auth.audit, demands: s.repos.demands, enterprises: s.repos.enterprises,
-    experts: s.repos.experts, reference: s.repos.reference, policies: s.policies, now: () => NOW,
+    reviews: r.reviews, runs: r.runs, audit: r.audit, demands: r.demands, enterprises: r.enterprises,
+    experts: r.experts, reference: r.reference, policies: t.services.policies, now: () => NOW,
   });
 });
 afterAll(async () => t.cleanup());
 
-const historyOf = (expertId: string) => t.services.repos.experts.getByExternalId(expertId)!.serviceHistory;
+const historyOf = (expertId: string) => t.repos.experts.getByExternalId(expertId)!.serviceHistory;
 const errorOf = (fn: () => unknown) => {
   try {
     fn();
@@ -62,7 +62,7 @@ describe('confirming a region records the confirmed pairs as service', () => {
     const profile = BUILT_IN_PROFILES.get('wenzhou-2025')!;
     // A later cycle, one year into the term: the appointment is earlier service there.
     const later = { referenceDate: '2027-04-01', cycleId: 'wenzhou-next' };
-    const servingRule = (expertId: string) => evaluateExpert(profile, t.services.repos.experts.getByExternalId(expertId)!, later)
+    const servingRule = (expertId: string) => evaluateExpert(profile, t.repos.experts.getByExternalId(expertId)!, later)
       .results.find((r) => r.ruleId === 'wz-not-serving')!;
     const before = new Map([a.proposed!, swappedTo, c.proposed!].map((id) => [id, historyOf(id)]));
     for (const id of before.keys()) expect(servingRule(id).outcome).toBe('pass');
@@ -82,14 +82,14 @@ describe('confirming a region records the confirmed pairs as service', () => {
     for (const id of [a.proposed!, swappedTo]) {
       expect(servingRule(id)).toMatchObject({ outcome: 'relaxed', code: 'EXPERT_CURRENTLY_SERVING', effect: 'hard' });
       expect(servingRule(id).message).toContain('2026-04-01 至 2028-03-31');
-      expect(evaluateExpert(profile, t.services.repos.experts.getByExternalId(id)!, later).needsReview).toBe(true);
-      const wh = evaluateExpert(wuhan, t.services.repos.experts.getByExternalId(id)!, later);
+      expect(evaluateExpert(profile, t.repos.experts.getByExternalId(id)!, later).needsReview).toBe(true);
+      const wh = evaluateExpert(wuhan, t.repos.experts.getByExternalId(id)!, later);
       expect(wh.results.find((r) => r.ruleId === 'wh-not-serving')).toMatchObject({ outcome: 'fail', code: 'EXPERT_CURRENTLY_SERVING' });
       expect(wh.eligible).toBe(false);
     }
     expect(servingRule(c.proposed!).outcome).toBe('pass');
     // After the term it is earlier service, not current.
-    const after = evaluateExpert(profile, t.services.repos.experts.getByExternalId(a.proposed!)!, { referenceDate: '2028-04-01', cycleId: 'wenzhou-next' });
+    const after = evaluateExpert(profile, t.repos.experts.getByExternalId(a.proposed!)!, { referenceDate: '2028-04-01', cycleId: 'wenzhou-next' });
     expect(after.results.find((r) => r.ruleId === 'wz-not-serving')!.outcome).toBe('pass');
 
     const [entry] = review.listAudit(f.runId, f.main, 1);
@@ -108,7 +108,7 @@ describe('confirming a region records the confirmed pairs as service', () => {
     const region = f.other;
     const [d] = f.inRegion(region).filter((x) => x.proposed);
     const s = t.services;
-    const expert = s.repos.experts.getByExternalId(d.proposed!)!;
+    const expert = t.repos.experts.getByExternalId(d.proposed!)!;
     const existing = { enterpriseCreditCode: d.enterprise, cycle: f.cycleId, startDate: '2026-02-01', endDate: '2028-01-31' };
     expect(s.intake.saveExpert({ ...expert, serviceHistory: [...expert.serviceHistory, existing] })).toMatchObject({ ok: true, status: 'updated' });
     for (const x of f.inRegion(region).filter((y) => y.proposed)) {

@@ -8,7 +8,7 @@ let f: RunFixture;
 
 beforeAll(async () => {
   t = await createTestApp();
-  f = createRunFixture(t.services);
+  f = createRunFixture(t);
 });
 afterAll(async () => t.cleanup());
 
@@ -19,12 +19,12 @@ const cells = (ws: ExcelJS.Worksheet, n: number) => Array.from({ length: COLS },
 
 describe('region XLSX export (附件2 layout)', () => {
   it('has the 附件2 headers in order, one row per demand, and the proposal and review columns', async () => {
-    const review = t.services.review.service;
+    const review = t.services.review;
     const [a, b] = f.inRegion(f.main).filter((d) => d.proposed);
     review.decide(f.runId, a.demandId, { action: 'approve' }, { actor: 'r', actorRole: 'reviewer' });
     review.decide(f.runId, b.demandId, { action: 'reject', reason: '企业已有合作专家' }, { actor: 'r', actorRole: 'reviewer' });
 
-    const file = await t.services.review.exporter.exportRegion(f.runId, f.main, new Date('2026-07-01T02:00:00Z'));
+    const file = await t.services.exporter.exportRegion(f.runId, f.main, new Date('2026-07-01T02:00:00Z'));
     expect(file.filename).toBe(`${f.runId}-${f.main}-鹿城区-需求汇总表.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as unknown as ArrayBuffer);
@@ -51,7 +51,7 @@ describe('region XLSX export (附件2 layout)', () => {
     expect(body.map((r) => r[0])).toEqual(body.map((_, i) => String(i + 1)));
     expect(body.every((r) => r[1] === '鹿城区')).toBe(true);
     const approved = body.find((r) => r[20] === '已通过')!;
-    const names = t.services.review.service.getRegionReview(f.runId, f.main).items;
+    const names = t.services.review.getRegionReview(f.runId, f.main).items;
     const aItem = names.find((i) => i.demandId === a.demandId)!;
     expect(approved[2]).toBe(aItem.enterprise.name);
     expect(approved[16]).toBe(aItem.proposed!.name);

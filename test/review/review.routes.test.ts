@@ -11,7 +11,7 @@ let as: Record<Who, AuthHeaders>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  base = createRunFixture(t.services);
+  base = createRunFixture(t);
   as = {
     anonymous: {}, portal: await t.asPortal(), viewer: await t.asViewer(), admin: await t.asAdmin(),
     own: await t.asReviewer(base.main), other: await t.asReviewer(base.other),
@@ -21,7 +21,7 @@ afterAll(async () => t.cleanup());
 
 function freshRun(): RunFixture {
   runs += 1;
-  return cloneRun(t.services, base, `run-http-${runs}`);
+  return cloneRun(t, base, `run-http-${runs}`);
 }
 const proposedIn = (f: RunFixture): FixtureDemand[] => f.inRegion(f.main).filter((d) => d.proposed);
 const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) =>
@@ -101,8 +101,8 @@ describe('review routes × roles', () => {
     // The other county's list only ever holds its own region, and nothing was changed.
     const list = (await inject('GET', `/v1/runs/${f.runId}/regions`, as.other)).json();
     expect(list.items.map((i: { code: string }) => i.code)).toEqual([f.other]);
-    expect(t.services.review.service.getRegionReview(f.runId, f.main).region).toMatchObject({ assigned: 0, rejected: 0 });
-    expect(t.services.review.service.listAudit(f.runId, f.main)).toEqual([]);
+    expect(t.services.review.getRegionReview(f.runId, f.main).region).toMatchObject({ assigned: 0, rejected: 0 });
+    expect(t.services.review.listAudit(f.runId, f.main)).toEqual([]);
   });
 
   it('gives the administrator and viewers every region, a reviewer only their own', async () => {

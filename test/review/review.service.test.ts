@@ -14,15 +14,15 @@ const admin: ReviewActor = { actor: 'city-admin', actorRole: 'admin' };
 
 beforeAll(async () => {
   t = await createTestApp();
-  base = createRunFixture(t.services);
-  review = t.services.review.service;
+  base = createRunFixture(t);
+  review = t.services.review;
 });
 afterAll(async () => t.cleanup());
 
 /** A fresh copy of the run, so every test starts from an unreviewed region. */
 function freshRun(): RunFixture {
   runs += 1;
-  return cloneRun(t.services, base, `run-svc-${runs}`);
+  return cloneRun(t, base, `run-svc-${runs}`);
 }
 
 const proposedIn = (f: RunFixture, region = f.main) => f.inRegion(region).filter((d) => d.proposed);
@@ -72,7 +72,7 @@ describe('reading a run for review', () => {
     expect(errorOf(() => review.getRegionReview('no-such-run', '330302'))).toMatchObject({ statusCode: 404 });
     const f = freshRun();
     expect(errorOf(() => review.getRegionReview(f.runId, '330183'))).toMatchObject({ statusCode: 404 });
-    t.services.db.insert(cycleRuns).values({ id: 'run-running', cycleId: 'wenzhou-demo', policy: 'wenzhou-2025', seats: 1, params: {}, inputHash: 'x', status: 'running' }).run();
+    t.db.insert(cycleRuns).values({ id: 'run-running', cycleId: 'wenzhou-demo', policy: 'wenzhou-2025', seats: 1, params: {}, inputHash: 'x', status: 'running' }).run();
     expect(errorOf(() => review.listRegions('run-running'))).toMatchObject({ statusCode: 409, code: 'RUN_NOT_COMPLETED' });
     expect(review.listRuns().map((r) => r.id)).not.toContain('run-running');
   });
@@ -244,7 +244,7 @@ describe('audit trail', () => {
     review.decide(f1.runId, proposedIn(f1)[0].demandId, { action: 'approve' }, reviewer);
     expect(review.listAudit(f1.runId, f1.main)).toHaveLength(1);
     expect(review.listAudit(f2.runId, f2.main)).toEqual([]);
-    const sqlite = t.services.db.$client;
+    const sqlite = t.db.$client;
     expect(() => sqlite.prepare("update audit_log set after = '{}' where entity = 'review_decision'").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare("delete from audit_log where entity = 'review_decision'").run()).toThrow(/append-only/);
     expect(review.listAudit(f1.runId, f1.main)[0].after).toMatchObject({ status: 'approved' });
@@ -253,7 +253,7 @@ describe('audit trail', () => {
   it('rolls back the decision when the audit entry cannot be written (never a change without its entry)', () => {
     const f = freshRun();
     const d = proposedIn(f)[0];
-    const sqlite = t.services.db.$client;
+    const sqlite = t.db.$client;
     sqlite.exec("create temp trigger block_audit before insert on audit_log begin select raise(abort, 'audit unavailable'); end");
     try {
       expect(() => review.decide(f.runId, d.demandId, { action: 'approve' }, reviewer)).toThrow(/audit unavailable/);

@@ -1,12 +1,14 @@
 // A completed cycle run written straight into the run tables, for review tests (the real cycle-run engine lives
 // in src/cycles). Demo data gives real experts, enterprises and demands, and every proposed or alternate
 // candidate really passes the policy, so the review service's swap re-check sees what a real run would store.
-import type { Services } from '../../src/container';
 import { cycleRuns, runProposals, runQuotas } from '../../src/db/schema';
-import { DEMO_CYCLE_ID, DEMO_POLICY, generateDemoData, type DemoData } from '../../src/demo/demo-data.generator';
+import { DEMO_CYCLE_ID, DEMO_POLICY, type DemoData } from '../../src/demo/demo-data.generator';
 import { seedDemo } from '../../src/demo/seed-demo.service';
 import type { EligibilityResponse } from '../../src/policy/policy-api.schema';
-import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../../src/ranking/ranking.schema';
+import { failedHardRules, relaxedRules, toPolicyFlag } from '../../src/policy/policy-flags';
+import type { ExcludedCandidate, RankedCandidate } from '../../src/ranking/ranking.schema';
+import type { Runtime } from '../../src/runtime';
+import { smallDemoData as sharedSmallDemo } from '../helpers/test-runtime';
 
 export type FixtureDemand = {
   demandId: string;
@@ -35,16 +37,10 @@ export type RunFixture = {
   inRegion: (region: string) => FixtureDemand[];
 };
 
-let cached: DemoData | undefined;
 /** Small, deterministic demo data (30 enterprises, 80 experts), generated once per test file. */
-export function smallDemoData(): DemoData {
-  cached ??= generateDemoData({ experts: 80, enterprises: 30 });
-  return cached;
-}
+export const smallDemoData = (): DemoData => sharedSmallDemo();
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const toFlag = (r: { ruleId: string; code: string; message: string; clause: PolicyFlag['clause'] }): PolicyFlag =>
-  ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
 
 export type RunFixtureOptions = {
   runId?: string;
@@ -53,10 +49,10 @@ export type RunFixtureOptions = {
 };
 
 /** Seeds the demo data (once per database) and writes a completed run of the demo cycle. */
-export function createRunFixture(services: Services, opts: RunFixtureOptions = {}): RunFixture {
-  const { db, repos, policies } = services;
+export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOptions = {}): RunFixture {
+  const { db, repositories: repos, services: { policies, intake }, transaction } = t.runtime;
   if (!repos.reference.getCycle(DEMO_CYCLE_ID)) {
-    const summary = seedDemo(db, { data: smallDemoData() });
+    const summary = seedDemo({ intake, transaction }, { data: smallDemoData() });
     if (summary.rejected.length) throw new Error(`demo seed rejected records: ${JSON.stringify(summary.rejected.slice(0, 3))}`);
   }
   const runId = opts.runId ?? 'run-test-1';
@@ -78,9 +74,9 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
       expertId, name: x.name, institution: x.institution.name, region: x.region ?? '', score: round(s),
       breakdown: { semantic: round(s + 0.02), lexical: round(s - 0.2), overlap: round(0.5 + (rank % 3) * 0.1), strength: round(0.4 + (rank % 4) * 0.1), priority: round(Math.min(1, ev.priorityBoost / 3)) },
       evidence,
-      flags: ev.results.filter((r) => r.outcome === 'relaxed').map(toFlag),
+      flags: relaxedRules(ev).map(toPolicyFlag),
       unknown: [],
-      priorities: ev.priorities.map(toFlag),
+      priorities: ev.priorities.map(toPolicyFlag),
       namedAgreed,
     };
   };
@@ -123,7 +119,7 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
         if (ev.status === 'eligible') {
           if (eligible.length < 4) eligible.push({ id: x.externalId, ev });
         } else if (ev.status === 'ineligible' && excluded.length < 2) {
-          excluded.push({ expertId: x.externalId, name: x.name, score: round(0.7 - excluded.length * 0.05), reasons: ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail').map(toFlag) });
+          excluded.push({ expertId: x.externalId, name: x.name, score: round(0.7 - excluded.length * 0.05), reasons: failedHardRules(ev).map(toPolicyFlag) });
         }
       }
       cursor += 7;
@@ -180,8 +176,8 @@ export function createRunFixture(services: Services, opts: RunFixtureOptions = {
 }
 
 /** A copy of a fixture run under a new id (fresh review state, same proposals): cheap isolation between tests. */
-export function cloneRun(services: Services, fixture: RunFixture, runId: string): RunFixture {
-  const sqlite = services.db.$client;
+export function cloneRun(t: { runtime: Runtime }, fixture: RunFixture, runId: string): RunFixture {
+  const sqlite = t.runtime.db.$client;
   sqlite.transaction(() => {
     sqlite.prepare(`insert into cycle_runs (id, cycle_id, policy, seats, params, input_hash, status, started_at, finished_at, timings, summary)
       select ?, cycle_id, policy, seats, params, ? , status, started_at, finished_at, timings, summary from cycle_runs where id = ?`).run(runId, `fixture-${runId}`, fixture.runId);

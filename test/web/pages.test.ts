@@ -51,7 +51,7 @@ describe('web pages over a run', () => {
   let f: RunFixture;
   beforeAll(async () => {
     t = await createTestApp();
-    f = createRunFixture(t.services);
+    f = createRunFixture(t);
   });
   afterAll(async () => t.cleanup());
 
@@ -105,9 +105,9 @@ describe('web pages over a run', () => {
 
   it('escapes record data on the page', async () => {
     const d = f.inRegion(f.main).find((x) => x.proposed)!;
-    const ent = t.services.repos.enterprises.getByCreditCode(d.enterprise)!;
-    const id = t.services.repos.enterprises.findIdByCreditCode(d.enterprise)!;
-    t.services.repos.enterprises.upsert({ ...ent, name: '<img src=x onerror=alert(1)>有限公司' });
+    const ent = t.repos.enterprises.getByCreditCode(d.enterprise)!;
+    const id = t.repos.enterprises.findIdByCreditCode(d.enterprise)!;
+    t.repos.enterprises.upsert({ ...ent, name: '<img src=x onerror=alert(1)>有限公司' });
     expect(id).toBeGreaterThan(0);
     const res = await get(`/runs/${f.runId}/regions/${f.main}`, await t.asAdmin());
     expect(res.body).toContain('&lt;img src=x onerror=alert(1)&gt;有限公司');

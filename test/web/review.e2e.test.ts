@@ -28,7 +28,7 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    f = createRunFixture(t.services);
+    f = createRunFixture(t);
     await t.createStaff('reviewer-e2e', 'reviewer', f.main);
     await t.createStaff('admin-e2e', 'admin');
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -119,7 +119,7 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
     expect(actors).toEqual(['admin-e2e 市级管理员', 'reviewer-e2e 区县审核员', 'reviewer-e2e 区县审核员', 'reviewer-e2e 区县审核员']);
     await page.screenshot({ path: join(shots, 'audit-admin.png'), fullPage: true });
 
-    expect(t.services.review.service.listRegions(f.runId, f.main).items[0]).toMatchObject({ status: 'confirmed', approved: 1, swapped: 1 });
+    expect(t.services.review.listRegions(f.runId, f.main).items[0]).toMatchObject({ status: 'confirmed', approved: 1, swapped: 1 });
     expect(problems).toEqual([]);
     console.info(`[review.e2e] screenshots: ${shots}`);
     await context.close();

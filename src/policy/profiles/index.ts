@@ -1,3 +1,4 @@
+import { describeIssues } from '../../shared/zod-issues';
 import { policyProfileSchema, type PolicyProfile, type PolicyProfileInput } from '../policy.schema';
 import { hubei2020 } from './hubei-2020.profile';
 import { liaocheng2025 } from './liaocheng-2025.profile';
@@ -13,7 +14,7 @@ export const BUILT_IN_PROFILES: ReadonlyMap<string, PolicyProfile> = new Map(
   SOURCES.map((p) => {
     const parsed = policyProfileSchema.safeParse(p);
     if (!parsed.success) {
-      const where = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      const where = describeIssues(parsed.error.issues).split('\n').join('; ');
       throw new Error(`built-in policy profile ${p.id} is invalid: ${where}`);
     }
     return [parsed.data.id, Object.freeze(parsed.data)];

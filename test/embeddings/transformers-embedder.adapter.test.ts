@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { EmbeddingModelError } from '../../src/embeddings/embedder.port';
-import { TransformersEmbedder } from '../../src/embeddings/transformers.embedder';
+import { TransformersEmbedder } from '../../src/embeddings/transformers-embedder.adapter';
 
 const config = loadConfig({});
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../src/demo/prng';
+import { mulberry32 } from '../demo/prng';
 // Synthetic unit vectors shaped like sentence embeddings rather than uniform noise: a shared direction
 // (embeddings of one model are anisotropic: unrelated texts still have cosine ≈ 0.3–0.4), topics, subtopics
 // within topics, and per-item noise. Queries come from the same distribution but are not indexed items.

@@ -1,0 +1,222 @@
+// The composition root: the one place that builds the database, every repository, adapter and service, once.
+// The server, every CLI under scripts/ and the tests start here; nothing inside a layer imports this file.
+import type { AppServices } from './app';
+import { AccountService } from './auth/account.service';
+import { ApiKeyRepository } from './auth/api-key.repository';
+import { ApiKeyService } from './auth/api-key.service';
+import { AuditLogService } from './auth/audit-log.service';
+import { AuditRepository } from './auth/audit.repository';
+import { SessionRepository } from './auth/session.repository';
+import { SessionService } from './auth/session.service';
+import { UserRepository } from './auth/user.repository';
+import type { Config } from './config';
+import { CycleRunReader } from './cycles/cycle-run-reader.service';
+import { CycleRunRepository } from './cycles/cycle-run.repository';
+import { type CycleRunDeps, CycleRunService } from './cycles/cycle-run.service';
+import { silentProgress, type ProgressReporter } from './cycles/progress.port';
+import { closeDatabase, type Db, openDatabase, transactionOf } from './db/client';
+import { EmbeddingCacheRepository } from './embeddings/embedding-cache.repository';
+import { EmbeddingService } from './embeddings/embedding.service';
+import type { Embedder } from './embeddings/embedder.port';
+import { TransformersEmbedder } from './embeddings/transformers-embedder.adapter';
+import { DemandRepository } from './intake/demand.repository';
+import { EnterpriseRepository } from './intake/enterprise.repository';
+import { ExpertRepository } from './intake/expert.repository';
+import { IntakeReader } from './intake/intake-reader.service';
+import { IntakeService } from './intake/intake.service';
+import { ReferenceRepository } from './intake/reference.repository';
+import { REGIONS } from './intake/regions.data';
+import { PolicyContextRepository } from './policy/policy-context.repository';
+import { PolicyProfileRepository } from './policy/policy-profile.repository';
+import { PolicyService } from './policy/policy.service';
+import { VerificationRepository } from './policy/verification.repository';
+import { createJiebaKeywordExtractor } from './portraits/jieba-keyword.adapter';
+import { PortraitRepository } from './portraits/portrait.repository';
+import { SHIPPED_WEIGHTS } from './ranking/fusion';
+import { HybridRanker, type HybridRankerOptions } from './ranking/hybrid-ranker.service';
+import { createLexicalTokenizer } from './ranking/lexical-tokenizer';
+import type { Ranker } from './ranking/ranker.port';
+import { RankingRepository } from './ranking/ranking.repository';
+import { RetrievalRepository } from './retrieval/retrieval.repository';
+import { RetrievalService } from './retrieval/retrieval.service';
+import { RegionExportService } from './review/region-export.service';
+import { ReviewRepository } from './review/review.repository';
+import { ReviewService } from './review/review.service';
+import { VerificationService } from './review/verification.service';
+import { hashRecord } from './shared/hash';
+import { createLogger, type Logger } from './shared/logger';
+import type { Transaction } from './shared/transaction.port';
+
+export type RuntimeOverrides = {
+  logger?: Logger;
+  /** Replaces the model: tests above the embedding layer use a HashingEmbedder (src/embeddings/hashing-embedder.fake.ts). */
+  embedder?: Embedder;
+  /** 'YYYY-MM-DD' the policy checks and ad-hoc matches use when no cycle gives one (tests pin it). */
+  today?: () => string;
+  /** ISO timestamp of review decisions (tests pin it). */
+  now?: () => string;
+  /** Pins the portraits' "last five years" indicators (evaluations on historic data). */
+  referenceYear?: number;
+  /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
+  ranking?: HybridRankerOptions;
+};
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** The heavy half: the model, the HNSW index and the rankers over them. Built on first use, once. */
+export type Matching = {
+  retrieval: RetrievalService;
+  /** The ranker of /v1/match, the batch CLI and cycle runs (shipped fusion weights). */
+  ranker: HybridRanker;
+  /** Names the shipped ranker and its model: a cycle run is only resumed by the same one. */
+  rankerId: string;
+  /** Another ranker over the same retrieval state (evaluations: other weights). */
+  rankerWith(options: HybridRankerOptions): HybridRanker;
+  /** The cycle-run use-case with the real ranker and retrieval sync. */
+  cycleRuns(adapters: { progress?: ProgressReporter; logger?: Logger; ranker?: Ranker } & Pick<CycleRunDeps, 'chunkSize' | 'concurrency'>): CycleRunService;
+};
+
+export type RuntimeServices = ReturnType<typeof createServices>;
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  transaction: Transaction;
+  /** The raw database, for tests that inspect or damage stored rows on purpose; application code goes through repositories. */
+  db: Db;
+  repositories: Repositories;
+  services: RuntimeServices;
+  /** The cycle-run use-case over any ranker (tests give a model-free one). */
+  createCycleRunService(adapters: Pick<CycleRunDeps, 'ranker' | 'syncRetrieval' | 'rankerId'> & Partial<Pick<CycleRunDeps, 'progress' | 'logger' | 'clock' | 'chunkSize' | 'concurrency'>>): CycleRunService;
+  /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
+  matching(): Promise<Matching>;
+  close(): Promise<void>;
+};
+
+function createRepositories(db: Db) {
+  return {
+    experts: new ExpertRepository(db),
+    enterprises: new EnterpriseRepository(db),
+    demands: new DemandRepository(db),
+    reference: new ReferenceRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    apiKeys: new ApiKeyRepository(db),
+    audit: new AuditRepository(db),
+    policyProfiles: new PolicyProfileRepository(db),
+    policyContext: new PolicyContextRepository(db),
+    portraits: new PortraitRepository(db),
+    embeddingCache: new EmbeddingCacheRepository(db),
+    retrieval: new RetrievalRepository(db),
+    ranking: new RankingRepository(db),
+    runs: new CycleRunRepository(db),
+    reviews: new ReviewRepository(db),
+    verifications: new VerificationRepository(db),
+  };
+}
+
+/** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
+function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+  const intake = new IntakeService(repos);
+  const reader = new IntakeReader(repos);
+  const accounts = new AccountService({ users: repos.users, reference: repos.reference });
+  const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
+  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit });
+  const audit = new AuditLogService({ audit: repos.audit });
+  const policies = new PolicyService({
+    profiles: repos.policyProfiles, context: repos.policyContext, experts: repos.experts, enterprises: repos.enterprises,
+    demands: repos.demands, reference: repos.reference, verifications: repos.verifications, today: overrides.today,
+  });
+  const review = new ReviewService({
+    reviews: repos.reviews, runs: repos.runs, audit: repos.audit, demands: repos.demands, enterprises: repos.enterprises,
+    reference: repos.reference, experts: repos.experts, policies, now: overrides.now,
+  });
+  const verification = new VerificationService({
+    reviews: repos.reviews, runs: repos.runs, audit: repos.audit, intake, experts: repos.experts, enterprises: repos.enterprises,
+    demands: repos.demands, verifications: repos.verifications, policies, now: overrides.now,
+  });
+  const services = {
+    auth: { accounts, sessions, apiKeys, audit },
+    accounts,
+    apiKeys,
+    intake,
+    reader,
+    policies,
+    cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
+    review,
+    verification,
+    exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
+  };
+  return services satisfies AppServices;
+}
+
+/**
+ * Opens (and migrates) `config.dbFile`, brings the code-defined reference regions into the database (an
+ * explicit start-up step that writes only rows that differ), and builds every repository and service. The
+ * model and the index are loaded by the first `matching()` call, so CLIs that only import or export never
+ * pay for them.
+ */
+export function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Runtime {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const db = openDatabase(config.dbFile);
+  const transaction = transactionOf(db);
+  const repos = createRepositories(db);
+
+  const regionsWritten = repos.reference.syncRegions(REGIONS);
+  if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
+
+  const services = createServices(repos, overrides);
+  const { policies } = services;
+
+  const createCycleRunService: Runtime['createCycleRunService'] = (adapters) => new CycleRunService({
+    runs: repos.runs, demands: repos.demands, enterprises: repos.enterprises, experts: repos.experts, reference: repos.reference,
+    policies, policyContext: repos.policyContext, progress: silentProgress, logger, clock: { now: () => new Date() }, ...adapters,
+  });
+
+  let matching: Promise<Matching> | undefined;
+  let closeMatching: (() => Promise<void>) | undefined;
+  const buildMatching = async (): Promise<Matching> => {
+    const model = overrides.embedder ? undefined : await TransformersEmbedder.load({
+      modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch,
+    });
+    const embedder = new EmbeddingService(overrides.embedder ?? model!, repos.embeddingCache);
+    const keywords = createJiebaKeywordExtractor();
+    const retrieval = new RetrievalService({
+      embedder, keywords, retrieval: repos.retrieval, portraits: repos.portraits, experts: repos.experts,
+      indexDir: config.indexDir, hnsw: config.hnsw, embedChunk: Math.max(config.embedBatch * 8, 64), logger,
+      referenceYear: overrides.referenceYear, onClose: async () => { await model?.dispose(); },
+    });
+    closeMatching = () => retrieval.close();
+    // BM25 reads the portraits' jieba segmentation (same dictionary and domain words) plus character bigrams.
+    const tokenizer = createLexicalTokenizer(keywords);
+    const rankerWith = (options: HybridRankerOptions) => new HybridRanker({
+      ranking: repos.ranking, experts: repos.experts, demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference,
+      policies, policyContext: repos.policyContext, retrieval, tokenizer,
+    }, { ...overrides.ranking, ...options });
+    const ranker = rankerWith({});
+    // The model and the fusion weights decide the scores: a run is only resumed by the same ranker.
+    const rankerId = `hybrid(${hashRecord(overrides.ranking?.weights ?? SHIPPED_WEIGHTS).slice(0, 12)})@${embedder.modelId}`;
+    return {
+      retrieval, ranker, rankerId, rankerWith,
+      cycleRuns: (a) => createCycleRunService({
+        ranker: a.ranker ?? ranker, rankerId, syncRetrieval: (onProgress) => retrieval.sync({ onProgress }),
+        progress: a.progress ?? silentProgress, logger: a.logger ?? logger, chunkSize: a.chunkSize, concurrency: a.concurrency,
+      }),
+    };
+  };
+
+  return {
+    config,
+    logger,
+    transaction,
+    db,
+    repositories: repos,
+    services,
+    createCycleRunService,
+    matching: () => (matching ??= buildMatching()),
+    async close() {
+      if (matching) await matching.then(() => closeMatching?.(), () => undefined);
+      closeDatabase(db);
+    },
+  };
+}
