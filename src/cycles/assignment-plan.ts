@@ -17,9 +17,7 @@
  *
  * Pure module: no I/O.
  */
-import {
-  type AssignmentEdge, type AssignmentInput, type AssignmentResult, assignPairs, type UnfilledReason,
-} from '../allocation/assignment.service';
+import { type AssignmentEdge, type AssignmentInput, type AssignmentResult, assignPairs, type UnfilledReason } from '../allocation/assignment.service';
 import { allocateQuotas, type QuotaResult } from '../allocation/quota.service';
 import type { ExcludedCandidate, RankedCandidate } from '../ranking/ranking.schema';
 import type { RegionRunSummary, RunAssignment } from './cycle-run.schema';
@@ -117,7 +115,8 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
   const byEnterprise = new Map<string, PlanDemand[]>();
   for (const d of eligible) {
     const list = byEnterprise.get(d.enterpriseCreditCode);
-    if (list) list.push(d); else byEnterprise.set(d.enterpriseCreditCode, [d]);
+    if (list) list.push(d);
+    else byEnterprise.set(d.enterpriseCreditCode, [d]);
   }
   const units: Unit[] = [];
   for (const code of [...byEnterprise.keys()].sort(compareIds)) {
@@ -155,8 +154,10 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
  * limits the demands cannot meet.
  */
 export function computeQuotas(
-  demands: ReadonlyArray<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>, totalSeats: number,
-  regionLimits: PlanInput['regionLimits'], count: PlanInput['quotaCount'] = 'demands',
+  demands: ReadonlyArray<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>,
+  totalSeats: number,
+  regionLimits: PlanInput['regionLimits'],
+  count: PlanInput['quotaCount'] = 'demands',
 ): QuotaResult {
   const regionCodes = [...new Set(demands.map((d) => d.unit))].sort(compareIds);
   for (const r of Object.keys(regionLimits)) {
@@ -243,7 +244,12 @@ export function planAssignment(input: PlanInput): PlanResult {
     const pick = chosen.get(d.demandId);
     const alternates = d.candidates.filter((c) => c.expertId !== pick?.expertId).slice(0, Math.max(0, input.alternates));
     const common = {
-      demandId: d.demandId, enterpriseCreditCode: d.enterpriseCreditCode, region: d.region, unit: d.unit, alternates, excluded: d.excluded,
+      demandId: d.demandId,
+      enterpriseCreditCode: d.enterpriseCreditCode,
+      region: d.region,
+      unit: d.unit,
+      alternates,
+      excluded: d.excluded,
       pending: pendingOf(d),
     };
     if (pick) {
@@ -254,9 +260,16 @@ export function planAssignment(input: PlanInput): PlanResult {
     return { ...common, expertId: null, score: null, namedAgreed: false, proposed: null, unfilled: why };
   });
 
-  const assignments: RunAssignment[] = proposals.filter((p) => p.expertId !== null).map((p) => ({
-    demandId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, expertId: p.expertId!, score: p.score!, region: p.region, namedAgreed: p.namedAgreed,
-  }));
+  const assignments: RunAssignment[] = proposals
+    .filter((p) => p.expertId !== null)
+    .map((p) => ({
+      demandId: p.demandId,
+      enterpriseCreditCode: p.enterpriseCreditCode,
+      expertId: p.expertId!,
+      score: p.score!,
+      region: p.region,
+      namedAgreed: p.namedAgreed,
+    }));
   const regions = quotas.regions.map((q): RegionRunSummary => {
     const mine = proposals.filter((p) => p.unit === q.region);
     const eligibleDemands = mine.filter((p) => p.unfilled?.code !== 'ENTERPRISE_INELIGIBLE').length;
@@ -265,15 +278,23 @@ export function planAssignment(input: PlanInput): PlanResult {
       demands: mine.length,
       eligibleDemands,
       counted: q.demands,
-      share: q.share, exactQuota: q.exactQuota, floor: q.floor, remainder: q.remainder, adjustedQuota: q.adjustedQuota, bound: q.bound,
+      share: q.share,
+      exactQuota: q.exactQuota,
+      floor: q.floor,
+      remainder: q.remainder,
+      adjustedQuota: q.adjustedQuota,
+      bound: q.bound,
       seats: q.seats,
       assigned: mine.filter((p) => p.expertId !== null).length,
-      unfilled: mine.filter((p) => p.unfilled).map((p) => ({
-        demandId: p.demandId,
-        reason: p.unfilled!.code,
-        ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' || p.unfilled!.code === 'ENTERPRISE_UNVERIFIED'
-          ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) } : {}),
-      })),
+      unfilled: mine
+        .filter((p) => p.unfilled)
+        .map((p) => ({
+          demandId: p.demandId,
+          reason: p.unfilled!.code,
+          ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' || p.unfilled!.code === 'ENTERPRISE_UNVERIFIED'
+            ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) }
+            : {}),
+        })),
       pending: mine.reduce((n, p) => n + p.pending.length, 0),
     };
   });
@@ -282,9 +303,7 @@ export function planAssignment(input: PlanInput): PlanResult {
   return { quotas, regions, proposals, assignments, totalScore, solver: { input: solverInput, result, ms: solveMs } };
 }
 
-function explainSolverReason(
-  reason: UnfilledReason, unit: Unit, input: PlanInput, seatsOf: Map<string, number>, holders: Map<string, string[]>,
-): PlannedUnfilled {
+function explainSolverReason(reason: UnfilledReason, unit: Unit, input: PlanInput, seatsOf: Map<string, number>, holders: Map<string, string[]>): PlannedUnfilled {
   switch (reason) {
     case 'QUOTA_EXHAUSTED':
       return { code: reason, details: { seats: seatsOf.get(unit.region) ?? 0 } };
@@ -304,7 +323,9 @@ function explainSolverReason(
         return { code: 'CANDIDATES_UNVERIFIED', details: { pending: pending.length, missing } };
       }
       const atCapacity = [...unit.edges.keys()].filter((id) => input.expertCapacity(id) <= 0).length;
-      const excluded = unit.members.flatMap((m) => m.excluded).slice(0, 3)
+      const excluded = unit.members
+        .flatMap((m) => m.excluded)
+        .slice(0, 3)
         .map((x) => ({ expertId: x.expertId, codes: x.reasons.map((r) => r.code) }));
       return { code: reason, details: { candidatesAtCapacity: atCapacity, excluded } };
     }

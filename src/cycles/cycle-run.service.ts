@@ -27,8 +27,10 @@ import { describeUnfilled } from './unfilled-reasons';
 export type SyncProgressEvent = { stage: string; done: number; total: number };
 
 export type CycleRunDeps = {
-  runs: Pick<CycleRunRepository,
-    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'>;
+  runs: Pick<
+    CycleRunRepository,
+    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'
+  >;
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByIds'>;
   experts: Pick<ExpertRepository, 'getByIds'>;
@@ -52,9 +54,7 @@ export type CycleRunDeps = {
   concurrency?: number;
 };
 
-export type CycleRunErrorCode =
-  | 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID'
-  | 'HARD_RULE_VIOLATION';
+export type CycleRunErrorCode = 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID' | 'HARD_RULE_VIOLATION';
 
 export class CycleRunError extends AppError {
   declare readonly code: CycleRunErrorCode;
@@ -100,7 +100,9 @@ export class CycleRunService {
     const { deps } = this;
     const started = performance.now();
     const timings: Record<string, number> = {};
-    const lap = (key: string, from: number) => { timings[key] = Math.round(performance.now() - from); };
+    const lap = (key: string, from: number) => {
+      timings[key] = Math.round(performance.now() - from);
+    };
 
     const opts = parseOptions(input);
     const cycle = deps.reference.getCycle(opts.cycleId);
@@ -126,8 +128,13 @@ export class CycleRunService {
     const allocation = resolveAllocation(profile, cycle);
     const unitOf = (region: string) => quotaUnitOf(region, allocation.level, allocation.poolCode);
     const params = {
-      policy: policyRef, seats, top: opts.top, alternates: opts.alternates, excluded: opts.excluded,
-      regionLimits: opts.regionLimits, ranker: deps.rankerId,
+      policy: policyRef,
+      seats,
+      top: opts.top,
+      alternates: opts.alternates,
+      excluded: opts.excluded,
+      regionLimits: opts.regionLimits,
+      ranker: deps.rankerId,
       allocation: { source: allocation.source, level: allocation.level, count: allocation.count, poolCode: allocation.poolCode },
     };
     // Reviewer verdicts on unknown facts change verdicts: a run after a verification is a new input.
@@ -147,14 +154,25 @@ export class CycleRunService {
         ineligible.set(d.demand.externalId, failedHardRules(verdict).map(rule));
         continue;
       }
-      if (verdict.status === 'unknown') unverified.set(d.demand.externalId, unknownHardRules(verdict).map((r) => ({ ...rule(r), missing: r.missing ?? [] })));
+      if (verdict.status === 'unknown')
+        unverified.set(
+          d.demand.externalId,
+          unknownHardRules(verdict).map((r) => ({ ...rule(r), missing: r.missing ?? [] })),
+        );
       if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) ranked.push({ stored: d, enterprise });
     }
     ranked.sort((a, b) => compareIds(a.stored.demand.externalId, b.stored.demand.externalId));
     // Limits the demands cannot meet fail now, before a run is opened and anything is ranked.
-    this.checkQuotas(stored.map((d) => ({
-      unit: unitOf(d.region), enterpriseCreditCode: d.demand.enterpriseCreditCode, ineligible: ineligible.get(d.demand.externalId) ?? null,
-    })), seats, opts.regionLimits, allocation.count);
+    this.checkQuotas(
+      stored.map((d) => ({
+        unit: unitOf(d.region),
+        enterpriseCreditCode: d.demand.enterpriseCreditCode,
+        ineligible: ineligible.get(d.demand.externalId) ?? null,
+      })),
+      seats,
+      opts.regionLimits,
+      allocation.count,
+    );
     lap('loadMs', t);
 
     // Resume the interrupted run of this very input, or start a new one; a running run of older input is abandoned.
@@ -170,16 +188,16 @@ export class CycleRunService {
     // Re-check every ranked candidate against the hard rules (recorded appointments count): the ranker's
     // verdicts are trusted for ordering, never for eligibility.
     t = performance.now();
-    const candidateIds = [...new Set([
-      ...[...checkpoints.values()].flatMap((c) => c.candidates.map((x) => x.expertId)),
-      ...stored.flatMap((d) => agreedExpertIds(d.demand)),
-    ])];
+    const candidateIds = [...new Set([...[...checkpoints.values()].flatMap((c) => c.candidates.map((x) => x.expertId)), ...stored.flatMap((d) => agreedExpertIds(d.demand))])];
     const internal = deps.runs.expertIdsByExternalId(candidateIds);
     const experts = new Map([...deps.experts.getByIds([...internal.values()]).values()].map((x) => [x.externalId, x]));
     const planDemands = stored.map((d): PlanDemand => {
       const demandId = d.demand.externalId;
       const common = {
-        demandId, enterpriseCreditCode: d.demand.enterpriseCreditCode, region: d.region, unit: unitOf(d.region),
+        demandId,
+        enterpriseCreditCode: d.demand.enterpriseCreditCode,
+        region: d.region,
+        unit: unitOf(d.region),
         unverified: unverified.get(demandId) ?? null,
       };
       if (ineligible.has(demandId)) return { ...common, ineligible: ineligible.get(demandId)!, candidates: [], excluded: [] };
@@ -193,9 +211,14 @@ export class CycleRunService {
     let plan: PlanResult;
     try {
       plan = planAssignment({
-        totalSeats: seats, regionLimits: opts.regionLimits, demands: planDemands, alternates: opts.alternates,
-        expertCapacity: (id) => policy.expertSlotsLeft(id), enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
-        quotaCount: allocation.count, namedAgreedFirst: allocation.namedAgreedFirst !== null,
+        totalSeats: seats,
+        regionLimits: opts.regionLimits,
+        demands: planDemands,
+        alternates: opts.alternates,
+        expertCapacity: (id) => policy.expertSlotsLeft(id),
+        enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
+        quotaCount: allocation.count,
+        namedAgreedFirst: allocation.namedAgreedFirst !== null,
       });
     } catch (err) {
       if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
@@ -205,15 +228,30 @@ export class CycleRunService {
     lap('planMs', t);
 
     t = performance.now();
-    const violations = verifyProposals(policy, plan.proposals, {
-      experts, enterprises, demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
-    }, new Map(plan.quotas.regions.map((q) => [q.region, q.seats])));
+    const violations = verifyProposals(
+      policy,
+      plan.proposals,
+      {
+        experts,
+        enterprises,
+        demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
+      },
+      new Map(plan.quotas.regions.map((q) => [q.region, q.seats])),
+    );
     lap('guardMs', t);
     if (violations.length) throw hardRuleViolation(violations);
 
     const summary: CycleRunSummary = {
-      run: runId, cycle: cycle.id, policy: policyRef, seats, seatsAssigned: plan.quotas.seatsAssigned, tieBreak: plan.quotas.tieBreak,
-      allocation, score: plan.totalScore, regions: plan.regions, assignments: plan.assignments,
+      run: runId,
+      cycle: cycle.id,
+      policy: policyRef,
+      seats,
+      seatsAssigned: plan.quotas.seatsAssigned,
+      tieBreak: plan.quotas.tieBreak,
+      allocation,
+      score: plan.totalScore,
+      regions: plan.regions,
+      assignments: plan.assignments,
     };
 
     if (run) {
@@ -222,16 +260,33 @@ export class CycleRunService {
       timings.totalMs = Math.round(performance.now() - started);
       deps.runs.complete(run.id, {
         quotas: plan.quotas.regions.map((q) => ({
-          runId: run.id, regionCode: q.region, demands: q.demands, share: q.share, exactQuota: q.exactQuota, remainder: q.remainder, seats: q.seats,
+          runId: run.id,
+          regionCode: q.region,
+          demands: q.demands,
+          share: q.share,
+          exactQuota: q.exactQuota,
+          remainder: q.remainder,
+          seats: q.seats,
         })),
         proposals: plan.proposals.map((p) => ({
-          runId: run.id, demandExternalId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, regionCode: p.region,
-          expertExternalId: p.expertId, score: p.score, namedAgreed: p.namedAgreed,
+          runId: run.id,
+          demandExternalId: p.demandId,
+          enterpriseCreditCode: p.enterpriseCreditCode,
+          regionCode: p.region,
+          expertExternalId: p.expertId,
+          score: p.score,
+          namedAgreed: p.namedAgreed,
           unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
-          unfilledCode: p.unfilled?.code ?? null, unfilledDetails: p.unfilled?.details ?? null,
-          proposed: p.proposed, alternates: p.alternates, excluded: p.excluded, pending: p.pending,
+          unfilledCode: p.unfilled?.code ?? null,
+          unfilledDetails: p.unfilled?.details ?? null,
+          proposed: p.proposed,
+          alternates: p.alternates,
+          excluded: p.excluded,
+          pending: p.pending,
         })),
-        summary, timings, finishedAt: deps.clock.now().toISOString(),
+        summary,
+        timings,
+        finishedAt: deps.clock.now().toISOString(),
       });
       task.update(1);
       task.finish();
@@ -243,7 +298,9 @@ export class CycleRunService {
   }
 
   private checkQuotas(
-    demands: Array<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>, seats: number, limits: ResolvedRunOptions['regionLimits'],
+    demands: Array<Pick<PlanDemand, 'unit' | 'ineligible' | 'enterpriseCreditCode'>>,
+    seats: number,
+    limits: ResolvedRunOptions['regionLimits'],
     count: 'demands' | 'enterprises',
   ): void {
     try {
@@ -280,9 +337,12 @@ export class CycleRunService {
     }
   }
 
-  private openRun(a: {
-    cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean;
-  }): { run: StoredRun | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
+  private openRun(a: { cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean }): {
+    run: StoredRun | null;
+    resumed: boolean;
+    abandoned: string[];
+    checkpoints: Map<string, RankingCheckpoint>;
+  } {
     const { runs, clock, logger } = this.deps;
     const resumable = runs.listResumable(a.cycle.id);
     const same = resumable.find((r) => r.inputHash === a.inputHash);
@@ -307,7 +367,14 @@ export class CycleRunService {
     while (runs.getRun(`${a.cycle.id}-r${seq}`)) seq += 1;
     const id = `${a.cycle.id}-r${seq}`;
     runs.insertRun({
-      id, cycleId: a.cycle.id, policy: a.policyRef, seats: a.seats, params: a.params, inputHash: a.inputHash, seq, startedAt: clock.now().toISOString(),
+      id,
+      cycleId: a.cycle.id,
+      policy: a.policyRef,
+      seats: a.seats,
+      params: a.params,
+      inputHash: a.inputHash,
+      seq,
+      startedAt: clock.now().toISOString(),
     });
     logger.info({ run: id }, 'cycle run started');
     return { run: runs.getRun(id)!, resumed: false, abandoned, checkpoints: new Map() };
@@ -315,7 +382,8 @@ export class CycleRunService {
 
   /** Ranks every demand not yet checkpointed, in id order, committing each chunk; returns how many it ranked. */
   private async rankAll(
-    demands: RankedDemand[], checkpoints: Map<string, RankingCheckpoint>,
+    demands: RankedDemand[],
+    checkpoints: Map<string, RankingCheckpoint>,
     a: { runId: string | null; cycleId: string; policyRef: string; top: number; excluded: number },
   ): Promise<number> {
     const todo = demands.filter((d) => !checkpoints.has(d.stored.demand.externalId));
@@ -327,8 +395,13 @@ export class CycleRunService {
       const settled = await settleWithLimit(chunk, this.concurrency, async (d): Promise<RankingCheckpoint> => {
         const demand = d.stored.demand;
         const query: RankQuery = {
-          demandId: demand.externalId, title: demand.title, description: demand.description, expectedField: demand.expectedField,
-          region: d.stored.region, enterpriseCreditCode: demand.enterpriseCreditCode, namedCandidates: demand.namedCandidates,
+          demandId: demand.externalId,
+          title: demand.title,
+          description: demand.description,
+          expectedField: demand.expectedField,
+          region: d.stored.region,
+          enterpriseCreditCode: demand.enterpriseCreditCode,
+          namedCandidates: demand.namedCandidates,
         };
         const res = await this.deps.ranker.rank(query, { policy: a.policyRef, cycleId: a.cycleId, top: a.top, excluded: a.excluded });
         return { demandId: demand.externalId, candidates: res.candidates.slice(0, a.top), excluded: res.excluded.slice(0, a.excluded) };
@@ -347,7 +420,11 @@ export class CycleRunService {
   }
 
   private recheck(
-    policy: RunPolicy, checkpoint: RankingCheckpoint, demand: Demand, enterprise: Enterprise, experts: Map<string, Expert>,
+    policy: RunPolicy,
+    checkpoint: RankingCheckpoint,
+    demand: Demand,
+    enterprise: Enterprise,
+    experts: Map<string, Expert>,
   ): { candidates: RankedCandidate[]; pending: RankedCandidate[]; excluded: ExcludedCandidate[] } {
     const candidates: RankedCandidate[] = [];
     const pending: RankedCandidate[] = [];
@@ -380,8 +457,15 @@ export class CycleRunService {
       const ev = policy.checkPair(expert, enterprise, demand);
       if (ev.status === 'ineligible') continue;
       const entry: RankedCandidate = {
-        expertId, name: expert.name, institution: expert.institution.name, region: expert.region ?? '', score: 0,
-        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], ...candidateFlags(ev), namedAgreed: true,
+        expertId,
+        name: expert.name,
+        institution: expert.institution.name,
+        region: expert.region ?? '',
+        score: 0,
+        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 },
+        evidence: [],
+        ...candidateFlags(ev),
+        namedAgreed: true,
       };
       (isPendingCandidate(entry) ? pending : candidates).push(entry);
     }
@@ -403,7 +487,11 @@ function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
     }
   }
   // Sorted keys: the same limits given in another order are the same input.
-  const regionLimits = Object.fromEntries(Object.keys(parsed.data.regionLimits).sort().map((k) => [k, parsed.data.regionLimits[k]]));
+  const regionLimits = Object.fromEntries(
+    Object.keys(parsed.data.regionLimits)
+      .sort()
+      .map((k) => [k, parsed.data.regionLimits[k]]),
+  );
   return { ...parsed.data, regionLimits };
 }
 
@@ -412,11 +500,7 @@ function cycleFacts(c: Cycle) {
 }
 
 function hardRuleViolation(violations: GuardViolation[]): CycleRunError {
-  return new CycleRunError(
-    'HARD_RULE_VIOLATION',
-    `推荐结果违反硬性条件（${violations.length} 条），本批次未保存`,
-    violations.slice(0, 20),
-  );
+  return new CycleRunError('HARD_RULE_VIOLATION', `推荐结果违反硬性条件（${violations.length} 条），本批次未保存`, violations.slice(0, 20));
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

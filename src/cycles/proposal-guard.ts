@@ -19,9 +19,7 @@ export type GuardRecords = {
  * rules. A pair with a hard rule still unknown is a violation too (it must wait for verification).
  * Returns the violations (empty when all is well); the caller refuses to store a run with any.
  */
-export function verifyProposals(
-  policy: RunPolicy, proposals: readonly ProposalRecord[], records: GuardRecords, regionSeats: ReadonlyMap<string, number>,
-): GuardViolation[] {
+export function verifyProposals(policy: RunPolicy, proposals: readonly ProposalRecord[], records: GuardRecords, regionSeats: ReadonlyMap<string, number>): GuardViolation[] {
   const violations: GuardViolation[] = [];
   const proposed = proposals.filter((p) => p.expertId !== null);
   const enterprisesOf = new Map<string, string[]>();

@@ -76,7 +76,7 @@ export class RunPolicy {
 
   /** The expert's appointments recorded in this cycle that count against the cap (none when the cap is advisory). */
   recordedEnterprises(expertId: string): readonly string[] {
-    return this.expertCapacityAdvisory ? [] : this.recorded.byExpert.get(expertId) ?? [];
+    return this.expertCapacityAdvisory ? [] : (this.recorded.byExpert.get(expertId) ?? []);
   }
 
   private enterpriseCtx(creditCode: string): PolicyContext {

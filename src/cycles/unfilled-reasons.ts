@@ -31,8 +31,15 @@ export function describeUnfilled(code: UnfilledCode, details: Record<string, unk
       return `企业不符合选派条件${messages.length ? `：${messages.join('；')}` : ''}`;
     }
     case 'ENTERPRISE_UNVERIFIED': {
-      const rules = Array.isArray(details.rules) ? details.rules as Array<{ message?: string }> : [];
-      return `企业或需求有待核实的条件，核实前不推荐专家${rules.length ? `：${rules.map((r) => r.message).filter(Boolean).join('；')}` : ''}`;
+      const rules = Array.isArray(details.rules) ? (details.rules as Array<{ message?: string }>) : [];
+      return `企业或需求有待核实的条件，核实前不推荐专家${
+        rules.length
+          ? `：${rules
+              .map((r) => r.message)
+              .filter(Boolean)
+              .join('；')}`
+          : ''
+      }`;
     }
     case 'CANDIDATES_UNVERIFIED':
       return `符合已知条件的专家均有待核实的条件（${String(details.pending ?? 0)} 名，缺少${factList((details.missing as string[] | undefined) ?? [])}），核实后方可推荐`;

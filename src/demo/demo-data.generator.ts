@@ -8,9 +8,7 @@ import type { EnterpriseInput } from '../intake/enterprise.schema';
 import type { ExpertInput } from '../intake/expert.schema';
 import { addYears } from './dates';
 import { generateDemand, nameCandidate } from './demo-demands.generator';
-import {
-  assignSlots, EDGE_DATES, ENTERPRISE_ROLES, EXPERT_ROLES, HOSTS, type EdgeCase, type EnterpriseRole, type ExpertRole,
-} from './demo-edge-cases';
+import { assignSlots, EDGE_DATES, ENTERPRISE_ROLES, EXPERT_ROLES, HOSTS, type EdgeCase, type EnterpriseRole, type ExpertRole } from './demo-edge-cases';
 import { generateJurisdictionDemos } from './demo-jurisdictions.generator';
 import { generateEnterprise, type EnterpriseSpec, type GeneratedEnterprise } from './demo-enterprises.generator';
 import { generateExpert, type ExpertSpec, type GeneratedExpert } from './demo-experts.generator';
@@ -61,8 +59,13 @@ function buildCycles(enterprises: number): CycleInput[] {
     { id: 'wenzhou-2022', year: 2022, policy: 'open', seats: 80, status: 'closed', referenceDate: '2022-06-30', previousCycles: [] },
     { id: 'wenzhou-2024', year: 2024, policy: 'open', seats: 100, status: 'closed', referenceDate: '2024-06-30', previousCycles: ['wenzhou-2022'] },
     {
-      id: DEMO_CYCLE_ID, year: 2026, policy: DEMO_POLICY, seats: Math.max(1, Math.round(enterprises * 0.4)), status: 'open',
-      referenceDate: DEMO_REFERENCE_DATE, previousCycles: ['wenzhou-2024', 'wenzhou-2022'],
+      id: DEMO_CYCLE_ID,
+      year: 2026,
+      policy: DEMO_POLICY,
+      seats: Math.max(1, Math.round(enterprises * 0.4)),
+      status: 'open',
+      referenceDate: DEMO_REFERENCE_DATE,
+      previousCycles: ['wenzhou-2024', 'wenzhou-2022'],
       // The plan sets no quota; proportional seats per county are this cycle's explicit setting (shown on every run).
       allocation: { level: 'county', count: 'demands' },
     },
@@ -110,9 +113,9 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
   // ------------------------------------------------------------ experts
   // A planted expert works in the field of the demand that names them, so they would be a real candidate.
   const colleagueDomain = topicOf('institutionConflict');
-  const conflictInstitution = [...INSTITUTIONS]
-    .filter((i) => i.strengths.includes(colleagueDomain))
-    .sort((a, b) => Number(isLocal(b)) - Number(isLocal(a)) || b.weight - a.weight)[0] ?? findInstitution('温州大学');
+  const conflictInstitution =
+    [...INSTITUTIONS].filter((i) => i.strengths.includes(colleagueDomain)).sort((a, b) => Number(isLocal(b)) - Number(isLocal(a)) || b.weight - a.weight)[0] ??
+    findInstitution('温州大学');
   const shanghai = findInstitution('上海交通大学');
   const wuhan = findInstitution('华中科技大学');
   const hosted = (role: ExpertRole) => topicOf(hostOf.get(role)!);
@@ -154,8 +157,12 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
   expOf('serving1').serviceHistory = [{ enterpriseCreditCode: code('currentlyServed1'), cycle: 'wenzhou-2024', startDate: D.cycle2024Start }];
   expOf('serving2').serviceHistory = [{ enterpriseCreditCode: code('currentlyServed2'), cycle: 'wenzhou-2024', startDate: D.serving2Start, endDate: D.serving2End }];
 
-  entOf('seriousCredit').record.creditIssues = [{ date: D.seriousCreditIssue, kind: '重大税收违法失信', serious: true, category: 'bad_credit', note: '因虚开增值税发票被列入重大税收违法失信主体名单' }];
-  entOf('seriousCreditExactly3').record.creditIssues = [{ date: D.seriousCreditExactly3, kind: '失信被执行人', serious: true, category: 'bad_credit', note: '拒不履行生效判决，被列为失信被执行人' }];
+  entOf('seriousCredit').record.creditIssues = [
+    { date: D.seriousCreditIssue, kind: '重大税收违法失信', serious: true, category: 'bad_credit', note: '因虚开增值税发票被列入重大税收违法失信主体名单' },
+  ];
+  entOf('seriousCreditExactly3').record.creditIssues = [
+    { date: D.seriousCreditExactly3, kind: '失信被执行人', serious: true, category: 'bad_credit', note: '拒不履行生效判决，被列为失信被执行人' },
+  ];
   entOf('minorCredit').record.creditIssues = [
     { date: D.minorCreditIssue, kind: '行政处罚', serious: false, category: 'violation', note: '环保设施未按规定运行，罚款2万元' },
     { date: D.oldSeriousCreditIssue, kind: '失信被执行人', serious: true, category: 'bad_credit', note: '因合同纠纷被列为失信被执行人，2022年已履行并完成信用修复' },
@@ -167,10 +174,12 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
   const colleague = expOf('institutionColleague');
   entOf('founderConflict').record.relatedParties = [{ kind: 'founder', expertExternalId: founder.externalId, name: founder.name }];
   entOf('investorConflict').record.relatedParties = [
-    ...(entOf('investorConflict').record.relatedParties ?? []), { kind: 'investor', expertExternalId: investor.externalId, name: investor.name },
+    ...(entOf('investorConflict').record.relatedParties ?? []),
+    { kind: 'investor', expertExternalId: investor.externalId, name: investor.name },
   ];
   entOf('institutionConflict').record.relatedParties = [
-    ...(entOf('institutionConflict').record.relatedParties ?? []), { kind: 'investor', institutionName: colleague.institution.name },
+    ...(entOf('institutionConflict').record.relatedParties ?? []),
+    { kind: 'investor', institutionName: colleague.institution.name },
   ];
 
   // ------------------------------------------------------------ prior cooperation as an ordinary preference signal
@@ -184,15 +193,19 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
     const r = Rng.for(seed, 'cooperation', j);
     const partners = enterprisesByDomain.get(x.domainKeys[0]) ?? [];
     if (expRoleAt.has(j) || !partners.length || !r.chance(0.03)) return;
-    x.record.cooperations = [{
-      enterpriseCreditCode: ents[r.pick(partners)].record.creditCode, year: r.int(2019, 2025),
-      note: r.pick(['横向技术服务合同', '联合申报市级科技项目', '共建校企联合实验室', '委托检测与工艺诊断']),
-    }];
+    x.record.cooperations = [
+      {
+        enterpriseCreditCode: ents[r.pick(partners)].record.creditCode,
+        year: r.int(2019, 2025),
+        note: r.pick(['横向技术服务合同', '联合申报市级科技项目', '共建校企联合实验室', '委托检测与工艺诊断']),
+      },
+    ];
   });
 
   // ------------------------------------------------------------ demands and named candidates
   const demandsByEnt: DemandInput[][] = ents.map((ent, i) =>
-    demandTopics[i].map((topic, k) => generateDemand(Rng.for(seed, 'demand', i, k), demandId(i, k), DEMO_CYCLE_ID, ent, topic)));
+    demandTopics[i].map((topic, k) => generateDemand(Rng.for(seed, 'demand', i, k), demandId(i, k), DEMO_CYCLE_ID, ent, topic)),
+  );
   const firstDemand = (role: EnterpriseRole) => demandsByEnt[entSlots.get(role)!][0];
   // The planted enterprises answer the conditions question (the rule that reads it is not Wenzhou's, but a clean record).
   for (const role of ENTERPRISE_ROLES) for (const d of demandsByEnt[entSlots.get(role)!]) d.providesConditions = true;
@@ -227,69 +240,207 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
   const entName = (role: EnterpriseRole) => entOf(role).record.name;
   const hostDemand = (role: ExpertRole) => firstDemand(hostOf.get(role)!).externalId;
   const coreIpPatent = expOf('coreIp').patents?.find((p) => p.type === 'invention' && p.status === 'granted');
-  const wz = (kind: EdgeCase['kind'], subject: string, demand: string, visible: EdgeCase['visible'], note: string): EdgeCase =>
-    ({ kind, subject, note, cycle: DEMO_CYCLE_ID, demand, visible });
-  const named = (role: ExpertRole, rule: string, outcome: 'pass' | 'fail' | 'relaxed' | 'unknown') =>
-    ({ in: 'named' as const, expert: E(role), rule, outcome });
+  const wz = (kind: EdgeCase['kind'], subject: string, demand: string, visible: EdgeCase['visible'], note: string): EdgeCase => ({
+    kind,
+    subject,
+    note,
+    cycle: DEMO_CYCLE_ID,
+    demand,
+    visible,
+  });
+  const named = (role: ExpertRole, rule: string, outcome: 'pass' | 'fail' | 'relaxed' | 'unknown') => ({ in: 'named' as const, expert: E(role), rule, outcome });
   const twoDemandIds = demandsByEnt[entSlots.get('twoDemands')!].map((d) => d.externalId);
   const edgeCases: EdgeCase[] = [
-    wz('expert-below-title-degree', E('lowTitleDegree'), hostDemand('lowTitleDegree'), named('lowTitleDegree', 'wz-qualification', 'fail'),
-      '中级职称、学士学位，无授权发明专利：不满足“硕士以上或副高以上”，也不适用核心知识产权放宽（二(一)3）'),
-    wz('expert-core-ip-relaxation', E('coreIp'), hostDemand('coreIp'), named('coreIp', 'wz-qualification', 'relaxed'),
-      `中级职称、学士学位，但拥有授权发明专利${coreIpPatent?.number ?? ''}：二(一)3 可适当放宽学历职称，需人工复核`),
-    wz('expert-degree-missing', E('noDegree'), hostDemand('noDegree'), named('noDegree', 'wz-qualification', 'unknown'),
-      '中级职称、学位未填：是否满足“硕士以上学历”无法判断，待核实（二(一)3）'),
-    wz('expert-bad-record-recent', E('badRecent'), hostDemand('badRecent'), named('badRecent', 'wz-integrity', 'relaxed'),
-      `${D.academicMisconduct} 学术不端：近3年内有记录，作风学风由派出单位和区县判断（二(一)1、三(二)1），标记复核不排除`),
-    wz('expert-bad-record-exactly-3-years', E('badExactly3'), hostDemand('badExactly3'), named('badExactly3', 'wz-integrity', 'relaxed'),
-      `${D.misconductExactly3} 学术不端：恰好3年前，仍在“近3年”内（含当日）`),
-    wz('expert-bad-record-old', E('badOld'), hostDemand('badOld'), named('badOld', 'wz-integrity', 'pass'),
-      `${D.oldResearchDishonesty} 科研失信：已超过3年，不再标记`),
-    wz('expert-currently-serving', E('serving1'), hostDemand('serving1'), named('serving1', 'wz-not-serving', 'relaxed'),
-      `wenzhou-2024 周期自${D.cycle2024Start}起派驻${entName('currentlyServed1')}，无结束日期：尚在服务期内，尽量避免多头任职（六(四)），标记复核`),
-    wz('expert-currently-serving', E('serving2'), hostDemand('serving2'), named('serving2', 'wz-not-serving', 'relaxed'),
-      `wenzhou-2024 周期派驻${entName('currentlyServed2')} ${D.serving2Start} 至 ${D.serving2End}（两年聘期，晚于参考日）：尚在服务期内`),
-    wz('expert-short-work-experience', E('shortWork'), hostDemand('shortWork'), named('shortWork', 'wz-work-years', 'fail'),
-      `${D.shortWorkStart}参加工作：至参考日差一天满两年（二(一)2 参加工作应满两年以上）`),
-    wz('expert-work-start-year-only', E('workYearOnly'), hostDemand('workYearOnly'), named('workYearOnly', 'wz-work-years', 'unknown'),
-      `只有参加工作年份 ${expOf('workYearOnly').workStartYear}：是否满两年取决于具体日期，待核实`),
-    wz('expert-institution-other', E('institutionOther'), hostDemand('institutionOther'), named('institutionOther', 'wz-institution', 'fail'),
-      `派出单位为${NON_ACADEMIC_INSTITUTION.name}（type other）：不是高校院所或职业学校（二(一)2）`),
-    wz('expert-institution-outside-zhejiang', E('outsideShanghai'), hostDemand('outsideShanghai'), named('outsideShanghai', 'wz-institution', 'pass'),
-      `${shanghai.name}（${shanghai.region}）：省外高校，二(二)3 积极拓展至国内高校院所`),
-    wz('expert-institution-outside-zhejiang', E('outsideWuhan'), hostDemand('outsideWuhan'), named('outsideWuhan', 'wz-institution', 'pass'),
-      `${wuhan.name}（${wuhan.region}）：省外高校`),
-    wz('expert-turning-40', E('turning40'), hostDemand('turning40'), named('turning40', 'wz-priority-young', 'pass'),
-      `出生于${expOf('turning40').birthDate}，参考日当天满40周岁：仍属“40周岁以下”（含本数），优先`),
-    wz('enterprise-serious-credit-issue-recent', C('seriousCredit'), firstDemand('seriousCredit').externalId,
-      { in: 'unfilled', code: 'ENTERPRISE_INELIGIBLE' }, `${D.seriousCreditIssue} 重大税收违法失信：近3年有严重失信记录（二(三)2）`),
-    wz('enterprise-serious-credit-exactly-3-years', C('seriousCreditExactly3'), firstDemand('seriousCreditExactly3').externalId,
-      { in: 'enterprise', rule: 'wz-enterprise-credit', outcome: 'fail' }, `${D.seriousCreditExactly3} 失信被执行人：恰好3年前，仍在“近3年”内`),
-    wz('enterprise-credit-issue-not-disqualifying', C('minorCredit'), firstDemand('minorCredit').externalId,
-      { in: 'enterprise', rule: 'wz-enterprise-credit', outcome: 'pass' }, `${D.minorCreditIssue} 一般行政处罚（非严重）；${D.oldSeriousCreditIssue} 严重失信已超过3年`),
-    wz('enterprise-registered-outside-wenzhou', C('outsideHangzhou'), firstDemand('outsideHangzhou').externalId,
-      { in: 'enterprise', rule: 'wz-enterprise-region', outcome: 'fail' }, '注册地杭州市（330100）：不在温州市内（二(三)1）'),
-    wz('enterprise-registered-outside-wenzhou', C('outsideNingbo'), firstDemand('outsideNingbo').externalId,
-      { in: 'enterprise', rule: 'wz-enterprise-region', outcome: 'fail' }, '注册地宁波市（330200）：不在温州市内'),
-    wz('enterprise-qualification-not-listed', C('fakeHighTech'), firstDemand('fakeHighTech').externalId,
+    wz(
+      'expert-below-title-degree',
+      E('lowTitleDegree'),
+      hostDemand('lowTitleDegree'),
+      named('lowTitleDegree', 'wz-qualification', 'fail'),
+      '中级职称、学士学位，无授权发明专利：不满足“硕士以上或副高以上”，也不适用核心知识产权放宽（二(一)3）',
+    ),
+    wz(
+      'expert-core-ip-relaxation',
+      E('coreIp'),
+      hostDemand('coreIp'),
+      named('coreIp', 'wz-qualification', 'relaxed'),
+      `中级职称、学士学位，但拥有授权发明专利${coreIpPatent?.number ?? ''}：二(一)3 可适当放宽学历职称，需人工复核`,
+    ),
+    wz(
+      'expert-degree-missing',
+      E('noDegree'),
+      hostDemand('noDegree'),
+      named('noDegree', 'wz-qualification', 'unknown'),
+      '中级职称、学位未填：是否满足“硕士以上学历”无法判断，待核实（二(一)3）',
+    ),
+    wz(
+      'expert-bad-record-recent',
+      E('badRecent'),
+      hostDemand('badRecent'),
+      named('badRecent', 'wz-integrity', 'relaxed'),
+      `${D.academicMisconduct} 学术不端：近3年内有记录，作风学风由派出单位和区县判断（二(一)1、三(二)1），标记复核不排除`,
+    ),
+    wz(
+      'expert-bad-record-exactly-3-years',
+      E('badExactly3'),
+      hostDemand('badExactly3'),
+      named('badExactly3', 'wz-integrity', 'relaxed'),
+      `${D.misconductExactly3} 学术不端：恰好3年前，仍在“近3年”内（含当日）`,
+    ),
+    wz('expert-bad-record-old', E('badOld'), hostDemand('badOld'), named('badOld', 'wz-integrity', 'pass'), `${D.oldResearchDishonesty} 科研失信：已超过3年，不再标记`),
+    wz(
+      'expert-currently-serving',
+      E('serving1'),
+      hostDemand('serving1'),
+      named('serving1', 'wz-not-serving', 'relaxed'),
+      `wenzhou-2024 周期自${D.cycle2024Start}起派驻${entName('currentlyServed1')}，无结束日期：尚在服务期内，尽量避免多头任职（六(四)），标记复核`,
+    ),
+    wz(
+      'expert-currently-serving',
+      E('serving2'),
+      hostDemand('serving2'),
+      named('serving2', 'wz-not-serving', 'relaxed'),
+      `wenzhou-2024 周期派驻${entName('currentlyServed2')} ${D.serving2Start} 至 ${D.serving2End}（两年聘期，晚于参考日）：尚在服务期内`,
+    ),
+    wz(
+      'expert-short-work-experience',
+      E('shortWork'),
+      hostDemand('shortWork'),
+      named('shortWork', 'wz-work-years', 'fail'),
+      `${D.shortWorkStart}参加工作：至参考日差一天满两年（二(一)2 参加工作应满两年以上）`,
+    ),
+    wz(
+      'expert-work-start-year-only',
+      E('workYearOnly'),
+      hostDemand('workYearOnly'),
+      named('workYearOnly', 'wz-work-years', 'unknown'),
+      `只有参加工作年份 ${expOf('workYearOnly').workStartYear}：是否满两年取决于具体日期，待核实`,
+    ),
+    wz(
+      'expert-institution-other',
+      E('institutionOther'),
+      hostDemand('institutionOther'),
+      named('institutionOther', 'wz-institution', 'fail'),
+      `派出单位为${NON_ACADEMIC_INSTITUTION.name}（type other）：不是高校院所或职业学校（二(一)2）`,
+    ),
+    wz(
+      'expert-institution-outside-zhejiang',
+      E('outsideShanghai'),
+      hostDemand('outsideShanghai'),
+      named('outsideShanghai', 'wz-institution', 'pass'),
+      `${shanghai.name}（${shanghai.region}）：省外高校，二(二)3 积极拓展至国内高校院所`,
+    ),
+    wz(
+      'expert-institution-outside-zhejiang',
+      E('outsideWuhan'),
+      hostDemand('outsideWuhan'),
+      named('outsideWuhan', 'wz-institution', 'pass'),
+      `${wuhan.name}（${wuhan.region}）：省外高校`,
+    ),
+    wz(
+      'expert-turning-40',
+      E('turning40'),
+      hostDemand('turning40'),
+      named('turning40', 'wz-priority-young', 'pass'),
+      `出生于${expOf('turning40').birthDate}，参考日当天满40周岁：仍属“40周岁以下”（含本数），优先`,
+    ),
+    wz(
+      'enterprise-serious-credit-issue-recent',
+      C('seriousCredit'),
+      firstDemand('seriousCredit').externalId,
+      { in: 'unfilled', code: 'ENTERPRISE_INELIGIBLE' },
+      `${D.seriousCreditIssue} 重大税收违法失信：近3年有严重失信记录（二(三)2）`,
+    ),
+    wz(
+      'enterprise-serious-credit-exactly-3-years',
+      C('seriousCreditExactly3'),
+      firstDemand('seriousCreditExactly3').externalId,
+      { in: 'enterprise', rule: 'wz-enterprise-credit', outcome: 'fail' },
+      `${D.seriousCreditExactly3} 失信被执行人：恰好3年前，仍在“近3年”内`,
+    ),
+    wz(
+      'enterprise-credit-issue-not-disqualifying',
+      C('minorCredit'),
+      firstDemand('minorCredit').externalId,
+      { in: 'enterprise', rule: 'wz-enterprise-credit', outcome: 'pass' },
+      `${D.minorCreditIssue} 一般行政处罚（非严重）；${D.oldSeriousCreditIssue} 严重失信已超过3年`,
+    ),
+    wz(
+      'enterprise-registered-outside-wenzhou',
+      C('outsideHangzhou'),
+      firstDemand('outsideHangzhou').externalId,
+      { in: 'enterprise', rule: 'wz-enterprise-region', outcome: 'fail' },
+      '注册地杭州市（330100）：不在温州市内（二(三)1）',
+    ),
+    wz(
+      'enterprise-registered-outside-wenzhou',
+      C('outsideNingbo'),
+      firstDemand('outsideNingbo').externalId,
+      { in: 'enterprise', rule: 'wz-enterprise-region', outcome: 'fail' },
+      '注册地宁波市（330200）：不在温州市内',
+    ),
+    wz(
+      'enterprise-qualification-not-listed',
+      C('fakeHighTech'),
+      firstDemand('fakeHighTech').externalId,
       { in: 'enterprise', rule: 'wz-priority-qualification', outcome: 'unknown' },
-      '资质为“高新技术企业培育库入库企业”：不是所列“高新技术企业”；名单以“等”结尾，是否同类由区县认定，认定前不加分'),
-    wz('enterprise-founded-by-expert', C('founderConflict'), firstDemand('founderConflict').externalId, named('founder', 'wz-conflict', 'fail'),
-      `由专家 ${founder.externalId}（${founder.name}）创办，企业又将其列为备选：利益冲突（二(三)1）`),
-    wz('enterprise-founded-by-expert', C('investorConflict'), firstDemand('investorConflict').externalId, named('investor', 'wz-conflict', 'fail'),
-      `专家 ${investor.externalId}（${investor.name}）入股：利益冲突`),
-    wz('enterprise-invested-by-institution', C('institutionConflict'), firstDemand('institutionConflict').externalId,
-      named('institutionColleague', 'wz-conflict', 'fail'), `${colleague.institution.name}入股；企业列该单位专家 ${colleague.externalId} 为备选：不得派驻（二(三)1）`),
-    wz('enterprise-two-demands', C('twoDemands'), twoDemandIds[0], { in: 'oneExpertPerEnterprise', enterprise: C('twoDemands') },
-      `同一企业提交两项需求：${twoDemandIds.join('、')}（一企一人，六(四)）`),
-    wz('demand-named-agreed', firstDemand('namedAgreed').externalId, firstDemand('namedAgreed').externalId, named('agreed', 'wz-conflict', 'pass'),
-      `点名 ${E('agreed')} 且已协商一致：温州方案未规定指定人选优先，按匹配度参与分配`),
-    wz('demand-two-candidates', firstDemand('namedAgreed').externalId, firstDemand('namedAgreed').externalId, named('notAgreed', 'wz-conflict', 'pass'),
-      `两名备选：${E('agreed')}（已协商一致）、${E('notAgreed')}（未协商一致）`),
-    wz('demand-named-outside-pool', firstDemand('namedByNameOnly').externalId, firstDemand('namedByNameOnly').externalId,
-      { in: 'namedList', text: '库外' }, '点名库外专家（仅姓名和单位，无专家编号），已协商一致：无法自动核验'),
-    wz('cycle-allocation-by-county', DEMO_CYCLE_ID, firstDemand('host1').externalId, { in: 'allocation', source: 'cycle', level: 'county', count: 'demands' },
-      '方案未规定名额分配：本周期设置按区县需求数比例分配，显示在批次上'),
+      '资质为“高新技术企业培育库入库企业”：不是所列“高新技术企业”；名单以“等”结尾，是否同类由区县认定，认定前不加分',
+    ),
+    wz(
+      'enterprise-founded-by-expert',
+      C('founderConflict'),
+      firstDemand('founderConflict').externalId,
+      named('founder', 'wz-conflict', 'fail'),
+      `由专家 ${founder.externalId}（${founder.name}）创办，企业又将其列为备选：利益冲突（二(三)1）`,
+    ),
+    wz(
+      'enterprise-founded-by-expert',
+      C('investorConflict'),
+      firstDemand('investorConflict').externalId,
+      named('investor', 'wz-conflict', 'fail'),
+      `专家 ${investor.externalId}（${investor.name}）入股：利益冲突`,
+    ),
+    wz(
+      'enterprise-invested-by-institution',
+      C('institutionConflict'),
+      firstDemand('institutionConflict').externalId,
+      named('institutionColleague', 'wz-conflict', 'fail'),
+      `${colleague.institution.name}入股；企业列该单位专家 ${colleague.externalId} 为备选：不得派驻（二(三)1）`,
+    ),
+    wz(
+      'enterprise-two-demands',
+      C('twoDemands'),
+      twoDemandIds[0],
+      { in: 'oneExpertPerEnterprise', enterprise: C('twoDemands') },
+      `同一企业提交两项需求：${twoDemandIds.join('、')}（一企一人，六(四)）`,
+    ),
+    wz(
+      'demand-named-agreed',
+      firstDemand('namedAgreed').externalId,
+      firstDemand('namedAgreed').externalId,
+      named('agreed', 'wz-conflict', 'pass'),
+      `点名 ${E('agreed')} 且已协商一致：温州方案未规定指定人选优先，按匹配度参与分配`,
+    ),
+    wz(
+      'demand-two-candidates',
+      firstDemand('namedAgreed').externalId,
+      firstDemand('namedAgreed').externalId,
+      named('notAgreed', 'wz-conflict', 'pass'),
+      `两名备选：${E('agreed')}（已协商一致）、${E('notAgreed')}（未协商一致）`,
+    ),
+    wz(
+      'demand-named-outside-pool',
+      firstDemand('namedByNameOnly').externalId,
+      firstDemand('namedByNameOnly').externalId,
+      { in: 'namedList', text: '库外' },
+      '点名库外专家（仅姓名和单位，无专家编号），已协商一致：无法自动核验',
+    ),
+    wz(
+      'cycle-allocation-by-county',
+      DEMO_CYCLE_ID,
+      firstDemand('host1').externalId,
+      { in: 'allocation', source: 'cycle', level: 'county', count: 'demands' },
+      '方案未规定名额分配：本周期设置按区县需求数比例分配，显示在批次上',
+    ),
   ];
 
   const out: DemoData = {

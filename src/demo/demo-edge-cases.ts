@@ -7,17 +7,51 @@ import type { Outcome } from '../policy/evaluation.types';
 
 /** Wenzhou enterprise slots, in the order they are assigned. */
 export const ENTERPRISE_ROLES = [
-  'seriousCredit', 'seriousCreditExactly3', 'minorCredit', 'outsideHangzhou', 'outsideNingbo', 'fakeHighTech',
-  'currentlyServed1', 'currentlyServed2', 'founderConflict', 'investorConflict', 'institutionConflict', 'namedAgreed',
-  'namedByNameOnly', 'twoDemands', 'host1', 'host2', 'host3', 'host4', 'host5', 'host6', 'host7',
+  'seriousCredit',
+  'seriousCreditExactly3',
+  'minorCredit',
+  'outsideHangzhou',
+  'outsideNingbo',
+  'fakeHighTech',
+  'currentlyServed1',
+  'currentlyServed2',
+  'founderConflict',
+  'investorConflict',
+  'institutionConflict',
+  'namedAgreed',
+  'namedByNameOnly',
+  'twoDemands',
+  'host1',
+  'host2',
+  'host3',
+  'host4',
+  'host5',
+  'host6',
+  'host7',
 ] as const;
 export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number];
 
 /** Wenzhou expert slots, in the order they are assigned. */
 export const EXPERT_ROLES = [
-  'lowTitleDegree', 'coreIp', 'noDegree', 'badRecent', 'badExactly3', 'badOld', 'serving1', 'serving2', 'shortWork',
-  'workYearOnly', 'institutionOther', 'outsideShanghai', 'outsideWuhan', 'turning40', 'founder', 'investor',
-  'institutionColleague', 'agreed', 'notAgreed',
+  'lowTitleDegree',
+  'coreIp',
+  'noDegree',
+  'badRecent',
+  'badExactly3',
+  'badOld',
+  'serving1',
+  'serving2',
+  'shortWork',
+  'workYearOnly',
+  'institutionOther',
+  'outsideShanghai',
+  'outsideWuhan',
+  'turning40',
+  'founder',
+  'investor',
+  'institutionColleague',
+  'agreed',
+  'notAgreed',
 ] as const;
 export type ExpertRole = (typeof EXPERT_ROLES)[number];
 

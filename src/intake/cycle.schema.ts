@@ -13,7 +13,12 @@ export const cycleAllocationSchema = z.object({
 export type CycleAllocation = z.infer<typeof cycleAllocationSchema>;
 
 export const cycleSchema = z.object({
-  id: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/),
   year: z.number().int().min(2000).max(2100),
   policy: z.string().trim().min(1).max(64),
   seats: z.number().int().min(0).max(100_000),

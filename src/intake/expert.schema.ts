@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import {
-  creditCodeSchema, dateSchema, degreeSchema, externalIdSchema, gradeSchema, institutionTypeSchema, longText,
-  PATENT_STATUSES, PATENT_TYPES, PROJECT_LEVELS, regionCodeSchema, shortText, tagList, titleSchema, yearSchema,
+  creditCodeSchema,
+  dateSchema,
+  degreeSchema,
+  externalIdSchema,
+  gradeSchema,
+  institutionTypeSchema,
+  longText,
+  PATENT_STATUSES,
+  PATENT_TYPES,
+  PROJECT_LEVELS,
+  regionCodeSchema,
+  shortText,
+  tagList,
+  titleSchema,
+  yearSchema,
 } from './common.schema';
 
 export const institutionRefSchema = z.object({
@@ -26,7 +39,15 @@ export const patentSchema = z.object({
   abstract: longText.default(''),
   type: z.enum(PATENT_TYPES),
   status: z.enum(PATENT_STATUSES),
-  ipc: z.array(z.string().trim().regex(/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{1,6})?$/, 'IPC 分类号格式不正确')).max(50).default([]),
+  ipc: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{1,6})?$/, 'IPC 分类号格式不正确'),
+    )
+    .max(50)
+    .default([]),
   filedAt: dateSchema.optional(),
   grantedAt: dateSchema.optional(),
 });
@@ -64,36 +85,40 @@ export const cooperationSchema = z.object({
 
 // Facts a policy rule reads may be absent (a talent pool imported from another system often lacks them):
 // the record is stored and the rules that need the fact say `unknown` (docs/policies.md), never pass.
-export const expertSchema = z.object({
-  externalId: externalIdSchema,
-  name: z.string().trim().min(1).max(50),
-  gender: z.enum(['男', '女']).optional(),
-  birthDate: dateSchema.optional(),
-  title: titleSchema.optional(),
-  degree: degreeSchema.optional(),
-  institution: institutionRefSchema,
-  region: regionCodeSchema.optional(),
-  fields: tagList.default([]),
-  /** The year only: exact where the year decides a work-experience rule, `unknown` where it does not. */
-  workStartYear: yearSchema.optional(),
-  /** 参加工作日期: work experience is counted from it like age (满两年 = the second anniversary). */
-  workStartDate: dateSchema.optional(),
-  honours: tagList.default([]),
-  contact: z.object({
-    phone: z.string().trim().max(30).optional(),
-    email: z.email().optional(),
-  }).default({}),
-  projects: z.array(projectSchema).max(500).default([]),
-  patents: z.array(patentSchema).max(500).default([]),
-  papers: z.array(paperSchema).max(500).default([]),
-  badRecords: z.array(badRecordSchema).max(100).default([]),
-  serviceHistory: z.array(serviceRecordSchema).max(50).default([]),
-  cooperations: z.array(cooperationSchema).max(100).default([]),
-}).superRefine((e, ctx) => {
-  if (e.workStartDate && e.workStartYear !== undefined && Number(e.workStartDate.slice(0, 4)) !== e.workStartYear) {
-    ctx.addIssue({ code: 'custom', path: ['workStartYear'], message: `参加工作年份 ${e.workStartYear} 与参加工作日期 ${e.workStartDate} 不一致` });
-  }
-});
+export const expertSchema = z
+  .object({
+    externalId: externalIdSchema,
+    name: z.string().trim().min(1).max(50),
+    gender: z.enum(['男', '女']).optional(),
+    birthDate: dateSchema.optional(),
+    title: titleSchema.optional(),
+    degree: degreeSchema.optional(),
+    institution: institutionRefSchema,
+    region: regionCodeSchema.optional(),
+    fields: tagList.default([]),
+    /** The year only: exact where the year decides a work-experience rule, `unknown` where it does not. */
+    workStartYear: yearSchema.optional(),
+    /** 参加工作日期: work experience is counted from it like age (满两年 = the second anniversary). */
+    workStartDate: dateSchema.optional(),
+    honours: tagList.default([]),
+    contact: z
+      .object({
+        phone: z.string().trim().max(30).optional(),
+        email: z.email().optional(),
+      })
+      .default({}),
+    projects: z.array(projectSchema).max(500).default([]),
+    patents: z.array(patentSchema).max(500).default([]),
+    papers: z.array(paperSchema).max(500).default([]),
+    badRecords: z.array(badRecordSchema).max(100).default([]),
+    serviceHistory: z.array(serviceRecordSchema).max(50).default([]),
+    cooperations: z.array(cooperationSchema).max(100).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if (e.workStartDate && e.workStartYear !== undefined && Number(e.workStartDate.slice(0, 4)) !== e.workStartYear) {
+      ctx.addIssue({ code: 'custom', path: ['workStartYear'], message: `参加工作年份 ${e.workStartYear} 与参加工作日期 ${e.workStartDate} 不一致` });
+    }
+  });
 
 export type ExpertInput = z.input<typeof expertSchema>;
 export type Expert = z.infer<typeof expertSchema>;

@@ -28,10 +28,7 @@ export function missingFacts(kind: 'experts' | 'enterprises' | 'demands', record
   const r = (record ?? {}) as Record<string, unknown>;
   const absent = (k: string) => r[k] === undefined || r[k] === null || r[k] === '';
   if (kind === 'experts') {
-    return [
-      ...(['birthDate', 'title', 'degree', 'region'] as const).filter(absent).map((k) => `expert.${k}`),
-      ...(absent('workStartDate') ? ['expert.workStartDate'] : []),
-    ];
+    return [...(['birthDate', 'title', 'degree', 'region'] as const).filter(absent).map((k) => `expert.${k}`), ...(absent('workStartDate') ? ['expert.workStartDate'] : [])];
   }
   if (kind === 'enterprises') return (['registeredAt', 'employees', 'revenue'] as const).filter(absent).map((k) => `enterprise.${k}`);
   return absent('providesConditions') ? ['demand.providesConditions'] : [];

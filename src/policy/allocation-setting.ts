@@ -33,20 +33,36 @@ export function resolveAllocation(profile: PolicyProfile, cycle: Pick<Cycle, 'al
   const quota = profile.allocation.quota;
   if (quota) {
     return {
-      source: 'profile', level: quota.level, count: quota.count, poolCode, clause: quota.clause, namedAgreedFirst: first,
-      description: `名额按各${LEVEL_LABEL[quota.level]}征集${COUNT_LABEL[quota.count]}占总数的比例分配（${quota.clause.document} ${quota.clause.article}）${firstText}`
-        + `${cycle.allocation ? '；本周期的名额分配设置不适用（文件已有规定）' : ''}`,
+      source: 'profile',
+      level: quota.level,
+      count: quota.count,
+      poolCode,
+      clause: quota.clause,
+      namedAgreedFirst: first,
+      description:
+        `名额按各${LEVEL_LABEL[quota.level]}征集${COUNT_LABEL[quota.count]}占总数的比例分配（${quota.clause.document} ${quota.clause.article}）${firstText}` +
+        `${cycle.allocation ? '；本周期的名额分配设置不适用（文件已有规定）' : ''}`,
     };
   }
   if (cycle.allocation) {
     const { level, count } = cycle.allocation;
     return {
-      source: 'cycle', level, count, poolCode, clause: null, namedAgreedFirst: first,
+      source: 'cycle',
+      level,
+      count,
+      poolCode,
+      clause: null,
+      namedAgreedFirst: first,
       description: `名额按各${LEVEL_LABEL[level]}符合条件的${COUNT_LABEL[count]}占比分配（本周期设置；${profile.name}未规定名额分配）${firstText}`,
     };
   }
   return {
-    source: 'none', level: 'pool', count: 'demands', poolCode, clause: null, namedAgreedFirst: first,
+    source: 'none',
+    level: 'pool',
+    count: 'demands',
+    poolCode,
+    clause: null,
+    namedAgreedFirst: first,
     description: `不按地区分配名额：全部名额统一使用（${profile.name}未规定名额分配，本周期也未设置）${firstText}`,
   };
 }

@@ -1,15 +1,12 @@
 import { compileProfile, type CompiledRule } from './compile-profile';
-import type {
-  Demand, Enterprise, Evaluation, EvaluationStatus, Expert, ExpertEvaluation, Outcome, PolicyContext, PriorityHit, RuleResult, Subject,
-} from './evaluation.types';
+import type { Demand, Enterprise, Evaluation, EvaluationStatus, Expert, ExpertEvaluation, Outcome, PolicyContext, PriorityHit, RuleResult, Subject } from './evaluation.types';
 import { verificationKey } from './evaluation.types';
 import { factList } from '../intake/fact-labels';
 import type { PolicyProfile } from './policy.schema';
 import type { ReasonCode } from './reason-codes';
 import type { Needs, Verdict } from './rules/rule.types';
 
-const hasAll = (n: Needs, s: Subject): boolean =>
-  (!n.expert || s.expert !== undefined) && (!n.enterprise || s.enterprise !== undefined) && (!n.demand || s.demand !== undefined);
+const hasAll = (n: Needs, s: Subject): boolean => (!n.expert || s.expert !== undefined) && (!n.enterprise || s.enterprise !== undefined) && (!n.demand || s.demand !== undefined);
 
 function missingOf(n: Needs, s: Subject): string {
   const missing: string[] = [];
@@ -39,7 +36,10 @@ function relax(r: CompiledRule, s: Subject, v: Verdict): { relaxed?: RuleResult;
   let pending = false;
   if (r.rule.effect !== 'hard') return { pending };
   for (const rx of r.relaxations) {
-    if (!hasAll(rx.needs, s)) { pending = true; continue; }
+    if (!hasAll(rx.needs, s)) {
+      pending = true;
+      continue;
+    }
     const why = rx.holds(s, v);
     if (why) {
       const relaxed = result(r, 'relaxed', v.code, `${v.message}；${why}`);
@@ -106,20 +106,27 @@ function summarize(rules: readonly CompiledRule[], results: RuleResult[]): Evalu
   }
   const status: EvaluationStatus = failed ? 'ineligible' : unknown ? 'unknown' : relaxed ? 'review' : 'eligible';
   return {
-    eligible: status === 'eligible' || status === 'review', status, needsReview: relaxed || unknown, missing: [...missing].sort(),
-    results, priorityBoost, priorities,
+    eligible: status === 'eligible' || status === 'review',
+    status,
+    needsReview: relaxed || unknown,
+    missing: [...missing].sort(),
+    results,
+    priorityBoost,
+    priorities,
   };
 }
 
-const runAll = (rules: readonly CompiledRule[], s: Subject) => summarize(rules, rules.map((r) => runRule(r, s)));
+const runAll = (rules: readonly CompiledRule[], s: Subject) =>
+  summarize(
+    rules,
+    rules.map((r) => runRule(r, s)),
+  );
 
 /**
  * Every rule of the profile against whatever is given; rules whose records are missing are
  * 'not_applicable'. Pure: all facts beyond the records come in `ctx`.
  */
-export function evaluate(
-  profile: PolicyProfile, expert: Expert | undefined, enterprise: Enterprise | undefined, demand: Demand | undefined, ctx: PolicyContext,
-): Evaluation {
+export function evaluate(profile: PolicyProfile, expert: Expert | undefined, enterprise: Enterprise | undefined, demand: Demand | undefined, ctx: PolicyContext): Evaluation {
   return runAll(compileProfile(profile).rules, { expert, enterprise, demand, ctx });
 }
 
@@ -148,7 +155,11 @@ export function evaluateEnterprise(profile: PolicyProfile, enterprise: Enterpris
  * results that the demand may relax are re-run. Results are shared, not copied: treat them as read-only.
  */
 export function evaluatePair(
-  profile: PolicyProfile, expert: Expert, enterprise: Enterprise, demand: Demand | undefined, ctx: PolicyContext,
+  profile: PolicyProfile,
+  expert: Expert,
+  enterprise: Enterprise,
+  demand: Demand | undefined,
+  ctx: PolicyContext,
   pre?: { expert?: ExpertEvaluation; enterprise?: Evaluation },
 ): Evaluation {
   const cp = compileProfile(profile);

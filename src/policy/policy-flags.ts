@@ -4,22 +4,19 @@ import type { Clause } from './policy.schema';
 /** A rule verdict as shown to people: which rule, its reason code and message, and the clause it applies. */
 export type RuleFlag = { ruleId: string; code: string; message: string; clause: Clause };
 
-export const toPolicyFlag = (r: Pick<RuleResult, 'ruleId' | 'code' | 'message' | 'clause'>): RuleFlag =>
-  ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
+export const toPolicyFlag = (r: Pick<RuleResult, 'ruleId' | 'code' | 'message' | 'clause'>): RuleFlag => ({ ruleId: r.ruleId, code: r.code, message: r.message, clause: r.clause });
 
 /** A hard rule the record cannot decide, with the facts it lacks as record paths ('expert.birthDate'). */
 export type UnknownRuleFlag = RuleFlag & { missing: string[] };
 
-export const toUnknownFlag = (r: Pick<RuleResult, 'ruleId' | 'code' | 'message' | 'clause' | 'missing'>): UnknownRuleFlag =>
-  ({ ...toPolicyFlag(r), missing: r.missing ?? [] });
+export const toUnknownFlag = (r: Pick<RuleResult, 'ruleId' | 'code' | 'message' | 'clause' | 'missing'>): UnknownRuleFlag => ({ ...toPolicyFlag(r), missing: r.missing ?? [] });
 
 /** The failing hard rules of a verdict, for messages and stored reasons. */
 export const failedHardRules = <R extends Pick<RuleResult, 'effect' | 'outcome'>>(ev: { results: readonly R[] }): R[] =>
   ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'fail');
 
 /** Rules passed only through a relaxation: a person must review them. */
-export const relaxedRules = <R extends Pick<RuleResult, 'outcome'>>(ev: { results: readonly R[] }): R[] =>
-  ev.results.filter((r) => r.outcome === 'relaxed');
+export const relaxedRules = <R extends Pick<RuleResult, 'outcome'>>(ev: { results: readonly R[] }): R[] => ev.results.filter((r) => r.outcome === 'relaxed');
 
 /** Hard rules the records cannot decide (outcome unknown): never a pass, a person must resolve them. */
 export const unknownHardRules = <R extends Pick<RuleResult, 'effect' | 'outcome'>>(ev: { results: readonly R[] }): R[] =>

@@ -38,7 +38,12 @@ const PAGE = 1000;
 export function snapshotKey(profile: PolicyProfile, ctx: PolicyContext): string {
   const prev = ctx.previousCycleExpertIds ? [...ctx.previousCycleExpertIds].sort().join(',') : '';
   // Reviewer verdicts change expert-only outcomes too (an unknown birth date verified).
-  const verified = ctx.verifications ? [...ctx.verifications].map(([k, v]) => `${k}=${v.verdict}@${v.at}`).sort().join(',') : '';
+  const verified = ctx.verifications
+    ? [...ctx.verifications]
+        .map(([k, v]) => `${k}=${v.verdict}@${v.at}`)
+        .sort()
+        .join(',')
+    : '';
   return `${profile.id}@${profile.version}|${ctx.referenceDate}|${ctx.cycleId ?? ''}|${(ctx.previousCycleIds ?? []).join(',')}|${prev.length}:${hashLite(prev)}|${verified.length}:${hashLite(verified)}`;
 }
 
@@ -87,7 +92,8 @@ export class EligibilityCache {
         const records = this.deps.experts.getByIds(ids);
         for (const id of ids) {
           const e = records.get(id);
-          if (e) statuses.set(id, verdict(e)); else statuses.delete(id);
+          if (e) statuses.set(id, verdict(e));
+          else statuses.delete(id);
         }
       }
     }
@@ -97,8 +103,14 @@ export class EligibilityCache {
     eligibleIds.sort((a, b) => a - b);
     excludedIds.sort((a, b) => a - b);
     const snapshot: EligibilitySnapshot = {
-      key, all: false, status: (id) => statuses.get(id) ?? ExpertStatus.Excluded, eligibleCount: eligibleIds.length,
-      eligibleIds, excludedIds, seq, builtMs: Math.round(performance.now() - started),
+      key,
+      all: false,
+      status: (id) => statuses.get(id) ?? ExpertStatus.Excluded,
+      eligibleCount: eligibleIds.length,
+      eligibleIds,
+      excludedIds,
+      seq,
+      builtMs: Math.round(performance.now() - started),
     };
     entry = { statuses, seq, snapshot };
     this.entries.delete(key);

@@ -59,11 +59,16 @@ export class RankContextResolver {
       stored = true;
     } else {
       demand = {
-        externalId: 'ad-hoc', enterpriseCreditCode: query.enterpriseCreditCode ?? '', cycle: opts.cycleId ?? '',
-        title: query.title, description: query.description ?? '', expectedField: query.expectedField ?? '',
+        externalId: 'ad-hoc',
+        enterpriseCreditCode: query.enterpriseCreditCode ?? '',
+        cycle: opts.cycleId ?? '',
+        title: query.title,
+        description: query.description ?? '',
+        expectedField: query.expectedField ?? '',
         namedCandidates: (query.namedCandidates ?? []).map((c) => ({ ...c, agreed: c.agreed ?? false })),
         // An ad-hoc problem has answered nothing: a rule on the demand's answers says unknown, never yes.
-        keyCommonTech: false, cooperationModes: [],
+        keyCommonTech: false,
+        cooperationModes: [],
       };
     }
     const cycleId = opts.cycleId ?? (stored ? demand.cycle : undefined);

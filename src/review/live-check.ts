@@ -13,19 +13,27 @@ export function pinnedReferenceDate(run: Run): string | undefined {
 }
 
 const line = (r: EligibilityResponse['results'][number]): RuleLine => ({
-  ruleId: r.ruleId, effect: r.effect, outcome: r.outcome, code: r.code, message: r.message, clause: r.clause,
-  ...(r.missing ? { missing: r.missing } : {}), ...(r.verification ? { verification: r.verification } : {}),
+  ruleId: r.ruleId,
+  effect: r.effect,
+  outcome: r.outcome,
+  code: r.code,
+  message: r.message,
+  clause: r.clause,
+  ...(r.missing ? { missing: r.missing } : {}),
+  ...(r.verification ? { verification: r.verification } : {}),
 });
 
 /**
  * What a reviewer needs to see of a verdict, hard rules first: every hard result that is not a plain pass,
  * every verified one, and the priorities that apply or are unknown (a missed priority is not news).
  */
-const isNotable = (r: EligibilityResponse['results'][number]) => r.outcome !== 'not_applicable'
-  && (r.effect === 'hard' ? r.outcome !== 'pass' || r.verification !== undefined : r.outcome === 'pass' || r.outcome === 'unknown');
-const notable = (ev: EligibilityResponse) => ev.results.filter(isNotable)
-  .sort((a, b) => Number(a.effect === 'soft') - Number(b.effect === 'soft'))
-  .map(line);
+const isNotable = (r: EligibilityResponse['results'][number]) =>
+  r.outcome !== 'not_applicable' && (r.effect === 'hard' ? r.outcome !== 'pass' || r.verification !== undefined : r.outcome === 'pass' || r.outcome === 'unknown');
+const notable = (ev: EligibilityResponse) =>
+  ev.results
+    .filter(isNotable)
+    .sort((a, b) => Number(a.effect === 'soft') - Number(b.effect === 'soft'))
+    .map(line);
 /** Hard rules passed plainly: folded away on the page, but there (a boundary that passes is still visible). */
 const passed = (ev: EligibilityResponse) => ev.results.filter((r) => r.effect === 'hard' && r.outcome === 'pass' && !r.verification).map(line);
 
@@ -52,8 +60,13 @@ export function checkDemand(policies: Check, run: Run, demand: Demand | undefine
     }
     // The enterprise's own rules are shown once, above; a named candidate's lines are the rest.
     named.push({
-      expertId: c.expertExternalId, name: c.name ?? c.expertExternalId, agreed: c.agreed, status: ev.status, missing: ev.missing,
-      lines: notable(ev).filter((l) => !ownRule(l)), passed: passed(ev).filter((l) => !ownRule(l)),
+      expertId: c.expertExternalId,
+      name: c.name ?? c.expertExternalId,
+      agreed: c.agreed,
+      status: ev.status,
+      missing: ev.missing,
+      lines: notable(ev).filter((l) => !ownRule(l)),
+      passed: passed(ev).filter((l) => !ownRule(l)),
     });
   }
   return { enterprise, named };

@@ -14,7 +14,12 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
-export const runIdSchema = z.string().trim().min(1).max(100).regex(/^[\w.:-]+$/, '批次编号只能包含字母、数字、下划线、点、冒号和连字符');
+export const runIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/, '批次编号只能包含字母、数字、下划线、点、冒号和连字符');
 
 export const runParamsSchema = z.object({ runId: runIdSchema });
 export const runRegionParamsSchema = z.object({ runId: runIdSchema, region: regionCodeSchema });
@@ -31,10 +36,16 @@ export const ruleLineSchema = z.object({
   message: z.string(),
   clause: clauseOut,
   missing: z.array(z.string()).optional(),
-  verification: z.object({
-    verdict: z.enum(['pass', 'fail']), by: z.string(), at: z.string(), reason: z.string(),
-    subject: z.enum(['expert', 'enterprise', 'demand']), subjectId: z.string(),
-  }).optional(),
+  verification: z
+    .object({
+      verdict: z.enum(['pass', 'fail']),
+      by: z.string(),
+      at: z.string(),
+      reason: z.string(),
+      subject: z.enum(['expert', 'enterprise', 'demand']),
+      subjectId: z.string(),
+    })
+    .optional(),
 });
 export type RuleLine = z.infer<typeof ruleLineSchema>;
 
@@ -42,26 +53,36 @@ const evaluationStatus = z.enum(['eligible', 'review', 'unknown', 'ineligible'])
 
 /** The enterprise and demand rules now: the notable lines (fail, unknown, relaxed, verified, soft), and the plain passes. */
 export const enterpriseCheckSchema = z.object({
-  status: evaluationStatus, missing: z.array(z.string()), lines: z.array(ruleLineSchema), passed: z.array(ruleLineSchema),
+  status: evaluationStatus,
+  missing: z.array(z.string()),
+  lines: z.array(ruleLineSchema),
+  passed: z.array(ruleLineSchema),
 });
 export type EnterpriseCheck = z.infer<typeof enterpriseCheckSchema>;
 
 /** A candidate the enterprise named, evaluated now for this demand (its own rules beyond the enterprise's). */
 export const namedCheckSchema = z.object({
-  expertId: z.string(), name: z.string(), agreed: z.boolean(), status: evaluationStatus, missing: z.array(z.string()),
-  lines: z.array(ruleLineSchema), passed: z.array(ruleLineSchema),
+  expertId: z.string(),
+  name: z.string(),
+  agreed: z.boolean(),
+  status: evaluationStatus,
+  missing: z.array(z.string()),
+  lines: z.array(ruleLineSchema),
+  passed: z.array(ruleLineSchema),
 });
 export type NamedCheck = z.infer<typeof namedCheckSchema>;
 
-export const decisionBodySchema = z.object({
-  action: z.enum(REVIEW_ACTIONS, '操作应为 approve（通过）、reject（驳回）或 swap（替换）'),
-  reason: z.string().trim().max(500, '理由不超过 500 字').optional(),
-  /** The alternate to swap in (an expert external id from the demand's alternates). */
-  expertId: externalIdSchema.optional(),
-}).superRefine((b, ctx) => {
-  if (b.action === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时必须填写理由' });
-  if (b.action === 'swap' && !b.expertId) ctx.addIssue({ code: 'custom', path: ['expertId'], message: '替换时必须选择一名备选专家' });
-});
+export const decisionBodySchema = z
+  .object({
+    action: z.enum(REVIEW_ACTIONS, '操作应为 approve（通过）、reject（驳回）或 swap（替换）'),
+    reason: z.string().trim().max(500, '理由不超过 500 字').optional(),
+    /** The alternate to swap in (an expert external id from the demand's alternates). */
+    expertId: externalIdSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.action === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时必须填写理由' });
+    if (b.action === 'swap' && !b.expertId) ctx.addIssue({ code: 'custom', path: ['expertId'], message: '替换时必须选择一名备选专家' });
+  });
 export type DecisionInput = z.infer<typeof decisionBodySchema>;
 
 export const VERIFY_SUBJECTS = ['expert', 'enterprise', 'demand'] as const;
@@ -70,18 +91,20 @@ export const VERIFY_SUBJECTS = ['expert', 'enterprise', 'demand'] as const;
  * Resolves an unknown hard rule for one subject: either enter the missing facts into the record (`facts`,
  * keyed by the missing fact's path) or record a verdict with a written reason. Both are audited.
  */
-export const verifyBodySchema = z.object({
-  subject: z.enum(VERIFY_SUBJECTS, '核实对象应为 expert（专家）、enterprise（企业）或 demand（需求）'),
-  subjectId: z.string().trim().min(1).max(64),
-  ruleId: z.string().trim().min(1).max(64),
-  verdict: z.enum(['pass', 'fail'], '核实结论应为 pass（符合）或 fail（不符合）').optional(),
-  reason: z.string().trim().max(1000, '理由不超过 1000 字').optional(),
-  facts: z.record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean()])).optional(),
-}).superRefine((b, ctx) => {
-  const hasFacts = b.facts !== undefined && Object.keys(b.facts).length > 0;
-  if (hasFacts === (b.verdict !== undefined)) ctx.addIssue({ code: 'custom', path: ['verdict'], message: '请补录缺少的信息（facts）或给出核实结论（verdict），二者选一' });
-  if (b.verdict !== undefined && (!b.reason || b.reason.length < 2)) ctx.addIssue({ code: 'custom', path: ['reason'], message: '记录核实结论时必须填写理由' });
-});
+export const verifyBodySchema = z
+  .object({
+    subject: z.enum(VERIFY_SUBJECTS, '核实对象应为 expert（专家）、enterprise（企业）或 demand（需求）'),
+    subjectId: z.string().trim().min(1).max(64),
+    ruleId: z.string().trim().min(1).max(64),
+    verdict: z.enum(['pass', 'fail'], '核实结论应为 pass（符合）或 fail（不符合）').optional(),
+    reason: z.string().trim().max(1000, '理由不超过 1000 字').optional(),
+    facts: z.record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean()])).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const hasFacts = b.facts !== undefined && Object.keys(b.facts).length > 0;
+    if (hasFacts === (b.verdict !== undefined)) ctx.addIssue({ code: 'custom', path: ['verdict'], message: '请补录缺少的信息（facts）或给出核实结论（verdict），二者选一' });
+    if (b.verdict !== undefined && (!b.reason || b.reason.length < 2)) ctx.addIssue({ code: 'custom', path: ['reason'], message: '记录核实结论时必须填写理由' });
+  });
 export type VerifyInput = z.infer<typeof verifyBodySchema>;
 
 export const verifyResponseSchema = z.object({
@@ -158,12 +181,14 @@ export const demandReviewSchema = z.object({
   /** 期望与“科技副总”派出单位开展的项目合作. */
   expectedCooperation: z.string(),
   /** 指定专家 (附件1 三): up to two, with whether they already agreed. */
-  namedCandidates: z.array(z.object({
-    expertId: z.string().nullable(),
-    name: z.string().nullable(),
-    institution: z.string().nullable(),
-    agreed: z.boolean(),
-  })),
+  namedCandidates: z.array(
+    z.object({
+      expertId: z.string().nullable(),
+      name: z.string().nullable(),
+      institution: z.string().nullable(),
+      agreed: z.boolean(),
+    }),
+  ),
   proposed: rankedCandidateSchema.nullable(),
   /** Why the run proposed nobody (quota used up, no eligible expert, …). */
   unfilledReason: z.string().nullable(),
@@ -177,7 +202,6 @@ export const demandReviewSchema = z.object({
   /** The candidate entry of decision.expertId (proposed or alternate), for display. */
   assigned: rankedCandidateSchema.nullable(),
 });
-
 
 export const regionListResponseSchema = z.object({ run: runInfoSchema, items: z.array(regionSummarySchema) });
 

@@ -19,9 +19,7 @@ import { checkDemand, pinnedReferenceDate } from './live-check';
 import { REGION_STATUS_LABELS } from './review-labels';
 import { serviceTermEnd } from './service-term';
 import { type DecisionRow, type RegionReviewRow, REVIEW_AUDIT_ENTITIES, type ReviewRepository } from './review.repository';
-import type {
-  Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo,
-} from './review.schema';
+import type { Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo } from './review.schema';
 
 /** Who acts (the audit columns). */
 export type ReviewActor = { actor: string; actorRole: string };
@@ -67,8 +65,7 @@ function heldExpert(p: ProposalRow, d: DecisionRow | undefined): string | null {
   return d!.expertExternalId;
 }
 
-const regionLocked = (status: RegionStatus) =>
-  new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
+const regionLocked = (status: RegionStatus) => new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
 
 /**
  * County review of a completed cycle run: per-demand decisions (approve, reject with a reason, swap in an
@@ -122,7 +119,11 @@ export class ReviewService {
     const proposals = this.regionProposals(runId, region);
     const decisions = this.decisionMap(runId);
     const summary = this.regionSummary(runId, region, proposals, decisions);
-    const demands = this.demandMap(run.cycleId, region, proposals.map((p) => p.demandExternalId));
+    const demands = this.demandMap(
+      run.cycleId,
+      region,
+      proposals.map((p) => p.demandExternalId),
+    );
     const enterprises = new Map<string, Enterprise | undefined>();
     return {
       run: toRunInfo(run),
@@ -176,16 +177,17 @@ export class ReviewService {
         // An alternate, or a 待核实 candidate once its unknown rules are resolved (re-checked below).
         const alt = parsed.alternates.find((a) => a.expertId === input.expertId) ?? parsed.pending.find((a) => a.expertId === input.expertId);
         if (!alt) {
-          throw new AppError('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选或待核实专家名单中，只能替换为其中的专家`,
-            { alternates: parsed.alternates.map((a) => a.expertId), pending: parsed.pending.map((a) => a.expertId) });
+          throw new AppError('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选或待核实专家名单中，只能替换为其中的专家`, {
+            alternates: parsed.alternates.map((a) => a.expertId),
+            pending: parsed.pending.map((a) => a.expertId),
+          });
         }
         requireReasonForRelaxed(alt, reason);
         status = 'swapped';
         expert = alt;
       }
 
-      const unchanged = previous && previous.status === status && previous.expertExternalId === (expert?.expertId ?? null)
-        && (status !== 'rejected' || previous.reason === reason);
+      const unchanged = previous && previous.status === status && previous.expertExternalId === (expert?.expertId ?? null) && (status !== 'rejected' || previous.reason === reason);
       if (!unchanged) {
         if (expert) this.assertExpertFree(runId, demandId, expert, p.regionCode);
         if (status === 'swapped') this.assertPairEligible(run, p, expert!);
@@ -193,13 +195,25 @@ export class ReviewService {
 
         const before = snapshot(statusOf(previous), previous ? this.candidateOf(parsed, previous.expertExternalId) : null, previous?.reason ?? null);
         const saved = this.deps.reviews.saveDecision({
-          runId, demandExternalId: demandId, regionCode: p.regionCode, status, expertExternalId: expert?.expertId ?? null,
-          reason, decidedBy: by.actor, decidedAt: this.now(),
+          runId,
+          demandExternalId: demandId,
+          regionCode: p.regionCode,
+          status,
+          expertExternalId: expert?.expertId ?? null,
+          reason,
+          decidedBy: by.actor,
+          decidedAt: this.now(),
         });
         const after = snapshot(saved.status, expert, saved.reason);
         this.deps.audit.append({
-          ...by, action: `review.${input.action}`, entity: 'review_decision', entityId: `${runId}/${demandId}`,
-          regionCode: p.regionCode, before, after, note: decisionNote(input.action, parsed.proposed, expert, reason),
+          ...by,
+          action: `review.${input.action}`,
+          entity: 'review_decision',
+          entityId: `${runId}/${demandId}`,
+          regionCode: p.regionCode,
+          before,
+          after,
+          note: decisionNote(input.action, parsed.proposed, expert, reason),
         });
       }
 
@@ -221,14 +235,26 @@ export class ReviewService {
       const state = current?.status ?? 'open';
       if (!DECIDABLE.includes(state)) throw regionLocked(state);
       const decisions = this.decisionMap(runId);
-      const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending')
-        .map((p) => p.demandExternalId);
+      const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending').map((p) => p.demandExternalId);
       if (pending.length) {
         throw new AppError('REVIEW_INCOMPLETE', `还有 ${pending.length} 条推荐未审核（通过、驳回或替换），审核完毕后才能提交`, { pending });
       }
-      return this.changeRegion(runId, region, current, {
-        status: 'submitted', submittedBy: by.actor, submittedAt: this.now(), decidedBy: null, decidedAt: null, note: null,
-      }, by, 'review.submit', null);
+      return this.changeRegion(
+        runId,
+        region,
+        current,
+        {
+          status: 'submitted',
+          submittedBy: by.actor,
+          submittedAt: this.now(),
+          decidedBy: null,
+          decidedAt: null,
+          note: null,
+        },
+        by,
+        'review.submit',
+        null,
+      );
     });
   }
 
@@ -262,20 +288,47 @@ export class ReviewService {
       const decidedAt = this.now();
       // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read serviceHistory.
       const serviceRecords = status === 'confirmed' ? this.recordService(runId, region, decidedAt) : undefined;
-      return this.changeRegion(runId, region, current, {
-        status, submittedBy: current!.submittedBy, submittedAt: current!.submittedAt, decidedBy: by.actor, decidedAt, note,
-      }, by, status === 'confirmed' ? 'review.confirm' : 'review.return', note, serviceRecords && { serviceRecords });
+      return this.changeRegion(
+        runId,
+        region,
+        current,
+        {
+          status,
+          submittedBy: current!.submittedBy,
+          submittedAt: current!.submittedAt,
+          decidedBy: by.actor,
+          decidedAt,
+          note,
+        },
+        by,
+        status === 'confirmed' ? 'review.confirm' : 'review.return',
+        note,
+        serviceRecords && { serviceRecords },
+      );
     });
   }
 
   private changeRegion(
-    runId: string, region: string, current: RegionReviewRow | undefined, next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
-    by: ReviewActor, action: string, note: string | null, extra?: Record<string, unknown>,
+    runId: string,
+    region: string,
+    current: RegionReviewRow | undefined,
+    next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
+    by: ReviewActor,
+    action: string,
+    note: string | null,
+    extra?: Record<string, unknown>,
   ): RegionSummary {
     const before = current ? regionSnapshot(current) : { status: 'open' };
     const saved = this.deps.reviews.saveRegionReview({ runId, regionCode: region, ...next });
     this.deps.audit.append({
-      ...by, action, entity: 'region_review', entityId: `${runId}/${region}`, regionCode: region, before, after: { ...regionSnapshot(saved), ...extra }, note,
+      ...by,
+      action,
+      entity: 'region_review',
+      entityId: `${runId}/${region}`,
+      regionCode: region,
+      before,
+      after: { ...regionSnapshot(saved), ...extra },
+      note,
     });
     return this.regionSummary(runId, region, this.regionProposals(runId, region), this.decisionMap(runId));
   }
@@ -297,8 +350,10 @@ export class ReviewService {
       if (!d || !isAssigned(d.status) || !d.expertExternalId) continue;
       const expert = this.deps.experts.getByExternalId(d.expertExternalId);
       if (!expert) {
-        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`,
-          { expertId: d.expertExternalId, demandId: p.demandExternalId });
+        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`, {
+          expertId: d.expertExternalId,
+          demandId: p.demandExternalId,
+        });
       }
       if (expert.serviceHistory.some((s) => s.enterpriseCreditCode === p.enterpriseCreditCode && s.cycle === run.cycleId)) continue;
       const record: ServiceRecord = { enterpriseCreditCode: p.enterpriseCreditCode, cycle: run.cycleId, startDate, endDate };
@@ -327,7 +382,14 @@ export class ReviewService {
   private summarizeIn(run: StoredRun, code: string, name: string, all: ProposalRow[], decisions: Map<string, DecisionRow>, state: RegionReviewRow | undefined): RegionSummary {
     const unit = seatUnitOf(run, code);
     const quota = this.deps.runs.listQuotas(run.id).find((q) => q.regionCode === unit);
-    const summary = summarize(code, name, all.filter((p) => p.regionCode === code), decisions, quota, state);
+    const summary = summarize(
+      code,
+      name,
+      all.filter((p) => p.regionCode === code),
+      decisions,
+      quota,
+      state,
+    );
     return { ...summary, seatUnit: unit, seatsShared: unit !== code };
   }
 
@@ -368,9 +430,7 @@ export class ReviewService {
     return parsed.alternates.find((a) => a.expertId === expertId) ?? parsed.pending.find((a) => a.expertId === expertId) ?? null;
   }
 
-  private toDemandReview(
-    run: StoredRun, p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>,
-  ): DemandReview {
+  private toDemandReview(run: StoredRun, p: ProposalRow, d: DecisionRow | undefined, demands: Map<string, Demand>, enterprises: Map<string, Enterprise | undefined>): DemandReview {
     const parsed: Parsed = p;
     const demand = demands.get(p.demandExternalId);
     if (!enterprises.has(p.enterpriseCreditCode)) enterprises.set(p.enterpriseCreditCode, this.deps.enterprises.getByCreditCode(p.enterpriseCreditCode));
@@ -396,7 +456,10 @@ export class ReviewService {
       problem: demand?.description ?? '',
       expectedCooperation: [demand?.cooperationModes.join('、'), demand?.expectedCooperation].filter(Boolean).join('：'),
       namedCandidates: (demand?.namedCandidates ?? []).map((c) => ({
-        expertId: c.expertExternalId ?? null, name: c.name ?? null, institution: c.institution ?? null, agreed: c.agreed,
+        expertId: c.expertExternalId ?? null,
+        name: c.name ?? null,
+        institution: c.institution ?? null,
+        agreed: c.agreed,
       })),
       proposed: parsed.proposed,
       unfilledReason: p.unfilledReason,
@@ -412,13 +475,13 @@ export class ReviewService {
   /** One expert serves one enterprise: nobody else in the run may hold the expert (pending proposals included). */
   private assertExpertFree(runId: string, demandId: string, expert: RankedCandidate, region: string): void {
     const decisions = this.decisionMap(runId);
-    const holder = this.deps.runs.proposalsOf(runId)
-      .find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
+    const holder = this.deps.runs.proposalsOf(runId).find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
     if (holder) {
       // Another county's demand id is not this reviewer's business; its own county's is.
       const where = holder.regionCode === region ? `本区县需求 ${holder.demandExternalId}` : '其他区县的需求';
       throw new AppError('EXPERT_ALREADY_ASSIGNED', `专家 ${expert.name} 已推荐或分配给本批次${where}，一名专家只能服务一家企业`, {
-        expertId: expert.expertId, ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
+        expertId: expert.expertId,
+        ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
       });
     }
   }
@@ -426,12 +489,19 @@ export class ReviewService {
   /** Every hard rule of the run's policy, for this pair, under the cycle's context (previous cycles, current appointments). */
   private assertPairEligible(run: StoredRun, p: ProposalRow, expert: RankedCandidate): void {
     const ev = this.deps.policies.checkEligibility({
-      policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate: pinnedReferenceDate(run),
+      policy: run.policy,
+      cycle: run.cycleId,
+      expertId: expert.expertId,
+      demandId: p.demandExternalId,
+      referenceDate: pinnedReferenceDate(run),
     });
     if (ev.eligible) return;
     if (ev.status === 'unknown') {
       const open = unknownHardRules(ev).map(toUnknownFlag);
-      throw new AppError('SWAP_UNVERIFIED', `专家 ${expert.name} 尚有待核实的条件（缺少${factList(ev.missing)}），请先补录信息或记录核实结论`, { expertId: expert.expertId, failed: open });
+      throw new AppError('SWAP_UNVERIFIED', `专家 ${expert.name} 尚有待核实的条件（缺少${factList(ev.missing)}），请先补录信息或记录核实结论`, {
+        expertId: expert.expertId,
+        failed: open,
+      });
     }
     const failed = failedHardRules(ev).map(toPolicyFlag);
     throw new AppError('SWAP_RULE_FAILED', `专家 ${expert.name} 不符合选派条件：${failed.map((f) => f.message).join('；')}`, { expertId: expert.expertId, failed });
@@ -454,13 +524,19 @@ const toRunInfo = (r: StoredRun): RunInfo => toRunHeader(r);
 /** Approving (or swapping in) a pair that passes only through a relaxation needs a written reason: the relaxation asks a person to judge. */
 function requireReasonForRelaxed(c: RankedCandidate, reason: string | null): void {
   if (c.flags.length && !reason) {
-    throw new AppError('REASON_REQUIRED', `${c.name} 通过放宽条件入选（${c.flags.map((f) => f.message).join('；')}），通过时必须填写理由`,
-      { flags: c.flags.map((f) => ({ ruleId: f.ruleId, code: f.code, clause: f.clause })) });
+    throw new AppError('REASON_REQUIRED', `${c.name} 通过放宽条件入选（${c.flags.map((f) => f.message).join('；')}），通过时必须填写理由`, {
+      flags: c.flags.map((f) => ({ ruleId: f.ruleId, code: f.code, clause: f.clause })),
+    });
   }
 }
 
 function summarize(
-  code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: RunQuotaRow | undefined, state: RegionReviewRow | undefined,
+  code: string,
+  name: string,
+  proposals: ProposalRow[],
+  decisions: Map<string, DecisionRow>,
+  quota: RunQuotaRow | undefined,
+  state: RegionReviewRow | undefined,
 ): Omit<RegionSummary, 'seatUnit' | 'seatsShared'> {
   const count = { approved: 0, swapped: 0, rejected: 0, pending: 0, unfilled: 0 };
   for (const p of proposals) {
@@ -471,7 +547,8 @@ function summarize(
   }
   const unverified = proposals.filter((p) => p.pending.length > 0 || p.unfilledCode === 'ENTERPRISE_UNVERIFIED').length;
   return {
-    code, name,
+    code,
+    name,
     demands: proposals.length,
     seats: quota?.seats ?? 0,
     unverified,

@@ -80,12 +80,21 @@ function withFact<T extends object>(record: T, path: string, value: unknown): T 
 }
 
 function readPath(record: object, path: string): unknown {
-  return path.split('.').slice(1).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+  return path
+    .split('.')
+    .slice(1)
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
 }
 
 const line = (r: EligibilityResponse['results'][number]): RuleLine => ({
-  ruleId: r.ruleId, effect: r.effect, outcome: r.outcome, code: r.code, message: r.message, clause: r.clause,
-  ...(r.missing ? { missing: r.missing } : {}), ...(r.verification ? { verification: r.verification } : {}),
+  ruleId: r.ruleId,
+  effect: r.effect,
+  outcome: r.outcome,
+  code: r.code,
+  message: r.message,
+  clause: r.clause,
+  ...(r.missing ? { missing: r.missing } : {}),
+  ...(r.verification ? { verification: r.verification } : {}),
 });
 
 /**
@@ -124,8 +133,13 @@ export class VerificationService {
       if (input.facts && Object.keys(input.facts).length) {
         const changed = this.enterFacts(input, before.missing ?? [], input.facts);
         this.deps.audit.append({
-          ...by, action: 'review.enter_fact', entity: 'fact_entry', entityId, regionCode: p.regionCode,
-          before: changed.before, after: changed.after,
+          ...by,
+          action: 'review.enter_fact',
+          entity: 'fact_entry',
+          entityId,
+          regionCode: p.regionCode,
+          before: changed.before,
+          after: changed.after,
           note: `补录${Object.keys(changed.after).map(factLabel).join('、')}（${SUBJECT_LABELS[input.subject]} ${input.subjectId}，条件 ${input.ruleId}）`,
         });
         return { rule: line(this.ruleNow(run, demandId, input)), resolvedBy: 'facts' as const };
@@ -133,12 +147,23 @@ export class VerificationService {
       const ref = { cycleId: run.cycleId, subjectKind: input.subject, subjectId: input.subjectId, ruleId: input.ruleId };
       const previous = this.deps.verifications.get(ref) ?? null;
       const saved = this.deps.verifications.save({
-        ...ref, verdict: input.verdict!, missing: before.missing ?? previous?.missing ?? [], reason: input.reason!.trim(),
-        verifiedBy: by.actor, verifiedAt: this.now(), runId, regionCode: p.regionCode,
+        ...ref,
+        verdict: input.verdict!,
+        missing: before.missing ?? previous?.missing ?? [],
+        reason: input.reason!.trim(),
+        verifiedBy: by.actor,
+        verifiedAt: this.now(),
+        runId,
+        regionCode: p.regionCode,
       });
       this.deps.audit.append({
-        ...by, action: 'review.verify', entity: 'fact_verification', entityId, regionCode: p.regionCode,
-        before: previous, after: saved,
+        ...by,
+        action: 'review.verify',
+        entity: 'fact_verification',
+        entityId,
+        regionCode: p.regionCode,
+        before: previous,
+        after: saved,
         note: `核实${SUBJECT_LABELS[input.subject]} ${input.subjectId} 的条件 ${input.ruleId}：${input.verdict === 'pass' ? '符合' : '不符合'}（${saved.reason}）`,
       });
       return { rule: line(this.ruleNow(run, demandId, input)), resolvedBy: 'verdict' as const };
@@ -148,7 +173,10 @@ export class VerificationService {
   /** The rule's verdict now, for the pair (expert subject) or the demand with its enterprise. */
   private ruleNow(run: StoredRun, demandId: string, input: VerifyInput): EligibilityResponse['results'][number] {
     const ev = this.deps.policies.checkEligibility({
-      policy: run.policy, cycle: run.cycleId, demandId, referenceDate: pinnedReferenceDate(run),
+      policy: run.policy,
+      cycle: run.cycleId,
+      demandId,
+      referenceDate: pinnedReferenceDate(run),
       ...(input.subject === 'expert' ? { expertId: input.subjectId } : {}),
     });
     const r = ev.results.find((x) => x.ruleId === input.ruleId);
@@ -158,9 +186,12 @@ export class VerificationService {
 
   /** Only what the demand's row shows may be resolved from it: the demand, its enterprise, and the experts listed for it. */
   private assertSubjectOfDemand(input: VerifyInput, p: RunProposal, demand: Demand): void {
-    const ok = input.subject === 'demand' ? input.subjectId === p.demandExternalId
-      : input.subject === 'enterprise' ? input.subjectId === p.enterpriseCreditCode
-        : listedExperts(p, demand).has(input.subjectId);
+    const ok =
+      input.subject === 'demand'
+        ? input.subjectId === p.demandExternalId
+        : input.subject === 'enterprise'
+          ? input.subjectId === p.enterpriseCreditCode
+          : listedExperts(p, demand).has(input.subjectId);
     if (!ok) {
       throw new AppError('SUBJECT_NOT_IN_DEMAND', `${SUBJECT_LABELS[input.subject]} ${input.subjectId} 不属于需求 ${p.demandExternalId} 的推荐、备选、待核实或指定名单`);
     }
@@ -205,7 +236,11 @@ export class VerificationService {
       saved = this.deps.intake.saveDemand(apply(record));
     }
     if (!saved.ok) {
-      throw new AppError('INVALID_FACT', '补录的信息无效', saved.errors.map((e) => ({ path: `${input.subject}.${e.field}`, message: e.message })));
+      throw new AppError(
+        'INVALID_FACT',
+        '补录的信息无效',
+        saved.errors.map((e) => ({ path: `${input.subject}.${e.field}`, message: e.message })),
+      );
     }
     return { before, after };
   }

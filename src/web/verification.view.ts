@@ -37,7 +37,8 @@ function factInput(path: string, id: string): SafeHtml {
   }
   if (kind === 'boolean') return html`<select id="${id}" name="${name}"><option value="">请选择</option><option value="true">是</option><option value="false">否</option></select>`;
   if (kind === 'date') return html`<input id="${id}" name="${name}" type="date" autocomplete="off">`;
-  if (kind === 'count' || kind === 'amount') return html`<input id="${id}" name="${name}" type="number" min="0" step="${kind === 'count' ? '1' : 'any'}" inputmode="decimal" autocomplete="off">`;
+  if (kind === 'count' || kind === 'amount')
+    return html`<input id="${id}" name="${name}" type="number" min="0" step="${kind === 'count' ? '1' : 'any'}" inputmode="decimal" autocomplete="off">`;
   return html`<input id="${id}" name="${name}" inputmode="numeric" pattern="\\d{6}" maxlength="6" placeholder="6 位行政区划代码" autocomplete="off">`;
 }
 
@@ -51,9 +52,13 @@ function resolveForm(d: DemandReview, rule: { ruleId: string; message: string; m
   return html`<details class="resolve"><summary>核实此条件（补录或记录结论）</summary>
   <form class="verify" data-verify data-demand="${d.demandId}" data-subject="${subject.kind}" data-subject-id="${subject.id}" data-rule="${rule.ruleId}"
     aria-label="核实 ${rule.ruleId}（${subject.id}）">
-    ${enterable.length ? html`<fieldset><legend>补录缺少的信息（写入档案）</legend>
+    ${
+      enterable.length
+        ? html`<fieldset><legend>补录缺少的信息（写入档案）</legend>
       ${enterable.map((m, i) => html`<label for="f-${key}-${i}">${factLabel(m)}</label>${factInput(m, `f-${key}-${i}`)}`)}
-      <button type="submit" class="secondary" data-verify-mode="facts">保存补录信息</button></fieldset>` : ''}
+      <button type="submit" class="secondary" data-verify-mode="facts">保存补录信息</button></fieldset>`
+        : ''
+    }
     <fieldset><legend>或记录核实结论</legend>
       <label for="v-${key}">核实结论</label>
       <select id="v-${key}" name="verdict"><option value="">请选择</option><option value="pass">符合</option><option value="fail">不符合</option></select>
@@ -77,19 +82,29 @@ export function enterpriseCheckBlock(d: DemandReview, check: EnterpriseCheck | n
   return html`<div class="checks" aria-label="企业与需求资格核验">
     <p>企业与需求核验 ${statusTag(check.status)}${check.missing.length ? html` <span class="muted">缺少${factList(check.missing)}</span>` : ''}</p>
     ${check.lines.length ? html`<ul class="rule-lines">${check.lines.map((l) => ruleItem(d, l, canDecide))}</ul>` : ''}
-    ${check.passed.length ? html`<details><summary>其余 ${check.passed.length} 项条件均符合</summary>
-      <ul class="rule-lines">${check.passed.map((l) => ruleItem(d, l, false))}</ul></details>` : ''}
+    ${
+      check.passed.length
+        ? html`<details><summary>其余 ${check.passed.length} 项条件均符合</summary>
+      <ul class="rule-lines">${check.passed.map((l) => ruleItem(d, l, false))}</ul></details>`
+        : ''
+    }
   </div>`;
 }
 
 /** Each candidate the enterprise named, as the rules see the pair now (excluded, 待核实, relaxed or eligible). */
 export function namedChecksBlock(d: DemandReview, named: NamedCheck[], canDecide: boolean) {
   if (!named.length) return '';
-  return html`<div class="checks named-checks" aria-label="企业指定专家的资格核验">${named.map((n) => html`
+  return html`<div class="checks named-checks" aria-label="企业指定专家的资格核验">${named.map(
+    (n) => html`
     <p>企业指定：<strong>${n.name}</strong> <span class="muted">${n.expertId}${n.agreed ? ' · 已协商一致' : ' · 未协商'}</span> ${statusTag(n.status)}</p>
     ${n.lines.length ? html`<ul class="rule-lines">${n.lines.map((l) => ruleItem(d, l, canDecide, n.expertId))}</ul>` : ''}
-    ${n.passed.length ? html`<details><summary>${n.lines.length ? `其余 ${n.passed.length} 项条件均符合` : `全部 ${n.passed.length} 项条件均符合`}</summary>
-      <ul class="rule-lines">${n.passed.map((l) => ruleItem(d, l, false, n.expertId))}</ul></details>` : ''}`)}
+    ${
+      n.passed.length
+        ? html`<details><summary>${n.lines.length ? `其余 ${n.passed.length} 项条件均符合` : `全部 ${n.passed.length} 项条件均符合`}</summary>
+      <ul class="rule-lines">${n.passed.map((l) => ruleItem(d, l, false, n.expertId))}</ul></details>`
+        : ''
+    }`,
+  )}
   </div>`;
 }
 
@@ -99,11 +114,21 @@ function pendingItem(d: DemandReview, c: RankedCandidate, canDecide: boolean) {
   const own = unknown.filter((u) => u.missing.some((m) => m.startsWith('expert.')));
   const shared = unknown.filter((u) => !own.includes(u));
   return html`<li><strong>${c.name}</strong> <span class="muted">${c.expertId} · ${c.institution} · 得分 ${formatScore(c.score)}</span>
-    ${own.length ? html`<ul class="rule-lines">${own.map((u) => html`<li class="outcome-unknown"><span class="badge outcome-unknown">待核实</span> ${u.message} ${clause(u)}
-      ${resolveForm(d, u, subjectOf(u.missing, d, c.expertId), canDecide)}</li>`)}</ul>` : ''}
+    ${
+      own.length
+        ? html`<ul class="rule-lines">${own.map(
+            (u) => html`<li class="outcome-unknown"><span class="badge outcome-unknown">待核实</span> ${u.message} ${clause(u)}
+      ${resolveForm(d, u, subjectOf(u.missing, d, c.expertId), canDecide)}</li>`,
+          )}</ul>`
+        : ''
+    }
     ${shared.length ? html`<p class="muted">企业或需求的条件待核实（${shared.map((u) => u.ruleId).join('、')}），见“企业与需求核验”</p>` : ''}
-    ${canDecide ? html`<button type="button" class="secondary" data-action="swap" data-demand="${d.demandId}" data-expert="${c.expertId}"
-      aria-label="核实后将${d.enterprise.name}的推荐专家替换为${c.name}">核实后替换为此专家</button>` : ''}</li>`;
+    ${
+      canDecide
+        ? html`<button type="button" class="secondary" data-action="swap" data-demand="${d.demandId}" data-expert="${c.expertId}"
+      aria-label="核实后将${d.enterprise.name}的推荐专家替换为${c.name}">核实后替换为此专家</button>`
+        : ''
+    }</li>`;
 }
 
 /** The run's 待核实 candidates of one demand, apart from the proposal and the alternates. */

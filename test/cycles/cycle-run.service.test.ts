@@ -11,7 +11,9 @@ beforeEach(() => {
   world = createSeededWorld();
   services = world.services;
 });
-afterEach(async () => { await world.cleanup(); });
+afterEach(async () => {
+  await world.cleanup();
+});
 
 const edge = (kind: string) => demoData().edgeCases.find((e) => e.kind === kind)!;
 const wenzhouDemands = () => demoData().demands.filter((d) => d.cycle === DEMO_CYCLE_ID);
@@ -88,7 +90,11 @@ describe('cycle run on the demo data', () => {
       expect(r.floor + r.remainder).toBeCloseTo(r.exactQuota, 9);
       if (r.bound === null) expect([Math.floor(r.adjustedQuota), Math.ceil(r.adjustedQuota)]).toContain(r.seats);
     }
-    const quotas = services.db.select().from(runQuotas).all().filter((r) => r.runId === runId!);
+    const quotas = services.db
+      .select()
+      .from(runQuotas)
+      .all()
+      .filter((r) => r.runId === runId!);
     expect(quotas.map((q) => [q.regionCode, q.seats, q.demands])).toEqual(summary.regions.map((r) => [r.region, r.seats, r.eligibleDemands]));
     // The plan sets no quota: the county split is the cycle's own setting, and the run says so.
     expect(summary.allocation).toMatchObject({ source: 'cycle', level: 'county', count: 'demands', clause: null, namedAgreedFirst: null });
@@ -98,7 +104,9 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services);
     const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
     const unfilled = summary.regions.flatMap((r) => r.unfilled);
-    const outsideCodes = demoData().edgeCases.filter((e) => e.kind === 'enterprise-registered-outside-wenzhou').map((e) => e.subject);
+    const outsideCodes = demoData()
+      .edgeCases.filter((e) => e.kind === 'enterprise-registered-outside-wenzhou')
+      .map((e) => e.subject);
     const outsideWenzhou = demoData().demands.filter((d) => outsideCodes.includes(d.enterpriseCreditCode));
     expect(outsideWenzhou.length).toBeGreaterThan(0);
     for (const d of outsideWenzhou) {
@@ -107,7 +115,11 @@ describe('cycle run on the demo data', () => {
     }
     const serious = demoData().demands.find((d) => d.enterpriseCreditCode === edge('enterprise-serious-credit-issue-recent').subject)!;
     expect(unfilled.find((u) => u.demandId === serious.externalId)?.rules).toEqual(['ENTERPRISE_SERIOUS_ISSUE']);
-    const row = services.db.select().from(runProposals).all().find((r) => r.demandExternalId === serious.externalId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .find((r) => r.demandExternalId === serious.externalId)!;
     expect(row.unfilledReason).toMatch(/^企业不符合选派条件：/);
   });
 
@@ -125,13 +137,20 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { score: (_d, x) => (x === subject ? 0.01 : 0.9) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: 'hubei-demo', top: 5 });
     expect(summary.assignments.find((a) => a.demandId === demand)).toMatchObject({ expertId: subject, namedAgreed: true, score: 0 });
-    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === demand).find((r) => r.runId === runId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .filter((r) => r.demandExternalId === demand)
+      .find((r) => r.runId === runId)!;
     expect(row).toMatchObject({ expertExternalId: subject, namedAgreed: true });
   });
 
   it('温州 方案 sets no named-first rule: an agreed candidate competes on score like anyone else', async () => {
     const { demand } = edge('demand-named-agreed');
-    const agreed = demoData().demands.find((d) => d.externalId === demand)!.namedCandidates!.find((c) => c.agreed)!.expertExternalId!;
+    const agreed = demoData()
+      .demands.find((d) => d.externalId === demand)!
+      .namedCandidates!.find((c) => c.agreed)!.expertExternalId!;
     const ranker = new FakeRanker(services, { score: (_d, x) => (x === agreed ? 0.01 : 0.9) });
     const { summary } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 100, seats: 30 });
     expect(summary.allocation?.namedAgreedFirst).toBeNull();
@@ -160,7 +179,9 @@ describe('cycle run on the demo data', () => {
   it('gives an enterprise with two demands at most one expert and says the other demand is served', async () => {
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
     const code = edge('enterprise-two-demands').subject;
-    const two = wenzhouDemands().filter((d) => d.enterpriseCreditCode === code).map((d) => d.externalId);
+    const two = wenzhouDemands()
+      .filter((d) => d.enterpriseCreditCode === code)
+      .map((d) => d.externalId);
     expect(two).toHaveLength(2);
     const placed = summary.assignments.filter((a) => two.includes(a.demandId));
     expect(placed).toHaveLength(1);
@@ -177,7 +198,12 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: founder, score: 5 }] : []) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
     expect(summary.assignments.find((a) => a.expertId === founder && a.demandId === demand.externalId)).toBeUndefined();
-    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === demand.externalId).find((r) => r.runId === runId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .filter((r) => r.demandExternalId === demand.externalId)
+      .find((r) => r.runId === runId)!;
     const excluded = row.excluded as Array<{ expertId: string; reasons: Array<{ code: string }> }>;
     expect(excluded.find((x) => x.expertId === founder)?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
     expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain(founder);
@@ -186,7 +212,9 @@ describe('cycle run on the demo data', () => {
   it('honours --seats and per-region minimum and maximum', async () => {
     const [big, other] = busiestRegions();
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({
-      cycleId: DEMO_CYCLE_ID, seats: 12, regionLimits: { [big]: { max: 1 }, [other]: { min: 1 } },
+      cycleId: DEMO_CYCLE_ID,
+      seats: 12,
+      regionLimits: { [big]: { max: 1 }, [other]: { min: 1 } },
     });
     expect(summary.seats).toBe(12);
     const r = Object.fromEntries(summary.regions.map((x) => [x.region, x]));
@@ -224,7 +252,11 @@ describe('immutability and resumability', () => {
       await expect(createRunService(services, crashing, { chunkSize: 4, concurrency: 2 }).execute({ cycleId: DEMO_CYCLE_ID })).rejects.toThrow('simulated crash');
       const run = services.db.select().from(cycleRuns).get()!;
       expect(run).toMatchObject({ id: `${DEMO_CYCLE_ID}-r1`, status: 'running', summary: null });
-      const checkpointed = services.db.select().from(runRankings).all().map((r) => r.demandExternalId);
+      const checkpointed = services.db
+        .select()
+        .from(runRankings)
+        .all()
+        .map((r) => r.demandExternalId);
       expect(checkpointed).toHaveLength(11);
       expect(tableCounts(services)).toMatchObject({ quotas: 0, proposals: 0 });
 
@@ -252,7 +284,11 @@ describe('immutability and resumability', () => {
     const ranker = new FakeRanker(services);
     const out = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
     expect(out).toMatchObject({ runId: `${DEMO_CYCLE_ID}-r2`, resumed: false, abandoned: [`${DEMO_CYCLE_ID}-r1`] });
-    const r1 = services.db.select().from(cycleRuns).all().find((r) => r.id === `${DEMO_CYCLE_ID}-r1`)!;
+    const r1 = services.db
+      .select()
+      .from(cycleRuns)
+      .all()
+      .find((r) => r.id === `${DEMO_CYCLE_ID}-r1`)!;
     expect(r1.status).toBe('running');
     expect(r1.abandonedAt).toBeTruthy();
     // A different --seats is a different input too.
@@ -265,9 +301,21 @@ describe('immutability and resumability', () => {
   it('never modifies a completed run: running again stores a new run and leaves the first one byte for byte', async () => {
     const first = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
     const snapshot = () => ({
-      run: services.db.select().from(cycleRuns).all().find((r) => r.id === first.runId!),
-      proposals: services.db.select().from(runProposals).all().filter((r) => r.runId === first.runId!),
-      quotas: services.db.select().from(runQuotas).all().filter((r) => r.runId === first.runId!),
+      run: services.db
+        .select()
+        .from(cycleRuns)
+        .all()
+        .find((r) => r.id === first.runId!),
+      proposals: services.db
+        .select()
+        .from(runProposals)
+        .all()
+        .filter((r) => r.runId === first.runId!),
+      quotas: services.db
+        .select()
+        .from(runQuotas)
+        .all()
+        .filter((r) => r.runId === first.runId!),
     });
     const before = snapshot();
     const second = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });

@@ -23,28 +23,45 @@ beforeAll(() => {
     demands: new Map(demands.map((d) => [d.demand.externalId, d.demand])),
   };
 });
-afterAll(async () => { await world.cleanup(); });
+afterAll(async () => {
+  await world.cleanup();
+});
 
 const proposal = (demandId: string, expertId: string): ProposalRecord => {
   const d = records.demands.get(demandId)!;
   const region = records.enterprises.get(d.enterpriseCreditCode)!.region;
   return {
-    demandId, enterpriseCreditCode: d.enterpriseCreditCode, region, unit: region, expertId, score: 0.5, namedAgreed: false,
-    proposed: null, alternates: [], excluded: [], pending: [], unfilled: null,
+    demandId,
+    enterpriseCreditCode: d.enterpriseCreditCode,
+    region,
+    unit: region,
+    expertId,
+    score: 0.5,
+    namedAgreed: false,
+    proposed: null,
+    alternates: [],
+    excluded: [],
+    pending: [],
+    unfilled: null,
   };
 };
 /** Two Wenzhou demands no planted case touches (any expert of the pool may serve them). */
 const ordinaryDemands = () => {
   const planted = new Set(demoData().edgeCases.map((e) => e.demand));
   const codes = new Set(demoData().edgeCases.map((e) => e.subject));
-  return [...records.demands.values()].filter((d) => d.cycle === DEMO_CYCLE_ID && !planted.has(d.externalId) && !codes.has(d.enterpriseCreditCode))
-    .map((d) => d.externalId).slice(0, 2);
+  return [...records.demands.values()]
+    .filter((d) => d.cycle === DEMO_CYCLE_ID && !planted.has(d.externalId) && !codes.has(d.enterpriseCreditCode))
+    .map((d) => d.externalId)
+    .slice(0, 2);
 };
 /** An expert plainly eligible for every given demand on their own. */
-const eligibleFor = (...demandIds: string[]) => [...records.experts.values()].find((x) => demandIds.every((id) => {
-  const d = records.demands.get(id)!;
-  return policy.checkPair(x, records.enterprises.get(d.enterpriseCreditCode)!, d).status === 'eligible';
-}))!.externalId;
+const eligibleFor = (...demandIds: string[]) =>
+  [...records.experts.values()].find((x) =>
+    demandIds.every((id) => {
+      const d = records.demands.get(id)!;
+      return policy.checkPair(x, records.enterprises.get(d.enterpriseCreditCode)!, d).status === 'eligible';
+    }),
+  )!.externalId;
 const seatsEverywhere = (n: number) => new Map([...records.enterprises.values()].map((e) => [e.region, n]));
 
 describe('final guard over proposed pairs', () => {

@@ -56,7 +56,10 @@ describe('the demo shows every planted case on a county page of its own cycle', 
     for (const e of demo.edgeCases) {
       if (e.visible.in === 'named' || e.visible.in === 'enterprise') {
         const profile = t.services.policies.resolve(policies.get(e.cycle)!);
-        expect(profile.rules.map((r) => r.id), `${e.kind}: ${e.visible.rule} in ${profile.id}`).toContain(e.visible.rule);
+        expect(
+          profile.rules.map((r) => r.id),
+          `${e.kind}: ${e.visible.rule} in ${profile.id}`,
+        ).toContain(e.visible.rule);
       }
     }
   });
@@ -99,7 +102,13 @@ describe('the demo shows every planted case on a county page of its own cycle', 
         const mine = review.items.filter((d) => d.enterprise.creditCode === v.enterprise);
         expect.soft(mine.length, label).toBeGreaterThanOrEqual(2);
         expect.soft(mine.filter((d) => d.proposed).length, label).toBeLessThanOrEqual(1);
-        if (mine.some((d) => d.proposed)) expect.soft(mine.filter((d) => !d.proposed).every((d) => d.unfilledReason?.includes('同一企业')), label).toBe(true);
+        if (mine.some((d) => d.proposed))
+          expect
+            .soft(
+              mine.filter((d) => !d.proposed).every((d) => d.unfilledReason?.includes('同一企业')),
+              label,
+            )
+            .toBe(true);
       }
     }
   });

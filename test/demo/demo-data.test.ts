@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { computeCreditCodeCheckChar } from '../../src/demo/check-digits';
-import {
-  DEMO_CYCLE_ID, DEMO_POLICY, DEMO_REFERENCE_DATE, EDGE_CASE_KINDS, generateDemoData, type DemoData,
-} from '../../src/demo/demo-data.generator';
+import { DEMO_CYCLE_ID, DEMO_POLICY, DEMO_REFERENCE_DATE, EDGE_CASE_KINDS, generateDemoData, type DemoData } from '../../src/demo/demo-data.generator';
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from '../../src/demo/seed-demo.service';
 import { cycleSchema } from '../../src/intake/cycle.schema';
 import { DemandRepository } from '../../src/intake/demand.repository';
@@ -61,14 +59,32 @@ describe('generateDemoData', () => {
     expect(wzDemands.length).toBeLessThanOrEqual(600);
     const open = cycleById.get(DEMO_CYCLE_ID)!;
     expect(open).toMatchObject({
-      year: 2026, policy: DEMO_POLICY, status: 'open', referenceDate: DEMO_REFERENCE_DATE, previousCycles: ['wenzhou-2024', 'wenzhou-2022'],
+      year: 2026,
+      policy: DEMO_POLICY,
+      status: 'open',
+      referenceDate: DEMO_REFERENCE_DATE,
+      previousCycles: ['wenzhou-2024', 'wenzhou-2022'],
       allocation: { level: 'county', count: 'demands' },
     });
     expect(open.seats).toBeGreaterThanOrEqual(100);
     expect(open.seats).toBeLessThanOrEqual(140);
-    expect(full.cycles.filter((c) => c.status === 'closed').map((c) => c.id).sort()).toEqual(['hubei-2021', 'hubei-2022', 'wenzhou-2022', 'wenzhou-2024']);
-    expect(full.cycles.filter((c) => c.status === 'open').map((c) => [c.id, c.policy]).sort()).toEqual([
-      ['hubei-demo', 'hubei-2020'], ['liaocheng-demo', 'liaocheng-2025'], [DEMO_CYCLE_ID, DEMO_POLICY], ['wuhan-demo', 'wuhan-2023'], ['xinxiang-demo', 'xinxiang-2025'],
+    expect(
+      full.cycles
+        .filter((c) => c.status === 'closed')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['hubei-2021', 'hubei-2022', 'wenzhou-2022', 'wenzhou-2024']);
+    expect(
+      full.cycles
+        .filter((c) => c.status === 'open')
+        .map((c) => [c.id, c.policy])
+        .sort(),
+    ).toEqual([
+      ['hubei-demo', 'hubei-2020'],
+      ['liaocheng-demo', 'liaocheng-2025'],
+      [DEMO_CYCLE_ID, DEMO_POLICY],
+      ['wuhan-demo', 'wuhan-2023'],
+      ['xinxiang-demo', 'xinxiang-2025'],
     ]);
   });
 
@@ -141,7 +157,10 @@ describe('generateDemoData', () => {
       expect(exists, `${e.kind} ${e.subject}`).toBe(true);
       expect(demandById.get(e.demand)?.cycle, `${e.kind} shown in ${e.demand}`).toBe(e.cycle);
       if (e.visible.in === 'named') {
-        expect(demandById.get(e.demand)!.namedCandidates!.map((c) => c.expertExternalId), e.kind).toContain(e.visible.expert);
+        expect(
+          demandById.get(e.demand)!.namedCandidates!.map((c) => c.expertExternalId),
+          e.kind,
+        ).toContain(e.visible.expert);
       }
       expect(e.note.length).toBeGreaterThan(0);
     }
@@ -151,9 +170,21 @@ describe('generateDemoData', () => {
 
   it('plants the boundary cases on the day: 40 and 45, 46, 50, 51 on the reference date, three years, one year, two years exactly', () => {
     const refOf = (id: string) => cycleById.get(full.edgeCases.find((e) => e.subject === id)!.cycle)!.referenceDate;
-    const ageOfCase = (kind: string) => { const x = expert(kind); return ageOn(x.birthDate!, refOf(x.externalId)); };
-    const onBirthday = (kind: string) => { const x = expert(kind); return x.birthDate!.slice(5) === refOf(x.externalId).slice(5); };
-    for (const [kind, age] of [['expert-turning-40', 40], ['expert-age-boundary-45', 45], ['expert-turning-46', 46], ['expert-turning-50', 50], ['expert-turning-51-first-appointment', 51]] as const) {
+    const ageOfCase = (kind: string) => {
+      const x = expert(kind);
+      return ageOn(x.birthDate!, refOf(x.externalId));
+    };
+    const onBirthday = (kind: string) => {
+      const x = expert(kind);
+      return x.birthDate!.slice(5) === refOf(x.externalId).slice(5);
+    };
+    for (const [kind, age] of [
+      ['expert-turning-40', 40],
+      ['expert-age-boundary-45', 45],
+      ['expert-turning-46', 46],
+      ['expert-turning-50', 50],
+      ['expert-turning-51-first-appointment', 51],
+    ] as const) {
       expect([kind, ageOfCase(kind), onBirthday(kind)]).toEqual([kind, age, true]);
     }
     const exactlyYearsBefore = (date: string, ref: string, years: number) => date === `${Number(ref.slice(0, 4)) - years}${ref.slice(4)}`;
@@ -200,7 +231,12 @@ describe('generateDemoData', () => {
     const wenzhou = BUILT_IN_PROFILES.get(DEMO_POLICY)!;
     const rule = wenzhou.rules.find((r) => r.id === 'wz-priority-qualification')!;
     const list = rule.kind === 'enterprise.qualifications' ? compileList(rule.anyOf) : new Map<string, string>();
-    const seen = new Set(wzEnterprises.flatMap((e) => e.qualifications ?? []).map((q) => list.get(canonicalQualification(q))).filter(Boolean));
+    const seen = new Set(
+      wzEnterprises
+        .flatMap((e) => e.qualifications ?? [])
+        .map((q) => list.get(canonicalQualification(q)))
+        .filter(Boolean),
+    );
     expect(seen.size).toBe(14);
   });
 
@@ -235,8 +271,11 @@ describe('generateDemoData', () => {
   });
 
   it('writes field-specific patents: battery patents are classed H01M, valve patents F16K', () => {
-    const patentsOf = (field: string) => full.experts.filter((x) => x.fields![0] === field).flatMap((x) => x.patents ?? [])
-      .filter((p) => p.type === 'invention');
+    const patentsOf = (field: string) =>
+      full.experts
+        .filter((x) => x.fields![0] === field)
+        .flatMap((x) => x.patents ?? [])
+        .filter((p) => p.type === 'invention');
     const battery = patentsOf('锂离子电池');
     expect(battery.length).toBeGreaterThan(10);
     expect(battery.filter((p) => p.ipc!.some((c) => c.startsWith('H01M'))).length / battery.length).toBeGreaterThan(0.6);

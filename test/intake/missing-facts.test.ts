@@ -27,7 +27,9 @@ const lacking = (id: string, ...fields: string[]) => {
 
 describe('importing records that lack facts a rule needs', () => {
   it('stores experts lacking birth date, degree or region, with a warning per row naming the missing facts', () => {
-    const rows = readJsonLines(jsonl([lacking('M1', 'birthDate'), lacking('M2', 'degree'), lacking('M3', 'region'), lacking('M4'), lacking('M5', 'birthDate', 'degree', 'region')]));
+    const rows = readJsonLines(
+      jsonl([lacking('M1', 'birthDate'), lacking('M2', 'degree'), lacking('M3', 'region'), lacking('M4'), lacking('M5', 'birthDate', 'degree', 'region')]),
+    );
     const summary = importRows({ intake: t.services.intake, transaction: t.runtime.transaction }, 'experts', rows);
     expect(summary).toMatchObject({ inserted: 5, rejected: [] });
     expect(summary.warnings.map((w) => [w.line, w.key, w.missing])).toEqual([
@@ -43,8 +45,7 @@ describe('importing records that lack facts a rule needs', () => {
 
   it('says unknown for the rules that need the missing facts (POST /v1/eligibility), never pass', async () => {
     const headers = await t.asAdmin();
-    const check = async (expertId: string, cycle: string) =>
-      (await t.app.inject({ method: 'POST', url: '/v1/eligibility', headers, payload: { cycle, expertId } })).json();
+    const check = async (expertId: string, cycle: string) => (await t.app.inject({ method: 'POST', url: '/v1/eligibility', headers, payload: { cycle, expertId } })).json();
     const age = await check('M1', 'hb-test');
     expect(age.status).toBe('unknown');
     expect(age.eligible).toBe(false);
@@ -55,16 +56,20 @@ describe('importing records that lack facts a rule needs', () => {
     const degree = lacking('M6', 'degree');
     // No granted invention patent either, or the core-IP relaxation (三(一)5) would relax it for review.
     expect(t.services.intake.saveExpert({ ...degree, title: '中级', patents: [] })).toMatchObject({ ok: true });
-    expect((await check('M6', 'xx-test')).results.find((r: { ruleId: string }) => r.ruleId === 'xx-qualification'))
-      .toMatchObject({ outcome: 'unknown', missing: ['expert.degree'] });
+    expect((await check('M6', 'xx-test')).results.find((r: { ruleId: string }) => r.ruleId === 'xx-qualification')).toMatchObject({
+      outcome: 'unknown',
+      missing: ['expert.degree'],
+    });
     // Region missing but the institution's own region known: Xinxiang's 在新 test reads the institution's.
     expect((await check('M3', 'xx-test')).results.find((r: { ruleId: string }) => r.ruleId === 'xx-institution').outcome).toBe('fail');
   });
 
   it('stores a demand that never answered 是否提供工作条件 and enterprises without size or registration date', () => {
-    const ent = importRows({ intake: t.services.intake, transaction: t.runtime.transaction }, 'enterprises', readJsonLines(jsonl([
-      enterpriseRecord({ creditCode: '91410702MA9G00001A', region: '410702', employees: undefined, revenue: undefined, registeredAt: undefined }),
-    ])));
+    const ent = importRows(
+      { intake: t.services.intake, transaction: t.runtime.transaction },
+      'enterprises',
+      readJsonLines(jsonl([enterpriseRecord({ creditCode: '91410702MA9G00001A', region: '410702', employees: undefined, revenue: undefined, registeredAt: undefined })])),
+    );
     expect(ent).toMatchObject({ inserted: 1, rejected: [] });
     expect(ent.warnings[0].missing).toEqual(['enterprise.registeredAt', 'enterprise.employees', 'enterprise.revenue']);
     // The shared fixture never answers the conditions question (附件1 三).
@@ -87,9 +92,11 @@ describe('importing records that lack facts a rule needs', () => {
 describe('npm run import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kjfz-import-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (kind: string, file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', kind, file], {
-    env: { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' }, encoding: 'utf8',
-  });
+  const run = (kind: string, file: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', kind, file], {
+      env: { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
 
   it('exits non-zero when it stored no row at all, and zero when it stored some (warnings included)', () => {
     const bad = join(dir, 'bad.jsonl');

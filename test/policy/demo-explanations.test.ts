@@ -6,8 +6,14 @@ import { createPolicyTestApp } from './policy-test-app';
 // rule by rule, with its clause, under the profile of the demo cycle it belongs to; an unknown names the
 // facts the record lacks.
 type Result = {
-  ruleId: string; effect: string; outcome: string; code: string; message: string; missing?: string[];
-  clause: { document: string; article: string }; relaxation?: { code: string; clause: { document: string } };
+  ruleId: string;
+  effect: string;
+  outcome: string;
+  code: string;
+  message: string;
+  missing?: string[];
+  clause: { document: string; article: string };
+  relaxation?: { code: string; clause: { document: string } };
 };
 type Body = { eligible: boolean; status: string; missing: string[]; results: Result[] };
 
@@ -47,8 +53,8 @@ describe('demo data cases are explained by POST /v1/eligibility under their own 
         // The record lacks a fact: named, in Chinese, and a hard rule holds the whole verdict for review.
         expect(r.missing?.length, e.kind).toBeGreaterThan(0);
         expect(r.message).toContain('缺少');
-        if (r.effect === 'hard') expect({ kind: e.kind, eligible: body.eligible, missing: r.missing!.every((m) => body.missing.includes(m)) })
-          .toEqual({ kind: e.kind, eligible: false, missing: true });
+        if (r.effect === 'hard')
+          expect({ kind: e.kind, eligible: body.eligible, missing: r.missing!.every((m) => body.missing.includes(m)) }).toEqual({ kind: e.kind, eligible: false, missing: true });
       }
       explained++;
     }

@@ -9,15 +9,26 @@ export const PLAIN: FusionWeights = { denseBest: 0, maxEvidence: 1, centroid: 0,
 
 export function meta(id: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
   return {
-    id, externalId: `E${String(id).padStart(3, '0')}`, name: `专家${id}`, region: '330302', institution: '温州大学',
-    fieldTerms: new Set(), keywords: new Map(), ipc: new Set(), strength: 0, ...over,
+    id,
+    externalId: `E${String(id).padStart(3, '0')}`,
+    name: `专家${id}`,
+    region: '330302',
+    institution: '温州大学',
+    fieldTerms: new Set(),
+    keywords: new Map(),
+    ipc: new Set(),
+    strength: 0,
+    ...over,
   };
 }
 
 /** Pool members with the given fused scores, best first (as the pool builder returns them). */
 export function pool(bases: number[]): PoolCandidate[] {
   return bases.map((base, i) => ({
-    id: i + 1, meta: meta(i + 1), base, dense: undefined,
+    id: i + 1,
+    meta: meta(i + 1),
+    base,
+    dense: undefined,
     signals: { maxEvidence: base, centroid: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 },
   }));
 }
@@ -27,15 +38,33 @@ export const expert = (id: number) => ({ externalId: `E${String(id).padStart(3, 
 export const pass = (boost = 0): Evaluation => ({ eligible: true, status: 'eligible', needsReview: false, missing: [], results: [], priorityBoost: boost, priorities: [] });
 
 export const fail = (code = 'EXPERT_TOO_OLD'): Evaluation => ({
-  eligible: false, status: 'ineligible', needsReview: false, missing: [], priorityBoost: 0, priorities: [],
+  eligible: false,
+  status: 'ineligible',
+  needsReview: false,
+  missing: [],
+  priorityBoost: 0,
+  priorities: [],
   results: [{ ruleId: 'r-age', kind: 'expert.maxAge', effect: 'hard', outcome: 'fail', code: code as never, message: '年龄超限', clause: { document: '测试文件', article: '一' } }],
 });
 
 /** Nothing fails, but the record lacks the birth date the age rule needs (待核实). */
 export const unknown = (): Evaluation => ({
-  eligible: false, status: 'unknown', needsReview: true, missing: ['expert.birthDate'], priorityBoost: 0, priorities: [],
-  results: [{
-    ruleId: 'r-age', kind: 'expert.maxAge', effect: 'hard', outcome: 'unknown', code: 'EXPERT_AGE_UNKNOWN', message: '缺少出生日期',
-    clause: { document: '测试文件', article: '一' }, missing: ['expert.birthDate'],
-  }],
+  eligible: false,
+  status: 'unknown',
+  needsReview: true,
+  missing: ['expert.birthDate'],
+  priorityBoost: 0,
+  priorities: [],
+  results: [
+    {
+      ruleId: 'r-age',
+      kind: 'expert.maxAge',
+      effect: 'hard',
+      outcome: 'unknown',
+      code: 'EXPERT_AGE_UNKNOWN',
+      message: '缺少出生日期',
+      clause: { document: '测试文件', article: '一' },
+      missing: ['expert.birthDate'],
+    },
+  ],
 });

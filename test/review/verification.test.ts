@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
-const post = async (url: string, region: string, payload: object) =>
-  t.app.inject({ method: 'POST', url, headers: await t.asReviewer(region), payload });
+const post = async (url: string, region: string, payload: object) => t.app.inject({ method: 'POST', url, headers: await t.asReviewer(region), payload });
 const regionOf = (runId: string, demandId: string) => t.services.review.regionOfDemand(runId, demandId);
 
 describe('待核实: unknown hard rules in a cycle run and their resolution', () => {
@@ -35,7 +34,12 @@ describe('待核实: unknown hard rules in a cycle run and their resolution', ()
     expect(review.region.unverified).toBeGreaterThan(0);
     // The assignments API shows them apart too.
     const api = await t.app.inject({ method: 'GET', url: `/v1/cycles/hubei-demo/assignments?run=${runId}`, headers: await t.asAdmin() });
-    expect(api.json().items.find((i: { demandId: string }) => i.demandId === noBirth.demand).pending.map((c: { expertId: string }) => c.expertId)).toContain(noBirth.subject);
+    expect(
+      api
+        .json()
+        .items.find((i: { demandId: string }) => i.demandId === noBirth.demand)
+        .pending.map((c: { expertId: string }) => c.expertId),
+    ).toContain(noBirth.subject);
   });
 
   it('refuses to swap in a 待核实 candidate before the unknown is resolved', async () => {
@@ -61,8 +65,13 @@ describe('待核实: unknown hard rules in a cycle run and their resolution', ()
 
   it('records a verdict with a reason, audited in the same transaction, and the evaluation then says who verified it', async () => {
     const region = regionOf(runId, noBirth.demand);
-    const res = await post(`/v1/runs/${runId}/demands/${noBirth.demand}/verifications`, region,
-      { subject: 'expert', subjectId: noBirth.subject, ruleId: 'hb-age', verdict: 'pass', reason: '核对身份证复印件，1983年生，未超过45周岁' });
+    const res = await post(`/v1/runs/${runId}/demands/${noBirth.demand}/verifications`, region, {
+      subject: 'expert',
+      subjectId: noBirth.subject,
+      ruleId: 'hb-age',
+      verdict: 'pass',
+      reason: '核对身份证复印件，1983年生，未超过45周岁',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ resolvedBy: 'verdict', rule: { ruleId: 'hb-age', outcome: 'pass', verification: { verdict: 'pass', by: `test-reviewer-${region}` } } });
     const ev = t.services.policies.checkEligibility({ cycle: 'hubei-demo', expertId: noBirth.subject, demandId: noBirth.demand });
@@ -89,12 +98,17 @@ describe('待核实: unknown hard rules in a cycle run and their resolution', ()
     const out = await createRunService(t.runtime, new FakeRanker(t.runtime)).execute({ cycleId: 'xinxiang-demo' });
     const xxRun = out.runId!;
     const item = (await t.app.inject({ method: 'GET', url: `/v1/cycles/xinxiang-demo/assignments?run=${xxRun}`, headers: await t.asAdmin() }))
-      .json().items.find((i: { demandId: string }) => i.demandId === unanswered.demand);
+      .json()
+      .items.find((i: { demandId: string }) => i.demandId === unanswered.demand);
     expect(item.unfilled.code).toBe('ENTERPRISE_UNVERIFIED');
     expect(item.expertId).toBeNull();
     const region = regionOf(xxRun, unanswered.demand);
-    const res = await post(`/v1/runs/${xxRun}/demands/${unanswered.demand}/verifications`, region,
-      { subject: 'demand', subjectId: unanswered.demand, ruleId: 'xx-provides-conditions', facts: { 'demand.providesConditions': '是' } });
+    const res = await post(`/v1/runs/${xxRun}/demands/${unanswered.demand}/verifications`, region, {
+      subject: 'demand',
+      subjectId: unanswered.demand,
+      ruleId: 'xx-provides-conditions',
+      facts: { 'demand.providesConditions': '是' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ resolvedBy: 'facts', rule: { outcome: 'pass', code: 'DEMAND_PROVIDES_CONDITIONS' } });
     expect(t.repos.demands.getByExternalId(unanswered.demand)!.demand.providesConditions).toBe(true);

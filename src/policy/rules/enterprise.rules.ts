@@ -52,8 +52,11 @@ export const enterpriseRules: RuleCompilers<EnterpriseKind> = {
           if (bad) return verdict(false, 'ENTERPRISE_BAD_CREDIT_RECORD', `${bad.date} 有不良信用记录“${bad.kind}”，${window}（不良信用记录不论轻重）`);
           const open = recent.find((i) => i.category === undefined);
           if (open) {
-            return unknown('ENTERPRISE_CREDIT_UNKNOWN', ['enterprise.creditIssues.category'],
-              `${open.date} 有非严重记录“${open.kind}”，${window}，未注明是违法违规行为还是不良信用记录`);
+            return unknown(
+              'ENTERPRISE_CREDIT_UNKNOWN',
+              ['enterprise.creditIssues.category'],
+              `${open.date} 有非严重记录“${open.kind}”，${window}，未注明是违法违规行为还是不良信用记录`,
+            );
           }
         }
         const rest = enterprise!.creditIssues.map((i) => `${i.date}“${i.kind}”${i.date < since ? '早于期限' : i.serious ? '' : '非严重'}`);
@@ -73,8 +76,11 @@ export const enterpriseRules: RuleCompilers<EnterpriseKind> = {
         if (hit) return verdict(true, 'ENTERPRISE_QUALIFIED', `企业具有“${hit.value}”（即所列“${hit.term}”）`);
         if (rule.openEnded && quals.length > 0) {
           // The list ends in 等: a qualification not on it may be of the same kind, which a person decides.
-          return unknown('ENTERPRISE_QUALIFICATION_UNLISTED', ['enterprise.qualifications'],
-            `企业资质（${quals.join('、')}）不是所列资质（${listed}），文件列举以“等”结尾，是否属同类需人工认定`);
+          return unknown(
+            'ENTERPRISE_QUALIFICATION_UNLISTED',
+            ['enterprise.qualifications'],
+            `企业资质（${quals.join('、')}）不是所列资质（${listed}），文件列举以“等”结尾，是否属同类需人工认定`,
+          );
         }
         return verdict(false, 'ENTERPRISE_QUALIFICATION_MISSING', `企业资质（${quals.join('、') || '无'}）不含所列资质之一：${listed}`);
       },
@@ -83,9 +89,10 @@ export const enterpriseRules: RuleCompilers<EnterpriseKind> = {
 
   'enterprise.noPriorTechVp': () => ({
     needs: ENTERPRISE_ONLY,
-    check: ({ ctx }) => (ctx.enterpriseHadTechVp
-      ? verdict(false, 'ENTERPRISE_HAD_TECH_VP', '该企业已选派过科技副总，原则上不再安排')
-      : verdict(true, 'ENTERPRISE_NO_PRIOR_TECH_VP', '未查到该企业此前选派科技副总的记录')),
+    check: ({ ctx }) =>
+      ctx.enterpriseHadTechVp
+        ? verdict(false, 'ENTERPRISE_HAD_TECH_VP', '该企业已选派过科技副总，原则上不再安排')
+        : verdict(true, 'ENTERPRISE_NO_PRIOR_TECH_VP', '未查到该企业此前选派科技副总的记录'),
   }),
 
   'enterprise.sme': (rule) => ({

@@ -61,8 +61,11 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         // 初聘: an earlier appointment (any enterprise, any grade, not this cycle's own) makes this one not the first.
         const prior = e.serviceHistory.find((r) => (ctx.cycleId === undefined || r.cycle !== ctx.cycleId) && r.startDate <= ref);
         if (prior) {
-          return verdict(true, 'EXPERT_NOT_FIRST_APPOINTMENT',
-            `曾于 ${prior.startDate} 起在企业 ${prior.enterpriseCreditCode} 担任科技副总${prior.grade ? `（考核“${prior.grade}”）` : ''}，本次不是初聘，不适用初聘年龄上限 ${rule.years} 周岁`);
+          return verdict(
+            true,
+            'EXPERT_NOT_FIRST_APPOINTMENT',
+            `曾于 ${prior.startDate} 起在企业 ${prior.enterpriseCreditCode} 担任科技副总${prior.grade ? `（考核“${prior.grade}”）` : ''}，本次不是初聘，不适用初聘年龄上限 ${rule.years} 周岁`,
+          );
         }
       }
       if (!e.birthDate) return unknown('EXPERT_AGE_UNKNOWN', ['expert.birthDate'], `缺少出生日期，无法核验基准日 ${ref} 年龄是否超过 ${rule.years} 岁`);
@@ -92,8 +95,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const most = ageAt(`${e.workStartYear}-01-01`, ref);
         if (least >= n) return verdict(true, 'EXPERT_WORK_YEARS_OK', `${e.workStartYear} 年参加工作，至基准日 ${ref} 至少已满 ${least} 年，满 ${n} 年`);
         if (most < n) return verdict(false, 'EXPERT_WORK_YEARS_INSUFFICIENT', `${e.workStartYear} 年参加工作，至基准日 ${ref} 至多满 ${Math.max(0, most)} 年，不满 ${n} 年`);
-        return unknown('EXPERT_WORK_YEARS_UNKNOWN', ['expert.workStartDate'],
-          `${e.workStartYear} 年参加工作，至基准日 ${ref} 是否满 ${n} 年取决于具体日期`);
+        return unknown('EXPERT_WORK_YEARS_UNKNOWN', ['expert.workStartDate'], `${e.workStartYear} 年参加工作，至基准日 ${ref} 是否满 ${n} 年取决于具体日期`);
       }
       return unknown('EXPERT_WORK_YEARS_UNKNOWN', ['expert.workStartDate'], `缺少参加工作日期，无法核验是否满 ${n} 年`);
     },
@@ -110,8 +112,11 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const hit = expert!.badRecords.find((b) => b.date >= since && counts(b.kind));
         if (hit) return verdict(false, 'EXPERT_BAD_RECORD', `${hit.date} 有“${hit.kind}”不良记录，在近 ${rule.withinYears} 年内（${since} 起）`);
         const older = expert!.badRecords.filter((b) => b.date < since && counts(b.kind)).map((b) => `${b.date}“${b.kind}”`);
-        return verdict(true, 'EXPERT_NO_BAD_RECORD',
-          `近 ${rule.withinYears} 年内（${since} 起）无${what}不良记录${older.length ? `（${older.join('、')}早于 ${since}，不在期限内）` : ''}`);
+        return verdict(
+          true,
+          'EXPERT_NO_BAD_RECORD',
+          `近 ${rule.withinYears} 年内（${since} 起）无${what}不良记录${older.length ? `（${older.join('、')}早于 ${since}，不在期限内）` : ''}`,
+        );
       },
     };
   },
@@ -121,8 +126,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
     check: ({ expert, ctx }) => {
       const on = ctx.referenceDate;
       // This cycle's own appointments are capacity questions (pair.expertCapacity), not earlier service.
-      const s = expert!.serviceHistory.find((r) => (ctx.cycleId === undefined || r.cycle !== ctx.cycleId)
-        && r.startDate <= on && (r.endDate === undefined || r.endDate >= on));
+      const s = expert!.serviceHistory.find((r) => (ctx.cycleId === undefined || r.cycle !== ctx.cycleId) && r.startDate <= on && (r.endDate === undefined || r.endDate >= on));
       return s
         ? verdict(false, 'EXPERT_CURRENTLY_SERVING', `基准日 ${on} 仍在科技副总服务期内（企业 ${s.enterpriseCreditCode}，${s.startDate} 至 ${s.endDate ?? '未结束'}）`)
         : verdict(true, 'EXPERT_NOT_SERVING', `基准日 ${on} 未在科技副总服务期内`);
@@ -139,20 +143,25 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const graded = expert!.serviceHistory.filter((r) => r.grade !== undefined && grades.has(r.grade));
         const s = graded.find((r) => (r.endDate ?? r.startDate) >= since);
         if (s) {
-          return verdict(false, 'EXPERT_RECENT_FAILED_GRADE', `${s.endDate ?? s.startDate} 结束的科技副总服务（企业 ${s.enterpriseCreditCode}）考核为“${s.grade}”，${rule.withinYears} 年内（${since} 起）不得再次申报`);
+          return verdict(
+            false,
+            'EXPERT_RECENT_FAILED_GRADE',
+            `${s.endDate ?? s.startDate} 结束的科技副总服务（企业 ${s.enterpriseCreditCode}）考核为“${s.grade}”，${rule.withinYears} 年内（${since} 起）不得再次申报`,
+          );
         }
         const older = graded.map((r) => `${r.endDate ?? r.startDate} 结束的服务考核“${r.grade}”`);
-        return verdict(true, 'EXPERT_NO_RECENT_GRADE',
-          `近 ${rule.withinYears} 年内（${since} 起）无考核${gradeText}的记录${older.length ? `（${older.join('、')}，早于 ${since}）` : ''}`);
+        return verdict(
+          true,
+          'EXPERT_NO_RECENT_GRADE',
+          `近 ${rule.withinYears} 年内（${since} 起）无考核${gradeText}的记录${older.length ? `（${older.join('、')}，早于 ${since}）` : ''}`,
+        );
       },
     };
   },
 
   'expert.institution': (rule) => {
     const allowed = rule.allowed.map((a) => ({ types: new Set<string>(a.types), region: a.region }));
-    const allowedText = rule.allowed
-      .map((a) => `${a.types.map((t) => INSTITUTION_TYPE_LABELS[t]).join('/')}（${a.region ? `限${regionName(a.region)}` : '不限地区'}）`)
-      .join('；');
+    const allowedText = rule.allowed.map((a) => `${a.types.map((t) => INSTITUTION_TYPE_LABELS[t]).join('/')}（${a.region ? `限${regionName(a.region)}` : '不限地区'}）`).join('；');
     return {
       needs: EXPERT_ONLY,
       check: ({ expert }) => {

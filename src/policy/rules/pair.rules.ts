@@ -60,9 +60,10 @@ export const pairRules: RuleCompilers<PairKind> = {
 
   'pair.namedAgreed': () => ({
     needs: needs(true, false, true),
-    check: ({ expert, demand }) => (isNamedAgreed(demand!, expert!)
-      ? verdict(true, 'PAIR_NAMED_AGREED', '企业已将该专家列为意向人选并协商一致')
-      : verdict(false, 'PAIR_NOT_NAMED_AGREED', '企业未将该专家列为已协商一致的意向人选')),
+    check: ({ expert, demand }) =>
+      isNamedAgreed(demand!, expert!)
+        ? verdict(true, 'PAIR_NAMED_AGREED', '企业已将该专家列为意向人选并协商一致')
+        : verdict(false, 'PAIR_NOT_NAMED_AGREED', '企业未将该专家列为已协商一致的意向人选'),
   }),
 
   'pair.priorCooperation': () => ({
