@@ -7,7 +7,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule } from './bench/bench.types';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
-const available = () => readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const available = () =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace(/\.bench\.ts$/, ''))
+    .sort();
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z0-9-]+$/.test(name) || !existsSync(join(dir, `${name}.bench.ts`))) {

@@ -37,4 +37,8 @@ await build({
 });
 cpSync(join(root, 'src/db/migrations'), join(out, 'migrations'), { recursive: true });
 cpSync(join(root, 'src/web/assets'), join(out, 'assets'), { recursive: true });
-process.stdout.write(`built ${Object.keys(entryPoints).map((n) => `dist/${n}.js`).join(', ')}\n`);
+process.stdout.write(
+  `built ${Object.keys(entryPoints)
+    .map((n) => `dist/${n}.js`)
+    .join(', ')}\n`,
+);

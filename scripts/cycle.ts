@@ -30,9 +30,15 @@ const INPUT_ERRORS = new Set(['INVALID_OPTIONS', 'CYCLE_NOT_FOUND', 'CYCLE_CLOSE
 function readArgs(): { options: CycleRunOptions; throttleMs: number } {
   const { values } = parseArgs({
     options: {
-      cycle: { type: 'string' }, policy: { type: 'string' }, seats: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
-      top: { type: 'string' }, alternates: { type: 'string' }, excluded: { type: 'string' },
-      min: { type: 'string', multiple: true }, max: { type: 'string', multiple: true },
+      cycle: { type: 'string' },
+      policy: { type: 'string' },
+      seats: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      top: { type: 'string' },
+      alternates: { type: 'string' },
+      excluded: { type: 'string' },
+      min: { type: 'string', multiple: true },
+      max: { type: 'string', multiple: true },
       'test-throttle-ms': { type: 'string' },
     },
   });
@@ -53,8 +59,14 @@ function readArgs(): { options: CycleRunOptions; throttleMs: number } {
   }
   return {
     options: {
-      cycleId: values.cycle, policy: values.policy, seats: count('seats', values.seats), dryRun: values['dry-run'],
-      top: count('top', values.top), alternates: count('alternates', values.alternates), excluded: count('excluded', values.excluded), regionLimits,
+      cycleId: values.cycle,
+      policy: values.policy,
+      seats: count('seats', values.seats),
+      dryRun: values['dry-run'],
+      top: count('top', values.top),
+      alternates: count('alternates', values.alternates),
+      excluded: count('excluded', values.excluded),
+      regionLimits,
     },
     throttleMs: count('test-throttle-ms', values['test-throttle-ms']) ?? 0,
   };
@@ -75,15 +87,26 @@ let exitCode = 0;
 const matching = await runtime.matching().catch((err: Error) => fail(err.message));
 try {
   const hybrid = matching.ranker;
-  const ranker: Ranker = throttleMs > 0
-    ? { rank: async (q, o) => { await new Promise((r) => setTimeout(r, throttleMs)); return hybrid.rank(q, o); } }
-    : hybrid;
+  const ranker: Ranker =
+    throttleMs > 0
+      ? {
+          rank: async (q, o) => {
+            await new Promise((r) => setTimeout(r, throttleMs));
+            return hybrid.rank(q, o);
+          },
+        }
+      : hybrid;
   // The shipped ranker's id (model and fusion weights) goes into the input hash: a run is only resumed by the same ranker.
   const service = matching.cycleRuns({
-    ranker, progress: createTerminalProgress({ stream: process.stderr, logger: progressLogger }), logger: progressLogger,
+    ranker,
+    progress: createTerminalProgress({ stream: process.stderr, logger: progressLogger }),
+    logger: progressLogger,
   });
   const outcome = await service.execute(options);
-  progressLogger.info({ run: outcome.runId, resumed: outcome.resumed, abandoned: outcome.abandoned, timings: outcome.timings }, outcome.dryRun ? 'dry run (nothing stored)' : 'run stored');
+  progressLogger.info(
+    { run: outcome.runId, resumed: outcome.resumed, abandoned: outcome.abandoned, timings: outcome.timings },
+    outcome.dryRun ? 'dry run (nothing stored)' : 'run stored',
+  );
   writeJsonLine(outcome.summary);
 } catch (err) {
   if (err instanceof CycleRunError) {

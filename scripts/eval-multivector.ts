@@ -17,24 +17,25 @@ import { createCliLogger } from '../src/shared/logger';
 import { mulberry32 } from '../src/demo/prng';
 import { readNsfcProjects, type NsfcProject } from './lib/nsfc-projects';
 
-
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-
-
-const dot = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
+const dot = (a: Float32Array, b: Float32Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
 
 async function main() {
   const data = arg('data');
   if (!data || !existsSync(data)) {
     process.stderr.write(
-      `eval-multivector: ${data ? `no file at ${data}` : 'missing --data <projects.csv>'}.\n`
-      + 'It needs the public NSFC project list (../shared/eval/nsfc-management/projects.csv next to this repo:\n'
-      + 'columns 项目批准号, 项目类别, 项目名称, 依托单位, 负责人, 金额, 起止年月, 总评). The project\'s tests never need it.\n'
-      + 'Usage: npx tsx scripts/eval-multivector.ts --data <projects.csv> [--queries 500|all] [--cache <sqlite file>] [--seed 1]\n',
+      `eval-multivector: ${data ? `no file at ${data}` : 'missing --data <projects.csv>'}.\n` +
+        'It needs the public NSFC project list (../shared/eval/nsfc-management/projects.csv next to this repo:\n' +
+        "columns 项目批准号, 项目类别, 项目名称, 依托单位, 负责人, 金额, 起止年月, 总评). The project's tests never need it.\n" +
+        'Usage: npx tsx scripts/eval-multivector.ts --data <projects.csv> [--queries 500|all] [--cache <sqlite file>] [--seed 1]\n',
     );
     process.exit(2);
   }
@@ -58,19 +59,40 @@ async function main() {
     kept.set(idx, list.length >= 2 ? list.slice(0, -1) : list);
   });
   const rnd = mulberry32(seed);
-  const shuffled = heldOut.map((q) => ({ q, r: rnd() })).sort((a, b) => a.r - b.r).map((x) => x.q);
+  const shuffled = heldOut
+    .map((q) => ({ q, r: rnd() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.q);
   const nQueries = arg('queries') === 'all' ? shuffled.length : Math.min(Number(arg('queries') ?? 500), shuffled.length);
   const queries = shuffled.slice(0, nQueries);
 
   // Portraits through the project's own builder, as the service would build them.
   const keywords = createJiebaKeywordExtractor();
   const level = (cat: string): Expert['projects'][number]['level'] => (/重点|重大|面上|青年|国际|杰出|优秀|专项/.test(cat) ? 'national' : 'other');
-  const portraits = expertKeys.map((key, idx) => buildPortrait({
-    externalId: `E${idx}`, name: key.split('|')[0], birthDate: '1980-01-01', region: '110000',
-    institution: { name: key.split('|')[1], type: 'university' }, fields: [], honours: [], contact: {},
-    projects: kept.get(idx)!.map((p) => ({ title: p.title, abstract: '', keywords: [], role: 'leader' as const, level: level(p.category), startYear: p.start, endYear: p.end })),
-    patents: [], papers: [], badRecords: [], serviceHistory: [], cooperations: [],
-  }, { referenceYear: 2017, keywords }).summary);
+  const portraits = expertKeys.map(
+    (key, idx) =>
+      buildPortrait(
+        {
+          externalId: `E${idx}`,
+          name: key.split('|')[0],
+          birthDate: '1980-01-01',
+          region: '110000',
+          institution: { name: key.split('|')[1], type: 'university' },
+          fields: [],
+          honours: [],
+          contact: {},
+          projects: kept
+            .get(idx)!
+            .map((p) => ({ title: p.title, abstract: '', keywords: [], role: 'leader' as const, level: level(p.category), startYear: p.start, endYear: p.end })),
+          patents: [],
+          papers: [],
+          badRecords: [],
+          serviceHistory: [],
+          cooperations: [],
+        },
+        { referenceYear: 2017, keywords },
+      ).summary,
+  );
 
   // The runtime over the cache file: its embedding cache makes a second run embed nothing.
   const runtime = createRuntime({ ...config, dbFile: cacheFile }, { logger });
@@ -93,10 +115,17 @@ async function main() {
   };
   const projectOwners: number[] = [];
   const projectTexts: string[] = [];
-  for (const [idx, list] of kept) for (const p of list) { projectOwners.push(idx); projectTexts.push(p.title); }
+  for (const [idx, list] of kept)
+    for (const p of list) {
+      projectOwners.push(idx);
+      projectTexts.push(p.title);
+    }
   const projectVecs = await embedAll(projectTexts, 'project titles');
   const portraitVecs = await embedAll(portraits, 'portrait summaries');
-  const queryVecs = await embedAll(queries.map((q) => q.title), 'held-out titles');
+  const queryVecs = await embedAll(
+    queries.map((q) => q.title),
+    'held-out titles',
+  );
   const embedSeconds = (performance.now() - t0) / 1000;
 
   // Per-expert evidence lists and centroids (mean of unit vectors, renormalised).
@@ -110,16 +139,16 @@ async function main() {
     return c.map((x) => x / n);
   });
 
-  const methods = [
-    'dense-portrait', 'dense-max-evidence', 'dense-max-evidence+portrait', 'dense-centroid', 'dense-max-evidence+centroid', 'dense-mean(max,centroid)',
-  ] as const;
+  const methods = ['dense-portrait', 'dense-max-evidence', 'dense-max-evidence+portrait', 'dense-centroid', 'dense-max-evidence+centroid', 'dense-mean(max,centroid)'] as const;
   const stats = Object.fromEntries(methods.map((m) => [m, { r1: 0, r10: 0, mrr: 0, ndcg: 0 }]));
   const nExperts = expertKeys.length;
   for (let qi = 0; qi < queries.length; qi++) {
     const q = queryVecs[qi];
     const projSim = projectVecs.map((v) => dot(q, v));
     const maxEv = new Float64Array(nExperts).fill(-Infinity);
-    projectOwners.forEach((e, i) => { if (projSim[i] > maxEv[e]) maxEv[e] = projSim[i]; });
+    projectOwners.forEach((e, i) => {
+      if (projSim[i] > maxEv[e]) maxEv[e] = projSim[i];
+    });
     const portraitSim = portraitVecs.map((v) => dot(q, v));
     const centroidSim = centroids.map((c) => dot(q, c));
     const scores: Record<(typeof methods)[number], ArrayLike<number>> = {
@@ -138,16 +167,29 @@ async function main() {
       for (let e = 0; e < nExperts; e++) if (s[e] > target) higher++;
       const rank = higher + 1;
       if (rank === 1) stats[m].r1++;
-      if (rank <= 10) { stats[m].r10++; stats[m].mrr += 1 / rank; stats[m].ndcg += 1 / Math.log2(rank + 1); }
+      if (rank <= 10) {
+        stats[m].r10++;
+        stats[m].mrr += 1 / rank;
+        stats[m].ndcg += 1 / Math.log2(rank + 1);
+      }
     }
   }
   const n = queries.length;
   for (const m of methods) {
-    process.stdout.write(`${JSON.stringify({
-      eval: 'multivector', method: m, data: 'nsfc-management', queries: n, experts: nExperts, model: model.modelId,
-      recall1: +(stats[m].r1 / n).toFixed(4), recall10: +(stats[m].r10 / n).toFixed(4),
-      mrr10: +(stats[m].mrr / n).toFixed(4), ndcg10: +(stats[m].ndcg / n).toFixed(4),
-    })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        eval: 'multivector',
+        method: m,
+        data: 'nsfc-management',
+        queries: n,
+        experts: nExperts,
+        model: model.modelId,
+        recall1: +(stats[m].r1 / n).toFixed(4),
+        recall10: +(stats[m].r10 / n).toFixed(4),
+        mrr10: +(stats[m].mrr / n).toFixed(4),
+        ndcg10: +(stats[m].ndcg / n).toFixed(4),
+      })}\n`,
+    );
   }
   logger.info({ embedSeconds: Math.round(embedSeconds), cacheFile }, 'done');
   await runtime.close();

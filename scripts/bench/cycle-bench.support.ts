@@ -18,10 +18,13 @@ const DIM = 256;
 /** Best-scoring experts examined per demand before the full sorted list is walked. */
 const SHORTLIST = 400;
 
-
 function expertText(x: Expert): string {
-  return [x.fields.join(' '), ...x.projects.map((p) => `${p.title} ${p.keywords.join(' ')} ${p.abstract}`),
-    ...x.patents.map((p) => `${p.title} ${p.abstract}`), ...x.papers.map((p) => `${p.title} ${p.keywords.join(' ')}`)].join(' ');
+  return [
+    x.fields.join(' '),
+    ...x.projects.map((p) => `${p.title} ${p.keywords.join(' ')} ${p.abstract}`),
+    ...x.patents.map((p) => `${p.title} ${p.abstract}`),
+    ...x.papers.map((p) => `${p.title} ${p.keywords.join(' ')}`),
+  ].join(' ');
 }
 
 type ExpertEntry = { expert: Expert; hash: string; index: number };
@@ -34,7 +37,14 @@ class SyntheticVectorRanker implements Ranker {
   private readonly entries = new Map<string, ExpertEntry>();
   private ids: string[] = [];
   private matrix = new Float32Array(0);
-  private context?: { key: string; profile: PolicyProfile; ctx: PolicyContext; hadTechVp: Map<string, boolean>; demands: Map<string, Demand>; enterprises: Map<string, Enterprise> };
+  private context?: {
+    key: string;
+    profile: PolicyProfile;
+    ctx: PolicyContext;
+    hadTechVp: Map<string, boolean>;
+    demands: Map<string, Demand>;
+    enterprises: Map<string, Enterprise>;
+  };
   private readonly expertEvals = new Map<string, ExpertEvaluation>();
   private readonly enterpriseEvals = new Map<string, Evaluation>();
 
@@ -120,9 +130,15 @@ class SyntheticVectorRanker implements Ranker {
         }
         const score = Math.round(scores[i] * 1e6) / 1e6;
         candidates.push({
-          expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region, score,
-          breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
-          flags: relaxedRules(ev).map(toPolicyFlag), priorities: ev.priorities.map(toPolicyFlag),
+          expertId: x.externalId,
+          name: x.name,
+          institution: x.institution.name,
+          region: x.region,
+          score,
+          breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 },
+          evidence: [],
+          flags: relaxedRules(ev).map(toPolicyFlag),
+          priorities: ev.priorities.map(toPolicyFlag),
           namedAgreed: isNamedAgreed(demand, x),
         });
       }
@@ -146,9 +162,12 @@ class SyntheticVectorRanker implements Ranker {
     const enterprises = new Map([...repos.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]).values()].map((e) => [e.creditCode, e]));
     const facts = repos.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId });
     this.context = {
-      key, profile: opts.policy ? policies.resolve(opts.policy) : cc.profile, ctx: cc.ctx,
+      key,
+      profile: opts.policy ? policies.resolve(opts.policy) : cc.profile,
+      ctx: cc.ctx,
       hadTechVp: new Map([...facts].map(([k, f]) => [k, f.hadTechVp])),
-      demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])), enterprises,
+      demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
+      enterprises,
     };
     this.expertEvals.clear();
     return this.context;
@@ -181,7 +200,13 @@ function topIndices(scores: Float32Array, k: number): number[] {
     }
   };
   for (let i = 0; i < scores.length; i++) {
-    if (heap.length < k) { heap.push(i); up(heap.length - 1); } else if (k > 0 && below(heap[0], i)) { heap[0] = i; down(0); }
+    if (heap.length < k) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (k > 0 && below(heap[0], i)) {
+      heap[0] = i;
+      down(0);
+    }
   }
   return heap.sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));
 }
@@ -195,9 +220,7 @@ export type BenchCycleRun = {
 /** The embedder the runtime of a real-ranker bench is built with (createRuntime's `embedder` override). */
 export const BENCH_EMBEDDER_DIM = DIM;
 
-export async function createBenchCycleRun(
-  runtime: Runtime, opts: { logger: Logger; realRanker: boolean; cycleId: string },
-): Promise<BenchCycleRun> {
+export async function createBenchCycleRun(runtime: Runtime, opts: { logger: Logger; realRanker: boolean; cycleId: string }): Promise<BenchCycleRun> {
   if (opts.realRanker) {
     const matching = await runtime.matching();
     const service = matching.cycleRuns({ progress: silentProgress, logger: opts.logger });
@@ -214,7 +237,9 @@ export async function createBenchCycleRun(
   const service = runtime.createCycleRunService({
     ranker,
     syncRetrieval: (onProgress) => ranker.sync(opts.cycleId, onProgress),
-    progress: silentProgress, logger: opts.logger, rankerId: `synthetic-hashed-${DIM}`,
+    progress: silentProgress,
+    logger: opts.logger,
+    rankerId: `synthetic-hashed-${DIM}`,
   });
   return {
     service,

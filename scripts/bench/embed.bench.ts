@@ -20,7 +20,9 @@ async function baselineEmbed(session: ort.InferenceSession, batches: TokenBatch[
     if (session.inputNames.includes('token_type_ids')) feeds.token_type_ids = new ort.Tensor('int64', b.tokenTypeIds, dims);
     const res = await session.run(feeds);
     const hidden = res[session.outputNames[0]].data as Float32Array;
-    poolHiddenStates(hidden, b, dim, 'cls').forEach((v, r) => { out[b.indices[r]] = v; });
+    poolHiddenStates(hidden, b, dim, 'cls').forEach((v, r) => {
+      out[b.indices[r]] = v;
+    });
   }
   return out;
 }
@@ -46,7 +48,11 @@ export async function run(args: string[]): Promise<void> {
   const ours = await embedder.embed(texts.slice(0, 64));
   const bare = await baselineEmbed(session, embedder.prepareBatches(texts.slice(0, 64)), embedder.dim, 64);
   let maxDiff = 0;
-  ours.forEach((v, i) => v.forEach((x, d) => { maxDiff = Math.max(maxDiff, Math.abs(x - bare[i][d])); }));
+  ours.forEach((v, i) =>
+    v.forEach((x, d) => {
+      maxDiff = Math.max(maxDiff, Math.abs(x - bare[i][d]));
+    }),
+  );
 
   const oursS: number[] = [];
   const bareS: number[] = [];
@@ -63,10 +69,19 @@ export async function run(args: string[]): Promise<void> {
   const ours_tps = texts.length / median(oursS);
   const bare_tps = texts.length / median(bareS);
   emit({
-    bench: 'embed', model: embedder.modelId, texts: texts.length, text_source: file ? `file:${file}` : 'synthetic-zh-technical',
-    avg_tokens: round(tokens / texts.length, 1), batch: batchSize, rounds, quick,
-    texts_per_s: round(ours_tps, 1), baseline_texts_per_s: round(bare_tps, 1), ratio: round(ours_tps / bare_tps, 3),
-    max_abs_diff: Number(maxDiff.toExponential(2)), rss_mb: rssMb(),
+    bench: 'embed',
+    model: embedder.modelId,
+    texts: texts.length,
+    text_source: file ? `file:${file}` : 'synthetic-zh-technical',
+    avg_tokens: round(tokens / texts.length, 1),
+    batch: batchSize,
+    rounds,
+    quick,
+    texts_per_s: round(ours_tps, 1),
+    baseline_texts_per_s: round(bare_tps, 1),
+    ratio: round(ours_tps / bare_tps, 3),
+    max_abs_diff: Number(maxDiff.toExponential(2)),
+    rss_mb: rssMb(),
   });
   await session.release();
   await embedder.dispose();

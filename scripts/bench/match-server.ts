@@ -15,15 +15,29 @@ const t0 = performance.now();
 const { retrieval, ranker } = await runtime.matching();
 const synced = await retrieval.sync();
 const loadS = (performance.now() - t0) / 1000;
-const open = runtime.repositories.reference.listCycles().filter((c) => c.status === 'open').at(-1);
+const open = runtime.repositories.reference
+  .listCycles()
+  .filter((c) => c.status === 'open')
+  .at(-1);
 const warm = ranker.warm({ cycleId: open?.id });
 const app = await buildApp({ services, logger, ranker, auth: { portalRateLimit: { max: 1e9, timeWindowMs: 60_000 } } });
 const { key } = services.apiKeys.create('bench', { actor: 'bench', actorRole: 'bench' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
-process.stdout.write(`${JSON.stringify({
-  port, key, cycle: open?.id ?? null, load_s: Math.round(loadS * 10) / 10, sync: synced, warm_ms: warm.ms, corpus: ranker.corpus.stats(),
-  index: retrieval.index.stats(), rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
-})}\n`);
-process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)); });
+process.stdout.write(
+  `${JSON.stringify({
+    port,
+    key,
+    cycle: open?.id ?? null,
+    load_s: Math.round(loadS * 10) / 10,
+    sync: synced,
+    warm_ms: warm.ms,
+    corpus: ranker.corpus.stats(),
+    index: retrieval.index.stats(),
+    rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+  })}\n`,
+);
+process.on('SIGTERM', () => {
+  void app.close().then(() => process.exit(0));
+});

@@ -33,7 +33,6 @@ import { createGaussian } from '../../src/index/clustered-vectors.generator';
 
 const REFERENCE_YEAR = 2026;
 
-
 const log = (what: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(what)}\n`);
 
 /** A copy of a template expert with one evidence item, unique texts and no policy history. */
@@ -49,7 +48,9 @@ function cloneOf(t: ExpertInput, i: number): ExpertInput {
     projects: item === 'projects' ? [{ ...t.projects![0], abstract: `${first?.abstract ?? ''}${marker}` }] : [],
     patents: item === 'patents' ? [{ ...t.patents![0], number: `CN${String(300000000000 + i)}.X`, abstract: `${first?.abstract ?? ''}${marker}` }] : [],
     papers: item === 'papers' ? [{ ...t.papers![0], abstract: `${first?.abstract ?? ''}${marker}` }] : [],
-    serviceHistory: [], cooperations: [], badRecords: [],
+    serviceHistory: [],
+    cooperations: [],
+    badRecords: [],
     contact: {},
   };
 }
@@ -62,7 +63,11 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   const { services, repositories: repos } = runtime;
   const times: Record<string, number> = {};
   let t = performance.now();
-  const lap = (k: string) => { times[k] = round((performance.now() - t) / 1000, 1); log({ step: k, seconds: times[k] }); t = performance.now(); };
+  const lap = (k: string) => {
+    times[k] = round((performance.now() - t) / 1000, 1);
+    log({ step: k, seconds: times[k] });
+    t = performance.now();
+  };
 
   const demo = generateDemoData({ experts: nTemplates, enterprises: 300 });
   const seeded = seedDemo({ intake: services.intake, transaction: runtime.transaction }, { data: demo });
@@ -93,7 +98,10 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   const modelId = retrieval.index.modelId;
   const dim = retrieval.index.dim;
   const tplEvidence = templateIds.map((id) => portraits.listEvidence(id));
-  const tplVectors = cache.getMany(modelId, tplEvidence.flat().map((e) => e.textHash));
+  const tplVectors = cache.getMany(
+    modelId,
+    tplEvidence.flat().map((e) => e.textHash),
+  );
   const gauss = createGaussian(7);
   const sigma = 0.02; // ‖noise‖ ≈ 0.45 on 512 dimensions
   let injected = 0;
@@ -104,17 +112,21 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
       const tpl = tplEvidence[j % nTemplates];
       const other = tplEvidence[(j * 7919 + 13) % nTemplates];
       const vectorOf = (list: typeof tpl, kind: string) => {
-        const source = kind === 'portrait' ? list.find((x) => x.kind === 'portrait') : list.find((x) => x.kind === kind && x.ordinal === 0) ?? list.find((x) => x.kind !== 'portrait');
+        const source =
+          kind === 'portrait' ? list.find((x) => x.kind === 'portrait') : (list.find((x) => x.kind === kind && x.ordinal === 0) ?? list.find((x) => x.kind !== 'portrait'));
         return source && tplVectors.get(source.textHash);
       };
       for (const ev of portraits.listEvidence(id)) {
         const base = vectorOf(tpl, ev.kind);
         if (!base) continue;
         const mix = vectorOf(other, ev.kind) ?? base;
-        const w = 0.25 + 0.5 * Math.abs(gauss()) / 3;
+        const w = 0.25 + (0.5 * Math.abs(gauss())) / 3;
         const v = new Float32Array(dim);
         let n = 0;
-        for (let d = 0; d < dim; d++) { v[d] = base[d] + w * mix[d] + sigma * gauss(); n += v[d] * v[d]; }
+        for (let d = 0; d < dim; d++) {
+          v[d] = base[d] + w * mix[d] + sigma * gauss();
+          n += v[d] * v[d];
+        }
         n = Math.sqrt(n);
         for (let d = 0; d < dim; d++) v[d] /= n;
         entries.push({ textHash: ev.textHash, vector: v });
@@ -133,7 +145,17 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   return times;
 }
 
-type Server = { port: number; key: string; cycle: string | null; load_s: number; warm_ms: number; rss_mb: number; corpus: unknown; index: { experts: number; evidence: number }; stop: () => void };
+type Server = {
+  port: number;
+  key: string;
+  cycle: string | null;
+  load_s: number;
+  warm_ms: number;
+  rss_mb: number;
+  corpus: unknown;
+  index: { experts: number; evidence: number };
+  stop: () => void;
+};
 
 async function startServer(dataDir: string): Promise<Server> {
   const file = join(dirname(fileURLToPath(import.meta.url)), 'match-server.ts');
@@ -150,16 +172,26 @@ type Drive = { method?: 'GET' | 'POST'; path: string; body?: () => string; heade
 
 async function drive(port: number, d: Drive, duration: number, connections: number) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration,
-    requests: [{
-      method: d.method ?? 'GET', path: d.path,
-      headers: { 'content-type': 'application/json', ...d.headers },
-      ...(d.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: d.body!() }) } : {}),
-    }],
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: d.method ?? 'GET',
+        path: d.path,
+        headers: { 'content-type': 'application/json', ...d.headers },
+        ...(d.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: d.body!() }) } : {}),
+      },
+    ],
   });
   return {
-    p50_ms: result.latency.p50, p99_ms: result.latency.p99, rps: round(result.requests.average, 1),
-    requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    rps: round(result.requests.average, 1),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
   };
 }
 
@@ -188,16 +220,23 @@ export async function run(args: string[]): Promise<void> {
   const demand = demo.demands.find((d) => d.cycle === DEMO_CYCLE_ID)!;
   const titles = demo.demands.map((d) => d.title);
   let n = 0;
-  const fresh = () => JSON.stringify({ title: `${titles[n % titles.length]}（第${n++}次咨询）`, description: demo.demands[n % demo.demands.length].description, cycle: DEMO_CYCLE_ID });
+  const fresh = () =>
+    JSON.stringify({ title: `${titles[n % titles.length]}（第${n++}次咨询）`, description: demo.demands[n % demo.demands.length].description, cycle: DEMO_CYCLE_ID });
   const cached = () => JSON.stringify({ title: titles[n++ % 50], description: '', cycle: DEMO_CYCLE_ID });
 
   const common = {
-    bench: 'match', quick, experts: server.index.experts, evidence: server.index.evidence, connections, duration_s: duration,
+    bench: 'match',
+    quick,
+    experts: server.index.experts,
+    evidence: server.index.evidence,
+    connections,
+    duration_s: duration,
     vectors: `templates embedded by the model (${nTemplates} experts), ${Math.max(0, nExperts - nTemplates)} synthetic copies with injected vectors (template vector + noise)`,
   };
   // Warm-up: the first stored request also embeds the demand text once; ad-hoc cached texts get embedded here too.
   await drive(server.port, { method: 'POST', path: '/v1/match', body: () => JSON.stringify({ demandId: demand.externalId }), headers: auth }, 2, 2);
-  for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${server.port}/v1/match`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: cached() });
+  for (let i = 0; i < 50; i++)
+    await fetch(`http://127.0.0.1:${server.port}/v1/match`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: cached() });
 
   const baseline = await drive(server.port, { path: '/healthz' }, duration, connections);
   emit({ ...common, mode: 'baseline', route: 'GET /healthz', ...baseline });

@@ -42,10 +42,21 @@ export async function run(args: string[]): Promise<void> {
 
   const per100k = cachedMs * (100_000 / n);
   emit({
-    bench: 'policy', profile: `${profile.id}@${profile.version}`, rules: profile.rules.length, evaluations: n, experts: experts.length, quick,
-    ms: round(cachedMs, 1), us_per_evaluation: round((cachedMs * 1000) / n, 2), ms_per_100k: round(per100k, 1),
-    baseline_recompiled_ms: round(uncachedMs, 1), compile_cache_speedup: round(uncachedMs / cachedMs, 1),
-    baseline_open_profile_ms: round(floorMs, 1), ratio_to_open_profile: round(cachedMs / floorMs, 1),
-    target_ms_per_100k: TARGET_MS_PER_100K, within_target: per100k < TARGET_MS_PER_100K, rss_mb: rssMb(),
+    bench: 'policy',
+    profile: `${profile.id}@${profile.version}`,
+    rules: profile.rules.length,
+    evaluations: n,
+    experts: experts.length,
+    quick,
+    ms: round(cachedMs, 1),
+    us_per_evaluation: round((cachedMs * 1000) / n, 2),
+    ms_per_100k: round(per100k, 1),
+    baseline_recompiled_ms: round(uncachedMs, 1),
+    compile_cache_speedup: round(uncachedMs / cachedMs, 1),
+    baseline_open_profile_ms: round(floorMs, 1),
+    ratio_to_open_profile: round(cachedMs / floorMs, 1),
+    target_ms_per_100k: TARGET_MS_PER_100K,
+    within_target: per100k < TARGET_MS_PER_100K,
+    rss_mb: rssMb(),
   });
 }

@@ -3,8 +3,14 @@ import { createRuntime, type Runtime, type RuntimeOverrides } from '../../src/ru
 import { createCliLogger, type Logger } from '../../src/shared/logger';
 
 /** Shared start-up of the command-line tools: config (fail fast), stderr logger, the runtime over the database. */
-export function openCli(name: string, overrides: RuntimeOverrides & { env?: Record<string, string | undefined> } = {}): {
-  config: Config; logger: Logger; runtime: Runtime; close: () => Promise<void>;
+export function openCli(
+  name: string,
+  overrides: RuntimeOverrides & { env?: Record<string, string | undefined> } = {},
+): {
+  config: Config;
+  logger: Logger;
+  runtime: Runtime;
+  close: () => Promise<void>;
 } {
   let config: Config;
   try {

@@ -15,17 +15,39 @@ export function buildMatchRequests(demo: DemoData, count = 200): FingerprintRequ
     const adHoc = { title: d.title, description: d.description ?? '', expectedField: d.expectedField ?? '' };
     let r: FingerprintRequest;
     switch (n % 8) {
-      case 0: r = { n, as: 'staff', body: { demandId: d.externalId } }; break;
-      case 1: r = { n, as: 'portal', body: { demandId: d.externalId, top: 5 } }; break;
-      case 2: r = { n, as: 'staff', body: { demandId: d.externalId, policy: 'open', top: 20 } }; break;
-      case 3: r = { n, as: 'staff', body: { demandId: d.externalId, policy: 'hubei-2020', top: 3 } }; break;
-      case 4: r = { n, as: 'staff', body: { ...adHoc, enterpriseCreditCode: d.enterpriseCreditCode, cycle: d.cycle, top: 10 } }; break;
-      case 5: r = { n, as: 'portal', body: { title: d.title, policy: 'open' } }; break;
-      case 6: r = { n, as: 'staff', body: { demandId: d.externalId, cycle: d.cycle, top: 50 } }; break;
-      default: r = {
-        n, as: 'staff',
-        body: { ...adHoc, enterpriseCreditCode: d.enterpriseCreditCode, namedCandidates: d.namedCandidates ?? [], policy: n % 16 === 7 ? 'xinxiang-2025' : 'wenzhou-2025', top: 1 + (n % 12) },
-      };
+      case 0:
+        r = { n, as: 'staff', body: { demandId: d.externalId } };
+        break;
+      case 1:
+        r = { n, as: 'portal', body: { demandId: d.externalId, top: 5 } };
+        break;
+      case 2:
+        r = { n, as: 'staff', body: { demandId: d.externalId, policy: 'open', top: 20 } };
+        break;
+      case 3:
+        r = { n, as: 'staff', body: { demandId: d.externalId, policy: 'hubei-2020', top: 3 } };
+        break;
+      case 4:
+        r = { n, as: 'staff', body: { ...adHoc, enterpriseCreditCode: d.enterpriseCreditCode, cycle: d.cycle, top: 10 } };
+        break;
+      case 5:
+        r = { n, as: 'portal', body: { title: d.title, policy: 'open' } };
+        break;
+      case 6:
+        r = { n, as: 'staff', body: { demandId: d.externalId, cycle: d.cycle, top: 50 } };
+        break;
+      default:
+        r = {
+          n,
+          as: 'staff',
+          body: {
+            ...adHoc,
+            enterpriseCreditCode: d.enterpriseCreditCode,
+            namedCandidates: d.namedCandidates ?? [],
+            policy: n % 16 === 7 ? 'xinxiang-2025' : 'wenzhou-2025',
+            top: 1 + (n % 12),
+          },
+        };
     }
     if (n % 50 === 49) r = { n, as: 'staff', body: { demandId: `missing-${n}` } };
     out.push(r);

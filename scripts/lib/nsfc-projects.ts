@@ -14,11 +14,19 @@ export function readNsfcProjects(file: string): NsfcProject[] {
     return i;
   };
   const [a, c, t, inst, pi, period] = ['项目批准号', '项目类别', '项目名称', '依托单位', '负责人', '起止年月'].map(col);
-  return rows.map((r) => r.cells).filter((r) => r[t]?.trim() && r[pi]?.trim()).map((r) => {
-    const m = /^(\d{4})\.\d{2}-(\d{4})\.\d{2}$/.exec(r[period] ?? '');
-    return {
-      approval: r[a], category: r[c], title: r[t].trim(), institution: r[inst].trim(), pi: r[pi].trim(),
-      start: m ? Number(m[1]) : undefined, end: m ? Number(m[2]) : undefined,
-    };
-  });
+  return rows
+    .map((r) => r.cells)
+    .filter((r) => r[t]?.trim() && r[pi]?.trim())
+    .map((r) => {
+      const m = /^(\d{4})\.\d{2}-(\d{4})\.\d{2}$/.exec(r[period] ?? '');
+      return {
+        approval: r[a],
+        category: r[c],
+        title: r[t].trim(),
+        institution: r[inst].trim(),
+        pi: r[pi].trim(),
+        start: m ? Number(m[1]) : undefined,
+        end: m ? Number(m[2]) : undefined,
+      };
+    });
 }

@@ -80,13 +80,7 @@ export interface AssignmentResult {
   unfilled: UnfilledDemand[];
 }
 
-export type AssignmentErrorCode =
-  | 'INVALID_INPUT'
-  | 'DUPLICATE_DEMAND'
-  | 'DUPLICATE_EXPERT'
-  | 'DUPLICATE_EDGE'
-  | 'UNKNOWN_REFERENCE'
-  | 'SCORE_RANGE';
+export type AssignmentErrorCode = 'INVALID_INPUT' | 'DUPLICATE_DEMAND' | 'DUPLICATE_EXPERT' | 'DUPLICATE_EDGE' | 'UNKNOWN_REFERENCE' | 'SCORE_RANGE';
 
 export class AssignmentInputError extends AppError {
   declare readonly code: AssignmentErrorCode;
@@ -153,14 +147,7 @@ export function assignPairs(input: AssignmentInput): AssignmentResult {
   canonical.demands.forEach((demand, d) => {
     network.addEdge(regionNode(regionIndex.get(demand.region) ?? 0), demandNode(d), 1, 0);
   });
-  const pairEdgeIds = usable.map((edge) =>
-    network.addEdge(
-      demandNode(edge.demandIndex),
-      expertNode(edge.expertIndex),
-      1,
-      -(edge.scaledScore + (edge.priority ? bonus : 0)),
-    ),
-  );
+  const pairEdgeIds = usable.map((edge) => network.addEdge(demandNode(edge.demandIndex), expertNode(edge.expertIndex), 1, -(edge.scaledScore + (edge.priority ? bonus : 0))));
   canonical.experts.forEach((expert, e) => {
     if (expert.capacity > 0) network.addEdge(expertNode(e), SINK, expert.capacity, 0);
   });
@@ -225,10 +212,7 @@ function computePriorityBonus(canonical: CanonicalInput, usable: CanonicalEdge[]
   const bonus = spread + 1;
   const maxPriorityPairs = Math.min(priorityEdges, canonical.demands.length);
   if (!Number.isSafeInteger(bonus * (maxPriorityPairs + 2))) {
-    throw new AssignmentInputError(
-      'SCORE_RANGE',
-      'scores are too large to optimise exactly; rescale them (e.g. to 0..1) before assigning',
-    );
+    throw new AssignmentInputError('SCORE_RANGE', 'scores are too large to optimise exactly; rescale them (e.g. to 0..1) before assigning');
   }
   return bonus;
 }
@@ -313,10 +297,7 @@ function canonicaliseInput(input: AssignmentInput): CanonicalInput {
     const d = demandIndex.get(edge.demandId);
     const e = expertIndex.get(edge.expertId);
     if (d === undefined || e === undefined) {
-      throw new AssignmentInputError(
-        'UNKNOWN_REFERENCE',
-        `edge ${edge.demandId} → ${edge.expertId} refers to an unknown ${d === undefined ? 'demand' : 'expert'}`,
-      );
+      throw new AssignmentInputError('UNKNOWN_REFERENCE', `edge ${edge.demandId} → ${edge.expertId} refers to an unknown ${d === undefined ? 'demand' : 'expert'}`);
     }
     if (!Number.isFinite(edge.score)) {
       throw new AssignmentInputError('INVALID_INPUT', `edge ${edge.demandId} → ${edge.expertId} has a non-finite score`);
@@ -331,10 +312,7 @@ function canonicaliseInput(input: AssignmentInput): CanonicalInput {
   edges.sort((a, b) => a.demandIndex - b.demandIndex || a.expertIndex - b.expertIndex);
   for (let i = 1; i < edges.length; i++) {
     if (edges[i].demandIndex === edges[i - 1].demandIndex && edges[i].expertIndex === edges[i - 1].expertIndex) {
-      throw new AssignmentInputError(
-        'DUPLICATE_EDGE',
-        `pair ${demands[edges[i].demandIndex].demandId} → ${experts[edges[i].expertIndex].expertId} appears more than once`,
-      );
+      throw new AssignmentInputError('DUPLICATE_EDGE', `pair ${demands[edges[i].demandIndex].demandId} → ${experts[edges[i].expertIndex].expertId} appears more than once`);
     }
   }
   const edgesByDemand: CanonicalEdge[][] = demands.map(() => []);

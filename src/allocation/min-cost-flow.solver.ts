@@ -236,7 +236,7 @@ class ResidualNetwork implements FlowNetwork {
         let pathCost = arcCost[lastArc];
         let bottleneck = Math.min(maxFlow - flow, residual[lastArc]);
         let intact = true;
-        for (let v = head[lastArc ^ 1]; v !== source; ) {
+        for (let v = head[lastArc ^ 1]; v !== source;) {
           const arc = prevArc[v];
           if (residual[arc] <= 0) {
             intact = false;
@@ -257,7 +257,7 @@ class ResidualNetwork implements FlowNetwork {
         }
         residual[lastArc] -= bottleneck;
         residual[lastArc ^ 1] += bottleneck;
-        for (let v = head[lastArc ^ 1]; v !== source; ) {
+        for (let v = head[lastArc ^ 1]; v !== source;) {
           const arc = prevArc[v];
           residual[arc] -= bottleneck;
           residual[arc ^ 1] += bottleneck;

@@ -112,10 +112,7 @@ export function allocateQuotas(input: QuotaInput): QuotaResult {
 
   const sumLower = prepared.reduce((acc, r) => acc + r.lower, 0n);
   if (sumLower > total) {
-    throw new QuotaAllocationError(
-      'MINS_EXCEED_TOTAL',
-      `regional minimums need ${sumLower} seats but only ${totalSeats} are available`,
-    );
+    throw new QuotaAllocationError('MINS_EXCEED_TOTAL', `regional minimums need ${sumLower} seats but only ${totalSeats} are available`);
   }
 
   const seats = distributeSeats(prepared, total);
@@ -188,9 +185,7 @@ interface SeatOutcome {
  */
 function distributeSeats(regions: PreparedRegion[], total: bigint): SeatOutcome[] {
   const pinnedAt = (r: PreparedRegion, at: 'lower' | 'upper'): SeatOutcome =>
-    at === 'upper'
-      ? { seats: Number(r.upper), adjustedQuota: Number(r.upper), bound: r.upperSource }
-      : { seats: Number(r.lower), adjustedQuota: Number(r.lower), bound: 'min' };
+    at === 'upper' ? { seats: Number(r.upper), adjustedQuota: Number(r.upper), bound: r.upperSource } : { seats: Number(r.lower), adjustedQuota: Number(r.lower), bound: 'min' };
 
   const sumUpper = regions.reduce((acc, r) => acc + r.upper, 0n);
   if (sumUpper <= total) {
@@ -204,8 +199,7 @@ function distributeSeats(regions: PreparedRegion[], total: bigint): SeatOutcome[
   // Here sumLower < total < sumUpper, so some region has upper > 0 and hence demands > 0.
   const active = regions.filter((r) => r.upper > 0n);
   const breakpoints = collectBreakpoints(active);
-  const evaluate = (lambda: Fraction): bigint =>
-    active.reduce((acc, r) => acc + clamp(r.demands * lambda.num, r.lower * lambda.den, r.upper * lambda.den), 0n);
+  const evaluate = (lambda: Fraction): bigint => active.reduce((acc, r) => acc + clamp(r.demands * lambda.num, r.lower * lambda.den, r.upper * lambda.den), 0n);
 
   // f(λ)=Σclamp(λd, lower, upper) is continuous and non-decreasing; find the first breakpoint
   // where it reaches the total. λ then lies in (previous, that breakpoint].

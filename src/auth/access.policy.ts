@@ -22,7 +22,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Matches the route pattern (never the raw URL), so `/docs/../v1/x` cannot reach a private route. */
 export function isPublicRoute(method: string, url: string): boolean {
   const m = method === 'HEAD' ? 'GET' : method;
-  if (PUBLIC_PREFIXES.some((p) => (url === p || url.startsWith(`${p}/`)) && (m === 'GET'))) return true;
+  if (PUBLIC_PREFIXES.some((p) => (url === p || url.startsWith(`${p}/`)) && m === 'GET')) return true;
   return PUBLIC_ROUTES.some((r) => r.method === m && r.url === url);
 }
 

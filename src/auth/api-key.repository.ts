@@ -29,8 +29,16 @@ export class ApiKeyRepository {
   }
 
   list(): ApiKeyInfo[] {
-    return this.db.select({
-      id: apiKeys.id, name: apiKeys.name, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt,
-    }).from(apiKeys).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id)).all();
+    return this.db
+      .select({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        createdAt: apiKeys.createdAt,
+        revokedAt: apiKeys.revokedAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+      })
+      .from(apiKeys)
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .all();
   }
 }

@@ -21,10 +21,21 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   append(e: NewAuditEntry): AuditEntry {
-    return this.db.insert(auditLog).values({
-      actor: e.actor, actorRole: e.actorRole, action: e.action, entity: e.entity, entityId: e.entityId,
-      regionCode: e.regionCode ?? null, before: e.before ?? null, after: e.after ?? null, note: e.note ?? null,
-    }).returning().get();
+    return this.db
+      .insert(auditLog)
+      .values({
+        actor: e.actor,
+        actorRole: e.actorRole,
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId,
+        regionCode: e.regionCode ?? null,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        note: e.note ?? null,
+      })
+      .returning()
+      .get();
   }
 
   /** Newest first. */
@@ -33,8 +44,14 @@ export class AuditRepository {
     if (q.entity) conds.push(eq(auditLog.entity, q.entity));
     if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
     if (q.regionCode) conds.push(eq(auditLog.regionCode, q.regionCode));
-    return this.db.select().from(auditLog).where(conds.length ? and(...conds) : undefined)
-      .orderBy(desc(auditLog.id)).limit(q.limit).offset(q.offset ?? 0).all();
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(q.limit)
+      .offset(q.offset ?? 0)
+      .all();
   }
 
   /**
@@ -42,10 +59,12 @@ export class AuditRepository {
    * substr, not LIKE: an id may contain '_' (a LIKE wildcard).
    */
   listByEntityPrefix(q: { entities: readonly string[]; regionCode: string; prefix: string; limit: number }): AuditEntry[] {
-    return this.db.select().from(auditLog).where(and(
-      inArray(auditLog.entity, [...q.entities]),
-      eq(auditLog.regionCode, q.regionCode),
-      sql`substr(${auditLog.entityId}, 1, ${q.prefix.length}) = ${q.prefix}`,
-    )).orderBy(desc(auditLog.id)).limit(q.limit).all();
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(inArray(auditLog.entity, [...q.entities]), eq(auditLog.regionCode, q.regionCode), sql`substr(${auditLog.entityId}, 1, ${q.prefix.length}) = ${q.prefix}`))
+      .orderBy(desc(auditLog.id))
+      .limit(q.limit)
+      .all();
   }
 }

@@ -23,7 +23,10 @@ export const sessionResponseSchema = z.object({
 export const auditQuerySchema = z.object({
   entity: z.string().max(64).optional(),
   entityId: z.string().max(128).optional(),
-  region: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/, '行政区划代码应为 6 位数字')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

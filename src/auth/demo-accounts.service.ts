@@ -15,8 +15,7 @@ function readSaved(file: string): Map<string, DemoAccount> {
   if (!existsSync(file)) return new Map();
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { accounts?: DemoAccount[] };
-    return new Map((parsed.accounts ?? []).filter((a) => typeof a?.username === 'string' && typeof a.password === 'string')
-      .map((a) => [a.username, a]));
+    return new Map((parsed.accounts ?? []).filter((a) => typeof a?.username === 'string' && typeof a.password === 'string').map((a) => [a.username, a]));
   } catch {
     // An unreadable file only costs the printout: existing passwords are never reset.
     return new Map();

@@ -4,8 +4,7 @@ import type { Principal } from './auth.types';
 /** Which regions' enterprises, demands, shortlists and exports a principal may see and change. */
 export type RegionScope = { all: true } | { all: false; region: string };
 
-export const forbiddenRegion = (regionCode?: string | null) =>
-  new AppError('FORBIDDEN_REGION', '无权访问其他区县的数据', regionCode ? { region: regionCode } : undefined);
+export const forbiddenRegion = (regionCode?: string | null) => new AppError('FORBIDDEN_REGION', '无权访问其他区县的数据', regionCode ? { region: regionCode } : undefined);
 
 /** Only county reviewers are bound to a region; city staff and portals (the city-wide online forms) see all. */
 export function regionScope(principal: Principal): RegionScope {

@@ -14,9 +14,12 @@ export class SessionRepository {
 
   /** The live session with its enabled user, or undefined when unknown, expired or the user is disabled. */
   findValid(tokenHash: string, nowIso: string): SessionWithUser | undefined {
-    const row = this.db.select({ s: sessions, u: users }).from(sessions)
+    const row = this.db
+      .select({ s: sessions, u: users })
+      .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, nowIso), eq(users.disabled, false))).get();
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, nowIso), eq(users.disabled, false)))
+      .get();
     return row && { tokenHash: row.s.tokenHash, csrfToken: row.s.csrfToken, expiresAt: row.s.expiresAt, user: row.u };
   }
 

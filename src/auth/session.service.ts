@@ -40,8 +40,13 @@ export class SessionService {
     const expiresAt = new Date(nowMs + this.ttlMs).toISOString();
     this.deps.sessions.insert({ tokenHash: sha256Hex(token), userId: user.id, csrfToken, expiresAt });
     this.deps.audit.append({
-      actor: user.username, actorRole: user.role, action: 'auth.login', entity: 'user', entityId: user.username,
-      regionCode: user.regionCode, note: `ip=${meta.ip}`,
+      actor: user.username,
+      actorRole: user.role,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.username,
+      regionCode: user.regionCode,
+      note: `ip=${meta.ip}`,
     });
     return { token, csrfToken, expiresAt, user };
   }

@@ -22,9 +22,18 @@ export class UserRepository {
   }
 
   list(): Array<Omit<UserRow, 'passwordHash'>> {
-    return this.db.select({
-      id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-      regionCode: users.regionCode, disabled: users.disabled, createdAt: users.createdAt,
-    }).from(users).orderBy(asc(users.id)).all();
+    return this.db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        regionCode: users.regionCode,
+        disabled: users.disabled,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .orderBy(asc(users.id))
+      .all();
   }
 }

@@ -14,9 +14,7 @@
  *
  * Pure module: no I/O.
  */
-import {
-  type AssignmentEdge, type AssignmentInput, type AssignmentResult, assignPairs, type UnfilledReason,
-} from '../allocation/assignment.service';
+import { type AssignmentEdge, type AssignmentInput, type AssignmentResult, assignPairs, type UnfilledReason } from '../allocation/assignment.service';
 import { allocateQuotas, type QuotaResult } from '../allocation/quota.service';
 import type { ExcludedCandidate, RankedCandidate } from '../ranking/ranking.schema';
 import type { RegionRunSummary, RunAssignment } from './cycle-run.schema';
@@ -99,7 +97,8 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
   const byEnterprise = new Map<string, PlanDemand[]>();
   for (const d of eligible) {
     const list = byEnterprise.get(d.enterpriseCreditCode);
-    if (list) list.push(d); else byEnterprise.set(d.enterpriseCreditCode, [d]);
+    if (list) list.push(d);
+    else byEnterprise.set(d.enterpriseCreditCode, [d]);
   }
   const units: Unit[] = [];
   for (const code of [...byEnterprise.keys()].sort(compareIds)) {
@@ -134,9 +133,7 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
  * Seats per region in proportion to eligible demands (every region with a demand is listed, with 0 seats if
  * none of its demands is eligible). Throws PlanInputError for limits the demands cannot meet.
  */
-export function computeQuotas(
-  demands: ReadonlyArray<Pick<PlanDemand, 'region' | 'ineligible'>>, totalSeats: number, regionLimits: PlanInput['regionLimits'],
-): QuotaResult {
+export function computeQuotas(demands: ReadonlyArray<Pick<PlanDemand, 'region' | 'ineligible'>>, totalSeats: number, regionLimits: PlanInput['regionLimits']): QuotaResult {
   const regionCodes = [...new Set(demands.map((d) => d.region))].sort(compareIds);
   for (const r of Object.keys(regionLimits)) {
     if (!regionCodes.includes(r)) throw new PlanInputError('REGION_LIMIT_UNKNOWN', `区县 ${r} 在本周期没有需求，不能设置名额上下限`);
@@ -222,23 +219,37 @@ export function planAssignment(input: PlanInput): PlanResult {
     return { ...common, expertId: null, score: null, namedAgreed: false, proposed: null, unfilled: why };
   });
 
-  const assignments: RunAssignment[] = proposals.filter((p) => p.expertId !== null).map((p) => ({
-    demandId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, expertId: p.expertId!, score: p.score!, region: p.region, namedAgreed: p.namedAgreed,
-  }));
+  const assignments: RunAssignment[] = proposals
+    .filter((p) => p.expertId !== null)
+    .map((p) => ({
+      demandId: p.demandId,
+      enterpriseCreditCode: p.enterpriseCreditCode,
+      expertId: p.expertId!,
+      score: p.score!,
+      region: p.region,
+      namedAgreed: p.namedAgreed,
+    }));
   const regions = quotas.regions.map((q): RegionRunSummary => {
     const mine = proposals.filter((p) => p.region === q.region);
     return {
       region: q.region,
       demands: mine.length,
       eligibleDemands: q.demands,
-      share: q.share, exactQuota: q.exactQuota, floor: q.floor, remainder: q.remainder, adjustedQuota: q.adjustedQuota, bound: q.bound,
+      share: q.share,
+      exactQuota: q.exactQuota,
+      floor: q.floor,
+      remainder: q.remainder,
+      adjustedQuota: q.adjustedQuota,
+      bound: q.bound,
       seats: q.seats,
       assigned: mine.filter((p) => p.expertId !== null).length,
-      unfilled: mine.filter((p) => p.unfilled).map((p) => ({
-        demandId: p.demandId,
-        reason: p.unfilled!.code,
-        ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) } : {}),
-      })),
+      unfilled: mine
+        .filter((p) => p.unfilled)
+        .map((p) => ({
+          demandId: p.demandId,
+          reason: p.unfilled!.code,
+          ...(p.unfilled!.code === 'ENTERPRISE_INELIGIBLE' ? { rules: (p.unfilled!.details.rules as FailedRule[]).map((r) => r.code) } : {}),
+        })),
     };
   });
   // Summed in output order so the float total is reproducible bit for bit.
@@ -246,9 +257,7 @@ export function planAssignment(input: PlanInput): PlanResult {
   return { quotas, regions, proposals, assignments, totalScore, solver: { input: solverInput, result, ms: solveMs } };
 }
 
-function explainSolverReason(
-  reason: UnfilledReason, unit: Unit, input: PlanInput, seatsOf: Map<string, number>, holders: Map<string, string[]>,
-): PlannedUnfilled {
+function explainSolverReason(reason: UnfilledReason, unit: Unit, input: PlanInput, seatsOf: Map<string, number>, holders: Map<string, string[]>): PlannedUnfilled {
   switch (reason) {
     case 'QUOTA_EXHAUSTED':
       return { code: reason, details: { seats: seatsOf.get(unit.region) ?? 0 } };
@@ -262,7 +271,9 @@ function explainSolverReason(
     }
     case 'NO_ELIGIBLE_CANDIDATE': {
       const atCapacity = [...unit.edges.keys()].filter((id) => input.expertCapacity(id) <= 0).length;
-      const excluded = unit.members.flatMap((m) => m.excluded).slice(0, 3)
+      const excluded = unit.members
+        .flatMap((m) => m.excluded)
+        .slice(0, 3)
         .map((x) => ({ expertId: x.expertId, codes: x.reasons.map((r) => r.code) }));
       return { code: reason, details: { candidatesAtCapacity: atCapacity, excluded } };
     }

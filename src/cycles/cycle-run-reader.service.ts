@@ -9,7 +9,9 @@ export type AssignmentQuery = { run?: string; region?: string; unfilled?: boolea
 
 /** Reads stored cycle runs for the API. `region` narrows to one county (a reviewer's scope). */
 export class CycleRunReader {
-  constructor(private readonly deps: { runs: Pick<CycleRunRepository, 'getRun' | 'listRuns' | 'latestCompleted' | 'listProposals'>; reference: Pick<ReferenceRepository, 'getCycle'> }) {}
+  constructor(
+    private readonly deps: { runs: Pick<CycleRunRepository, 'getRun' | 'listRuns' | 'latestCompleted' | 'listProposals'>; reference: Pick<ReferenceRepository, 'getCycle'> },
+  ) {}
 
   listRuns(cycleId: string): RunInfo[] {
     this.requireCycle(cycleId);
@@ -53,8 +55,17 @@ export class CycleRunReader {
 /** The stored run without what the read API does not show (the summary travels separately, seq and reason stay in). */
 function toRunInfo(r: StoredRun): RunInfo {
   return {
-    id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status,
-    params: r.params, inputHash: r.inputHash, startedAt: r.startedAt, finishedAt: r.finishedAt, abandonedAt: r.abandonedAt, timings: r.timings,
+    id: r.id,
+    cycleId: r.cycleId,
+    policy: r.policy,
+    seats: r.seats,
+    status: r.status,
+    params: r.params,
+    inputHash: r.inputHash,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    abandonedAt: r.abandonedAt,
+    timings: r.timings,
   };
 }
 
@@ -74,8 +85,6 @@ function toItem(p: RunProposal): AssignmentItem {
     proposed: p.proposed,
     alternates: p.alternates,
     excluded: p.excluded,
-    unfilled: p.expertExternalId === null && p.unfilledCode
-      ? { code: p.unfilledCode, reason: p.unfilledReason ?? '', details: p.unfilledDetails ?? {} }
-      : null,
+    unfilled: p.expertExternalId === null && p.unfilledCode ? { code: p.unfilledCode, reason: p.unfilledReason ?? '', details: p.unfilledDetails ?? {} } : null,
   };
 }

@@ -52,12 +52,19 @@ function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: () => string
 export function toStoredRun(r: CycleRunRow): StoredRun {
   const where = () => `批次 ${r.id} 的`;
   return {
-    id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats,
+    id: r.id,
+    cycleId: r.cycleId,
+    policy: r.policy,
+    seats: r.seats,
     status: r.abandonedAt ? 'abandoned' : r.status,
-    params: parseStored(paramsSchema, r.params, () => `${where()}参数`), inputHash: r.inputHash, startedAt: r.startedAt,
-    finishedAt: r.finishedAt ?? null, abandonedAt: r.abandonedAt ?? null,
+    params: parseStored(paramsSchema, r.params, () => `${where()}参数`),
+    inputHash: r.inputHash,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt ?? null,
+    abandonedAt: r.abandonedAt ?? null,
     timings: parseStored(timingsSchema, r.timings ?? null, () => `${where()}耗时`),
-    seq: r.seq ?? null, abandonReason: r.abandonReason ?? null,
+    seq: r.seq ?? null,
+    abandonReason: r.abandonReason ?? null,
     summary: r.status === 'completed' && r.summary != null ? parseStored(cycleRunSummarySchema, r.summary, () => `${where()}汇总`) : null,
   };
 }
@@ -88,55 +95,86 @@ export class CycleRunRepository {
 
   /** Runs of a cycle, newest first. */
   listRuns(cycleId: string): StoredRun[] {
-    return this.db.select().from(cycleRuns).where(eq(cycleRuns.cycleId, cycleId))
-      .orderBy(desc(sql`coalesce(${cycleRuns.seq}, 0)`), desc(cycleRuns.startedAt), desc(cycleRuns.id)).all().map(toStoredRun);
+    return this.db
+      .select()
+      .from(cycleRuns)
+      .where(eq(cycleRuns.cycleId, cycleId))
+      .orderBy(desc(sql`coalesce(${cycleRuns.seq}, 0)`), desc(cycleRuns.startedAt), desc(cycleRuns.id))
+      .all()
+      .map(toStoredRun);
   }
 
   /** Completed runs of every cycle, newest first (the review dashboard). */
   listCompletedRuns(): StoredRun[] {
-    return this.db.select().from(cycleRuns).where(eq(cycleRuns.status, 'completed'))
-      .orderBy(desc(cycleRuns.finishedAt), desc(cycleRuns.startedAt), desc(cycleRuns.id)).all().map(toStoredRun);
+    return this.db
+      .select()
+      .from(cycleRuns)
+      .where(eq(cycleRuns.status, 'completed'))
+      .orderBy(desc(cycleRuns.finishedAt), desc(cycleRuns.startedAt), desc(cycleRuns.id))
+      .all()
+      .map(toStoredRun);
   }
 
   latestCompleted(cycleId: string): StoredRun | undefined {
-    const row = this.db.select().from(cycleRuns).where(and(eq(cycleRuns.cycleId, cycleId), eq(cycleRuns.status, 'completed')))
-      .orderBy(desc(sql`coalesce(${cycleRuns.seq}, 0)`), desc(cycleRuns.finishedAt), desc(cycleRuns.id)).limit(1).get();
+    const row = this.db
+      .select()
+      .from(cycleRuns)
+      .where(and(eq(cycleRuns.cycleId, cycleId), eq(cycleRuns.status, 'completed')))
+      .orderBy(desc(sql`coalesce(${cycleRuns.seq}, 0)`), desc(cycleRuns.finishedAt), desc(cycleRuns.id))
+      .limit(1)
+      .get();
     return row && toStoredRun(row);
   }
 
   /** Started, neither completed nor abandoned: candidates for resuming. */
   listResumable(cycleId: string): StoredRun[] {
-    return this.db.select().from(cycleRuns)
+    return this.db
+      .select()
+      .from(cycleRuns)
       .where(and(eq(cycleRuns.cycleId, cycleId), eq(cycleRuns.status, 'running'), isNull(cycleRuns.abandonedAt)))
-      .orderBy(asc(cycleRuns.startedAt), asc(cycleRuns.id)).all().map(toStoredRun);
+      .orderBy(asc(cycleRuns.startedAt), asc(cycleRuns.id))
+      .all()
+      .map(toStoredRun);
   }
 
   /** The next N of `<cycle>-r<N>`; runs written without a seq (fixtures, imports) still count. */
   nextSeq(cycleId: string): number {
-    const row = this.db.select({ maxSeq: sql<number | null>`max(${cycleRuns.seq})`, n: count() }).from(cycleRuns)
-      .where(eq(cycleRuns.cycleId, cycleId)).get();
+    const row = this.db
+      .select({ maxSeq: sql<number | null>`max(${cycleRuns.seq})`, n: count() })
+      .from(cycleRuns)
+      .where(eq(cycleRuns.cycleId, cycleId))
+      .get();
     return Math.max(row?.maxSeq ?? 0, row?.n ?? 0) + 1;
   }
 
-  insertRun(run: {
-    id: string; cycleId: string; policy: string; seats: number; params: Record<string, unknown>; inputHash: string; seq: number; startedAt: string;
-  }): void {
-    this.db.insert(cycleRuns).values({ ...run, status: 'running' }).run();
+  insertRun(run: { id: string; cycleId: string; policy: string; seats: number; params: Record<string, unknown>; inputHash: string; seq: number; startedAt: string }): void {
+    this.db
+      .insert(cycleRuns)
+      .values({ ...run, status: 'running' })
+      .run();
   }
 
   markAbandoned(runId: string, at: string, reason: string): boolean {
-    const res = this.db.update(cycleRuns).set({ abandonedAt: at, abandonReason: reason })
-      .where(and(eq(cycleRuns.id, runId), eq(cycleRuns.status, 'running'), isNull(cycleRuns.abandonedAt))).run();
+    const res = this.db
+      .update(cycleRuns)
+      .set({ abandonedAt: at, abandonReason: reason })
+      .where(and(eq(cycleRuns.id, runId), eq(cycleRuns.status, 'running'), isNull(cycleRuns.abandonedAt)))
+      .run();
     return res.changes > 0;
   }
 
   loadCheckpoints(runId: string): Map<string, RankingCheckpoint> {
     const rows = this.db.select().from(runRankings).where(eq(runRankings.runId, runId)).all();
-    return new Map(rows.map((r) => [r.demandExternalId, {
-      demandId: r.demandExternalId,
-      candidates: parseStored(candidatesSchema, r.candidates, () => `批次 ${runId} 中需求 ${r.demandExternalId} 的排序`),
-      excluded: parseStored(excludedListSchema, r.excluded, () => `批次 ${runId} 中需求 ${r.demandExternalId} 的排除专家`),
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.demandExternalId,
+        {
+          demandId: r.demandExternalId,
+          candidates: parseStored(candidatesSchema, r.candidates, () => `批次 ${runId} 中需求 ${r.demandExternalId} 的排序`),
+          excluded: parseStored(excludedListSchema, r.excluded, () => `批次 ${runId} 中需求 ${r.demandExternalId} 的排除专家`),
+        },
+      ]),
+    );
   }
 
   /** One transaction; a demand already checkpointed keeps its first ranking (INSERT OR IGNORE by primary key). */
@@ -144,9 +182,17 @@ export class CycleRunRepository {
     if (list.length === 0) return;
     this.db.transaction((tx) => {
       for (let i = 0; i < list.length; i += CHUNK) {
-        tx.insert(runRankings).values(list.slice(i, i + CHUNK).map((c) => ({
-          runId, demandExternalId: c.demandId, candidates: c.candidates, excluded: c.excluded,
-        }))).onConflictDoNothing().run();
+        tx.insert(runRankings)
+          .values(
+            list.slice(i, i + CHUNK).map((c) => ({
+              runId,
+              demandExternalId: c.demandId,
+              candidates: c.candidates,
+              excluded: c.excluded,
+            })),
+          )
+          .onConflictDoNothing()
+          .run();
       }
     });
   }
@@ -155,15 +201,31 @@ export class CycleRunRepository {
    * Quotas, proposals, status, summary and timings in one transaction, and only if the run is still running
    * and not abandoned — so a run is completed at most once and a completed run is never rewritten.
    */
-  complete(runId: string, result: {
-    quotas: RunQuotaInsert[]; proposals: RunProposalInsert[]; summary: unknown; timings: Record<string, number>; finishedAt: string;
-  }): void {
+  complete(
+    runId: string,
+    result: {
+      quotas: RunQuotaInsert[];
+      proposals: RunProposalInsert[];
+      summary: unknown;
+      timings: Record<string, number>;
+      finishedAt: string;
+    },
+  ): void {
     this.db.transaction((tx) => {
-      const res = tx.update(cycleRuns).set({ status: 'completed', summary: result.summary, timings: result.timings, finishedAt: result.finishedAt })
-        .where(and(eq(cycleRuns.id, runId), eq(cycleRuns.status, 'running'), isNull(cycleRuns.abandonedAt))).run();
+      const res = tx
+        .update(cycleRuns)
+        .set({ status: 'completed', summary: result.summary, timings: result.timings, finishedAt: result.finishedAt })
+        .where(and(eq(cycleRuns.id, runId), eq(cycleRuns.status, 'running'), isNull(cycleRuns.abandonedAt)))
+        .run();
       if (res.changes !== 1) throw new Error(`run ${runId} is not running any more (completed or abandoned elsewhere)`);
-      for (let i = 0; i < result.quotas.length; i += CHUNK) tx.insert(runQuotas).values(result.quotas.slice(i, i + CHUNK)).run();
-      for (let i = 0; i < result.proposals.length; i += CHUNK) tx.insert(runProposals).values(result.proposals.slice(i, i + CHUNK)).run();
+      for (let i = 0; i < result.quotas.length; i += CHUNK)
+        tx.insert(runQuotas)
+          .values(result.quotas.slice(i, i + CHUNK))
+          .run();
+      for (let i = 0; i < result.proposals.length; i += CHUNK)
+        tx.insert(runProposals)
+          .values(result.proposals.slice(i, i + CHUNK))
+          .run();
     });
   }
 
@@ -173,20 +235,32 @@ export class CycleRunRepository {
 
   /** Regions that have proposals in the run (a region may lack a quota row when it got no seats). */
   listProposalRegions(runId: string): string[] {
-    return this.db.selectDistinct({ code: runProposals.regionCode }).from(runProposals)
-      .where(eq(runProposals.runId, runId)).orderBy(asc(runProposals.regionCode)).all().map((r) => r.code);
+    return this.db
+      .selectDistinct({ code: runProposals.regionCode })
+      .from(runProposals)
+      .where(eq(runProposals.runId, runId))
+      .orderBy(asc(runProposals.regionCode))
+      .all()
+      .map((r) => r.code);
   }
 
   /** The proposals of a run (or of one region of it), by demand id. */
   proposalsOf(runId: string, regionCode?: string): RunProposal[] {
-    return this.db.select().from(runProposals)
+    return this.db
+      .select()
+      .from(runProposals)
       .where(regionCode ? and(eq(runProposals.runId, runId), eq(runProposals.regionCode, regionCode)) : eq(runProposals.runId, runId))
-      .orderBy(asc(runProposals.demandExternalId)).all().map(toProposal);
+      .orderBy(asc(runProposals.demandExternalId))
+      .all()
+      .map(toProposal);
   }
 
   getProposal(runId: string, demandId: string): RunProposal | undefined {
-    const row = this.db.select().from(runProposals)
-      .where(and(eq(runProposals.runId, runId), eq(runProposals.demandExternalId, demandId))).get();
+    const row = this.db
+      .select()
+      .from(runProposals)
+      .where(and(eq(runProposals.runId, runId), eq(runProposals.demandExternalId, demandId)))
+      .get();
     return row && toProposal(row);
   }
 
@@ -198,8 +272,7 @@ export class CycleRunRepository {
       opts.unfilled === undefined ? undefined : opts.unfilled ? isNull(runProposals.expertExternalId) : sql`${runProposals.expertExternalId} is not null`,
     );
     const total = this.db.select({ n: count() }).from(runProposals).where(where).get()?.n ?? 0;
-    let q = this.db.select().from(runProposals).where(where)
-      .orderBy(asc(runProposals.regionCode), asc(runProposals.demandExternalId)).$dynamic();
+    let q = this.db.select().from(runProposals).where(where).orderBy(asc(runProposals.regionCode), asc(runProposals.demandExternalId)).$dynamic();
     if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
     return { total, items: q.all().map(toProposal) };
   }
@@ -209,13 +282,20 @@ export class CycleRunRepository {
    * hashes are kept by the intake repositories, so this is three narrow queries, not a load of all records.
    */
   fingerprint(cycleId: string): InputFingerprint {
-    const demandRows = this.db.select({ key: demands.externalId, hash: demands.contentHash, enterpriseId: demands.enterpriseId })
-      .from(demands).where(eq(demands.cycleId, cycleId)).all();
+    const demandRows = this.db
+      .select({ key: demands.externalId, hash: demands.contentHash, enterpriseId: demands.enterpriseId })
+      .from(demands)
+      .where(eq(demands.cycleId, cycleId))
+      .all();
     const enterpriseIds = [...new Set(demandRows.map((d) => d.enterpriseId))];
     const enterpriseRows: Array<[string, string]> = [];
     for (let i = 0; i < enterpriseIds.length; i += CHUNK) {
-      for (const r of this.db.select({ key: enterprises.creditCode, hash: enterprises.contentHash }).from(enterprises)
-        .where(inArray(enterprises.id, enterpriseIds.slice(i, i + CHUNK))).all()) enterpriseRows.push([r.key, r.hash]);
+      for (const r of this.db
+        .select({ key: enterprises.creditCode, hash: enterprises.contentHash })
+        .from(enterprises)
+        .where(inArray(enterprises.id, enterpriseIds.slice(i, i + CHUNK)))
+        .all())
+        enterpriseRows.push([r.key, r.hash]);
     }
     const expertRows = this.db.select({ key: experts.externalId, hash: experts.contentHash }).from(experts).all();
     const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -231,8 +311,12 @@ export class CycleRunRepository {
     const out = new Map<string, number>();
     const unique = [...new Set(externalIds)];
     for (let i = 0; i < unique.length; i += CHUNK) {
-      for (const r of this.db.select({ id: experts.id, key: experts.externalId }).from(experts)
-        .where(inArray(experts.externalId, unique.slice(i, i + CHUNK))).all()) out.set(r.key, r.id);
+      for (const r of this.db
+        .select({ id: experts.id, key: experts.externalId })
+        .from(experts)
+        .where(inArray(experts.externalId, unique.slice(i, i + CHUNK)))
+        .all())
+        out.set(r.key, r.id);
     }
     return out;
   }

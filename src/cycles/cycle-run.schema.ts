@@ -104,8 +104,15 @@ export type RunInfo = z.infer<typeof runInfoSchema>;
 /** The short form county review shows: the same run, fewer fields (one schema, picked, not a second one). */
 export const runHeaderSchema = runInfoSchema.pick({ id: true, cycleId: true, policy: true, seats: true, status: true, startedAt: true, finishedAt: true });
 export type RunHeader = z.infer<typeof runHeaderSchema>;
-export const toRunHeader = (r: RunInfo): RunHeader =>
-  ({ id: r.id, cycleId: r.cycleId, policy: r.policy, seats: r.seats, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt });
+export const toRunHeader = (r: RunInfo): RunHeader => ({
+  id: r.id,
+  cycleId: r.cycleId,
+  policy: r.policy,
+  seats: r.seats,
+  status: r.status,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+});
 
 export const runListResponseSchema = z.object({ items: z.array(runInfoSchema) });
 

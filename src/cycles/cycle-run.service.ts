@@ -25,8 +25,10 @@ import { describeUnfilled } from './unfilled-reasons';
 export type SyncProgressEvent = { stage: string; done: number; total: number };
 
 export type CycleRunDeps = {
-  runs: Pick<CycleRunRepository,
-    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'>;
+  runs: Pick<
+    CycleRunRepository,
+    'getRun' | 'listResumable' | 'nextSeq' | 'insertRun' | 'markAbandoned' | 'loadCheckpoints' | 'saveCheckpoints' | 'complete' | 'fingerprint' | 'expertIdsByExternalId'
+  >;
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByIds'>;
   experts: Pick<ExpertRepository, 'getByIds'>;
@@ -50,9 +52,7 @@ export type CycleRunDeps = {
   concurrency?: number;
 };
 
-export type CycleRunErrorCode =
-  | 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID'
-  | 'HARD_RULE_VIOLATION';
+export type CycleRunErrorCode = 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID' | 'HARD_RULE_VIOLATION';
 
 export class CycleRunError extends AppError {
   declare readonly code: CycleRunErrorCode;
@@ -98,7 +98,9 @@ export class CycleRunService {
     const { deps } = this;
     const started = performance.now();
     const timings: Record<string, number> = {};
-    const lap = (key: string, from: number) => { timings[key] = Math.round(performance.now() - from); };
+    const lap = (key: string, from: number) => {
+      timings[key] = Math.round(performance.now() - from);
+    };
 
     const opts = parseOptions(input);
     const cycle = deps.reference.getCycle(opts.cycleId);
@@ -121,8 +123,13 @@ export class CycleRunService {
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });
     const policy = new RunPolicy(profile, base.ctx, base.assignments, new Map([...facts].map(([code, f]) => [code, f.hadTechVp])));
     const params = {
-      policy: policyRef, seats, top: opts.top, alternates: opts.alternates, excluded: opts.excluded,
-      regionLimits: opts.regionLimits, ranker: deps.rankerId,
+      policy: policyRef,
+      seats,
+      top: opts.top,
+      alternates: opts.alternates,
+      excluded: opts.excluded,
+      regionLimits: opts.regionLimits,
+      ranker: deps.rankerId,
     };
     const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, records: deps.runs.fingerprint(cycle.id) });
 
@@ -133,14 +140,21 @@ export class CycleRunService {
       const enterprise = enterpriseById.get(d.enterpriseId)!;
       const verdict = policy.enterpriseVerdict(enterprise);
       if (!verdict.eligible) {
-        ineligible.set(d.demand.externalId, failedHardRules(verdict).map(({ ruleId, code, message }) => ({ ruleId, code, message })));
+        ineligible.set(
+          d.demand.externalId,
+          failedHardRules(verdict).map(({ ruleId, code, message }) => ({ ruleId, code, message })),
+        );
       } else if (policy.enterpriseSlotsLeft(enterprise.creditCode) > 0) {
         ranked.push({ stored: d, enterprise });
       }
     }
     ranked.sort((a, b) => compareIds(a.stored.demand.externalId, b.stored.demand.externalId));
     // Limits the demands cannot meet fail now, before a run is opened and anything is ranked.
-    this.checkQuotas(stored.map((d) => ({ region: d.region, ineligible: ineligible.get(d.demand.externalId) ?? null })), seats, opts.regionLimits);
+    this.checkQuotas(
+      stored.map((d) => ({ region: d.region, ineligible: ineligible.get(d.demand.externalId) ?? null })),
+      seats,
+      opts.regionLimits,
+    );
     lap('loadMs', t);
 
     // Resume the interrupted run of this very input, or start a new one; a running run of older input is abandoned.
@@ -156,10 +170,7 @@ export class CycleRunService {
     // Re-check every ranked candidate against the hard rules (recorded appointments count): the ranker's
     // verdicts are trusted for ordering, never for eligibility.
     t = performance.now();
-    const candidateIds = [...new Set([
-      ...[...checkpoints.values()].flatMap((c) => c.candidates.map((x) => x.expertId)),
-      ...stored.flatMap((d) => agreedExpertIds(d.demand)),
-    ])];
+    const candidateIds = [...new Set([...[...checkpoints.values()].flatMap((c) => c.candidates.map((x) => x.expertId)), ...stored.flatMap((d) => agreedExpertIds(d.demand))])];
     const internal = deps.runs.expertIdsByExternalId(candidateIds);
     const experts = new Map([...deps.experts.getByIds([...internal.values()]).values()].map((x) => [x.externalId, x]));
     const planDemands = stored.map((d): PlanDemand => {
@@ -176,8 +187,12 @@ export class CycleRunService {
     let plan: PlanResult;
     try {
       plan = planAssignment({
-        totalSeats: seats, regionLimits: opts.regionLimits, demands: planDemands, alternates: opts.alternates,
-        expertCapacity: (id) => policy.expertSlotsLeft(id), enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
+        totalSeats: seats,
+        regionLimits: opts.regionLimits,
+        demands: planDemands,
+        alternates: opts.alternates,
+        expertCapacity: (id) => policy.expertSlotsLeft(id),
+        enterpriseCapacity: (code) => policy.enterpriseSlotsLeft(code),
       });
     } catch (err) {
       if (err instanceof PlanInputError) throw new CycleRunError(err.code, err.message);
@@ -187,15 +202,29 @@ export class CycleRunService {
     lap('planMs', t);
 
     t = performance.now();
-    const violations = verifyProposals(policy, plan.proposals, {
-      experts, enterprises, demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
-    }, new Map(plan.quotas.regions.map((q) => [q.region, q.seats])));
+    const violations = verifyProposals(
+      policy,
+      plan.proposals,
+      {
+        experts,
+        enterprises,
+        demands: new Map(stored.map((d) => [d.demand.externalId, d.demand])),
+      },
+      new Map(plan.quotas.regions.map((q) => [q.region, q.seats])),
+    );
     lap('guardMs', t);
     if (violations.length) throw hardRuleViolation(violations);
 
     const summary: CycleRunSummary = {
-      run: runId, cycle: cycle.id, policy: policyRef, seats, seatsAssigned: plan.quotas.seatsAssigned, tieBreak: plan.quotas.tieBreak,
-      score: plan.totalScore, regions: plan.regions, assignments: plan.assignments,
+      run: runId,
+      cycle: cycle.id,
+      policy: policyRef,
+      seats,
+      seatsAssigned: plan.quotas.seatsAssigned,
+      tieBreak: plan.quotas.tieBreak,
+      score: plan.totalScore,
+      regions: plan.regions,
+      assignments: plan.assignments,
     };
 
     if (run) {
@@ -204,16 +233,32 @@ export class CycleRunService {
       timings.totalMs = Math.round(performance.now() - started);
       deps.runs.complete(run.id, {
         quotas: plan.quotas.regions.map((q) => ({
-          runId: run.id, regionCode: q.region, demands: q.demands, share: q.share, exactQuota: q.exactQuota, remainder: q.remainder, seats: q.seats,
+          runId: run.id,
+          regionCode: q.region,
+          demands: q.demands,
+          share: q.share,
+          exactQuota: q.exactQuota,
+          remainder: q.remainder,
+          seats: q.seats,
         })),
         proposals: plan.proposals.map((p) => ({
-          runId: run.id, demandExternalId: p.demandId, enterpriseCreditCode: p.enterpriseCreditCode, regionCode: p.region,
-          expertExternalId: p.expertId, score: p.score, namedAgreed: p.namedAgreed,
+          runId: run.id,
+          demandExternalId: p.demandId,
+          enterpriseCreditCode: p.enterpriseCreditCode,
+          regionCode: p.region,
+          expertExternalId: p.expertId,
+          score: p.score,
+          namedAgreed: p.namedAgreed,
           unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
-          unfilledCode: p.unfilled?.code ?? null, unfilledDetails: p.unfilled?.details ?? null,
-          proposed: p.proposed, alternates: p.alternates, excluded: p.excluded,
+          unfilledCode: p.unfilled?.code ?? null,
+          unfilledDetails: p.unfilled?.details ?? null,
+          proposed: p.proposed,
+          alternates: p.alternates,
+          excluded: p.excluded,
         })),
-        summary, timings, finishedAt: deps.clock.now().toISOString(),
+        summary,
+        timings,
+        finishedAt: deps.clock.now().toISOString(),
       });
       task.update(1);
       task.finish();
@@ -259,9 +304,12 @@ export class CycleRunService {
     }
   }
 
-  private openRun(a: {
-    cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean;
-  }): { run: StoredRun | null; resumed: boolean; abandoned: string[]; checkpoints: Map<string, RankingCheckpoint> } {
+  private openRun(a: { cycle: Cycle; policyRef: string; seats: number; params: Record<string, unknown>; inputHash: string; dryRun: boolean }): {
+    run: StoredRun | null;
+    resumed: boolean;
+    abandoned: string[];
+    checkpoints: Map<string, RankingCheckpoint>;
+  } {
     const { runs, clock, logger } = this.deps;
     const resumable = runs.listResumable(a.cycle.id);
     const same = resumable.find((r) => r.inputHash === a.inputHash);
@@ -286,7 +334,14 @@ export class CycleRunService {
     while (runs.getRun(`${a.cycle.id}-r${seq}`)) seq += 1;
     const id = `${a.cycle.id}-r${seq}`;
     runs.insertRun({
-      id, cycleId: a.cycle.id, policy: a.policyRef, seats: a.seats, params: a.params, inputHash: a.inputHash, seq, startedAt: clock.now().toISOString(),
+      id,
+      cycleId: a.cycle.id,
+      policy: a.policyRef,
+      seats: a.seats,
+      params: a.params,
+      inputHash: a.inputHash,
+      seq,
+      startedAt: clock.now().toISOString(),
     });
     logger.info({ run: id }, 'cycle run started');
     return { run: runs.getRun(id)!, resumed: false, abandoned, checkpoints: new Map() };
@@ -294,7 +349,8 @@ export class CycleRunService {
 
   /** Ranks every demand not yet checkpointed, in id order, committing each chunk; returns how many it ranked. */
   private async rankAll(
-    demands: RankedDemand[], checkpoints: Map<string, RankingCheckpoint>,
+    demands: RankedDemand[],
+    checkpoints: Map<string, RankingCheckpoint>,
     a: { runId: string | null; cycleId: string; policyRef: string; top: number; excluded: number },
   ): Promise<number> {
     const todo = demands.filter((d) => !checkpoints.has(d.stored.demand.externalId));
@@ -306,8 +362,13 @@ export class CycleRunService {
       const settled = await settleWithLimit(chunk, this.concurrency, async (d): Promise<RankingCheckpoint> => {
         const demand = d.stored.demand;
         const query: RankQuery = {
-          demandId: demand.externalId, title: demand.title, description: demand.description, expectedField: demand.expectedField,
-          region: d.stored.region, enterpriseCreditCode: demand.enterpriseCreditCode, namedCandidates: demand.namedCandidates,
+          demandId: demand.externalId,
+          title: demand.title,
+          description: demand.description,
+          expectedField: demand.expectedField,
+          region: d.stored.region,
+          enterpriseCreditCode: demand.enterpriseCreditCode,
+          namedCandidates: demand.namedCandidates,
         };
         const res = await this.deps.ranker.rank(query, { policy: a.policyRef, cycleId: a.cycleId, top: a.top, excluded: a.excluded });
         return { demandId: demand.externalId, candidates: res.candidates.slice(0, a.top), excluded: res.excluded.slice(0, a.excluded) };
@@ -326,7 +387,11 @@ export class CycleRunService {
   }
 
   private recheck(
-    policy: RunPolicy, checkpoint: RankingCheckpoint, demand: Demand, enterprise: Enterprise, experts: Map<string, Expert>,
+    policy: RunPolicy,
+    checkpoint: RankingCheckpoint,
+    demand: Demand,
+    enterprise: Enterprise,
+    experts: Map<string, Expert>,
   ): { candidates: RankedCandidate[]; excluded: ExcludedCandidate[] } {
     const candidates: RankedCandidate[] = [];
     const dropped: ExcludedCandidate[] = [];
@@ -354,9 +419,16 @@ export class CycleRunService {
       const ev = policy.checkPair(expert, enterprise, demand);
       if (!ev.eligible) continue;
       candidates.push({
-        expertId, name: expert.name, institution: expert.institution.name, region: expert.region, score: 0,
-        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [],
-        flags: relaxedRules(ev).map(toPolicyFlag), priorities: ev.priorities.map(toPolicyFlag), namedAgreed: true,
+        expertId,
+        name: expert.name,
+        institution: expert.institution.name,
+        region: expert.region,
+        score: 0,
+        breakdown: { semantic: 0, lexical: 0, overlap: 0, strength: 0, priority: 0 },
+        evidence: [],
+        flags: relaxedRules(ev).map(toPolicyFlag),
+        priorities: ev.priorities.map(toPolicyFlag),
+        namedAgreed: true,
       });
     }
     if (dropped.length) {
@@ -377,7 +449,11 @@ function parseOptions(input: CycleRunOptions): ResolvedRunOptions {
     }
   }
   // Sorted keys: the same limits given in another order are the same input.
-  const regionLimits = Object.fromEntries(Object.keys(parsed.data.regionLimits).sort().map((k) => [k, parsed.data.regionLimits[k]]));
+  const regionLimits = Object.fromEntries(
+    Object.keys(parsed.data.regionLimits)
+      .sort()
+      .map((k) => [k, parsed.data.regionLimits[k]]),
+  );
   return { ...parsed.data, regionLimits };
 }
 
@@ -386,11 +462,7 @@ function cycleFacts(c: Cycle) {
 }
 
 function hardRuleViolation(violations: GuardViolation[]): CycleRunError {
-  return new CycleRunError(
-    'HARD_RULE_VIOLATION',
-    `推荐结果违反硬性条件（${violations.length} 条），本批次未保存`,
-    violations.slice(0, 20),
-  );
+  return new CycleRunError('HARD_RULE_VIOLATION', `推荐结果违反硬性条件（${violations.length} 条），本批次未保存`, violations.slice(0, 20));
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

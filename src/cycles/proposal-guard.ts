@@ -18,9 +18,7 @@ export type GuardRecords = {
  * demand, expert and enterprise caps, region seats — whether or not the profile lists capacity rules.
  * Returns the violations (empty when all is well); the caller refuses to store a run with any.
  */
-export function verifyProposals(
-  policy: RunPolicy, proposals: readonly ProposalRecord[], records: GuardRecords, regionSeats: ReadonlyMap<string, number>,
-): GuardViolation[] {
+export function verifyProposals(policy: RunPolicy, proposals: readonly ProposalRecord[], records: GuardRecords, regionSeats: ReadonlyMap<string, number>): GuardViolation[] {
   const violations: GuardViolation[] = [];
   const proposed = proposals.filter((p) => p.expertId !== null);
   const enterprisesOf = new Map<string, string[]>();

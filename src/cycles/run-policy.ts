@@ -69,5 +69,3 @@ export class RunPolicy {
     return { ...this.baseCtx, enterpriseHadTechVp: this.hadTechVp.get(creditCode) ?? false };
   }
 }
-
-

@@ -59,8 +59,8 @@ export function createTerminalProgress(opts: TerminalProgressOptions): ProgressR
         if (tty) {
           const filled = Math.round(fraction * BAR_WIDTH);
           const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-          const line = `${label} [${bar}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done}/${total}`
-            + ` · ${r >= 10 ? Math.round(r) : r.toFixed(1)}/s · ETA ${formatSeconds(eta)}`;
+          const line =
+            `${label} [${bar}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done}/${total}` + ` · ${r >= 10 ? Math.round(r) : r.toFixed(1)}/s · ETA ${formatSeconds(eta)}`;
           const width = opts.stream.columns ?? 120;
           opts.stream.write(`\r\x1b[K${line.slice(0, Math.max(20, width - 1))}`);
         } else {

@@ -3,10 +3,7 @@
 import type { EnterpriseInput } from '../intake/enterprise.schema';
 import { buildCreditCode, CREDIT_CODE_ALPHABET } from './check-digits';
 import { ageAt, randomDate } from './dates';
-import {
-  BRAND_HEADS, BRAND_TAILS, COUNTY_PLACES, INDUSTRY_SECTORS, QUALIFICATIONS, RESERVED_BRANDS, ROADS, type IndustrySector,
-  type SectorTopic,
-} from './industry-sectors.data';
+import { BRAND_HEADS, BRAND_TAILS, COUNTY_PLACES, INDUSTRY_SECTORS, QUALIFICATIONS, RESERVED_BRANDS, ROADS, type IndustrySector, type SectorTopic } from './industry-sectors.data';
 import type { DemoInstitution } from './institutions.data';
 import { composeMaskedMobile, composePersonName } from './person.composer';
 import type { Rng } from './prng';
@@ -96,9 +93,34 @@ function chooseQualifications(r: Rng, sector: IndustrySector, size: SizeClass, r
 type RdInstitution = NonNullable<EnterpriseInput['rdInstitutions']>[number];
 
 function chooseRdInstitutions(r: Rng, size: SizeClass, shortName: string, partners: DemoInstitution[]): RdInstitution[] {
-  const count = r.weighted<number>(size === 'micro' ? [[0, 6], [1, 4]] : size === 'small' ? [[0, 3], [1, 5], [2, 2]] : [[1, 4], [2, 4], [3, 2]]);
+  const count = r.weighted<number>(
+    size === 'micro'
+      ? [
+          [0, 6],
+          [1, 4],
+        ]
+      : size === 'small'
+        ? [
+            [0, 3],
+            [1, 5],
+            [2, 2],
+          ]
+        : [
+            [1, 4],
+            [2, 4],
+            [3, 2],
+          ],
+  );
   const kinds: Array<[RdInstitution, number]> = [
-    [{ name: `${shortName}企业技术中心`, kind: '企业技术中心', level: size === 'large' && r.chance(0.3) ? 'national' : r.chance(0.4) ? 'provincial' : 'municipal', mode: 'self_built' }, 4],
+    [
+      {
+        name: `${shortName}企业技术中心`,
+        kind: '企业技术中心',
+        level: size === 'large' && r.chance(0.3) ? 'national' : r.chance(0.4) ? 'provincial' : 'municipal',
+        mode: 'self_built',
+      },
+      4,
+    ],
     [{ name: `${shortName}省级高新技术企业研究开发中心`, kind: '省级高新技术企业研究开发中心', level: 'provincial', mode: 'self_built' }, 3],
     [{ name: `浙江省${shortName}研究院`, kind: '省级企业研究院', level: 'provincial', mode: 'self_built' }, size === 'micro' ? 0 : 2],
     [{ name: `温州市${shortName}工程技术研究中心`, kind: '工程（技术）研究中心', level: 'municipal', mode: 'self_built' }, 2],
@@ -118,9 +140,24 @@ function chooseRdInstitutions(r: Rng, size: SizeClass, shortName: string, partne
 }
 
 function rdSpendingBand(r: Rng, qualifications: string[], sector: IndustrySector): NonNullable<EnterpriseInput['rdSpendingBand']> {
-  if (sector.key === 'digital') return r.weighted([['3-5%', 2], ['5-10%', 4], ['>10%', 3]]);
-  if (qualifications.includes(QUALIFICATIONS.highTech)) return r.weighted([['1-3%', 2], ['3-5%', 5], ['5-10%', 2], ['>10%', 0.5]]);
-  return r.weighted([['<1%', 3], ['1-3%', 5], ['3-5%', 2]]);
+  if (sector.key === 'digital')
+    return r.weighted([
+      ['3-5%', 2],
+      ['5-10%', 4],
+      ['>10%', 3],
+    ]);
+  if (qualifications.includes(QUALIFICATIONS.highTech))
+    return r.weighted([
+      ['1-3%', 2],
+      ['3-5%', 5],
+      ['5-10%', 2],
+      ['>10%', 0.5],
+    ]);
+  return r.weighted([
+    ['<1%', 3],
+    ['1-3%', 5],
+    ['3-5%', 2],
+  ]);
 }
 
 export type EnterpriseContext = {
@@ -134,7 +171,14 @@ export function generateEnterprise(r: Rng, ctx: EnterpriseContext, spec: Enterpr
   const { registry, partners } = ctx;
   const sector = spec.sector ?? r.weighted(INDUSTRY_SECTORS.map((s) => [s, s.weight] as const));
   const region = spec.region ?? r.weighted(sector.regions);
-  const size = spec.size ?? r.weighted<SizeClass>([['micro', 2.5], ['small', 4.5], ['medium', 2.2], ['large', 0.8]]);
+  const size =
+    spec.size ??
+    r.weighted<SizeClass>([
+      ['micro', 2.5],
+      ['small', 4.5],
+      ['medium', 2.2],
+      ['large', 0.8],
+    ]);
   const profile = SIZE_PROFILE[size];
   const registeredAt = spec.registeredAt ?? randomDate(r, profile.founded[0], profile.founded[1]);
   const { name, shortName } = issueName(r, registry, sector, region, size);

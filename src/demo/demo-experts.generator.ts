@@ -40,19 +40,47 @@ function chooseInstitution(r: Rng, domainKey: string, local: boolean): DemoInsti
 }
 
 function chooseDegree(r: Rng, inst: DemoInstitution, age: number): Degree {
-  const degree = r.weighted<Degree>(inst.type === 'vocational_school'
-    ? [['博士', 3], ['硕士', 5.5], ['学士', 1.5]]
-    : [['博士', 7.5], ['硕士', 2], ['学士', 0.5]]);
+  const degree = r.weighted<Degree>(
+    inst.type === 'vocational_school'
+      ? [
+          ['博士', 3],
+          ['硕士', 5.5],
+          ['学士', 1.5],
+        ]
+      : [
+          ['博士', 7.5],
+          ['硕士', 2],
+          ['学士', 0.5],
+        ],
+  );
   return degree === '博士' && age < 29 ? '硕士' : degree;
 }
 
 function chooseTitle(r: Rng, age: number, inst: DemoInstitution): Title {
   const shift = inst.type === 'vocational_school' ? 3 : 0; // titles come a little later at vocational schools
   const a = age - shift;
-  if (a < 32) return r.weighted<Title>([['中级', 8], ['初级', 2]]);
-  if (a < 39) return r.weighted<Title>([['中级', 5], ['副高级', 4.5], ['正高级', 0.5]]);
-  if (a < 46) return r.weighted<Title>([['中级', 1], ['副高级', 5.5], ['正高级', 3.5]]);
-  return r.weighted<Title>([['中级', 0.5], ['副高级', 4], ['正高级', 5.5]]);
+  if (a < 32)
+    return r.weighted<Title>([
+      ['中级', 8],
+      ['初级', 2],
+    ]);
+  if (a < 39)
+    return r.weighted<Title>([
+      ['中级', 5],
+      ['副高级', 4.5],
+      ['正高级', 0.5],
+    ]);
+  if (a < 46)
+    return r.weighted<Title>([
+      ['中级', 1],
+      ['副高级', 5.5],
+      ['正高级', 3.5],
+    ]);
+  return r.weighted<Title>([
+    ['中级', 0.5],
+    ['副高级', 4],
+    ['正高级', 5.5],
+  ]);
 }
 
 function chooseHonours(r: Rng, title: Title): string[] {

@@ -44,7 +44,12 @@ export function seedDemo(deps: SeedDemoDeps, opts: SeedDemoOptions = {}): SeedDe
   const { intake, transaction } = deps;
 
   const summary: SeedDemoSummary = {
-    cycles: emptyCounts(), enterprises: emptyCounts(), experts: emptyCounts(), demands: emptyCounts(), rejected: [], durationMs: 0,
+    cycles: emptyCounts(),
+    enterprises: emptyCounts(),
+    experts: emptyCounts(),
+    demands: emptyCounts(),
+    rejected: [],
+    durationMs: 0,
   };
   const tally = (kind: SeedKind, record: unknown, result: SaveResult<string>) => {
     if (result.ok) summary[kind][result.status] += 1;
@@ -74,10 +79,7 @@ export function seedDemo(deps: SeedDemoDeps, opts: SeedDemoOptions = {}): SeedDe
 
 /** True when nothing has been imported yet (no cycles, enterprises, experts or demands). */
 export function isDatabaseEmpty(counts: RecordCounts): boolean {
-  return counts.reference.listCycles().length === 0
-    && counts.enterprises.count() === 0
-    && counts.experts.count() === 0
-    && counts.demands.count() === 0;
+  return counts.reference.listCycles().length === 0 && counts.enterprises.count() === 0 && counts.experts.count() === 0 && counts.demands.count() === 0;
 }
 
 /**

@@ -13,11 +13,15 @@ export interface Embedder {
 
 /** The model cannot be used: always says how to install it, because that is nearly always the fix. */
 export class EmbeddingModelError extends AppError {
-  constructor(readonly model: string, readonly modelDir: string, reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly model: string,
+    readonly modelDir: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(
       'MODEL_MISSING',
-      `Embedding model ${model} is missing or corrupt under ${modelDir} (${reason}). `
-      + 'Install it with `npm run setup` (or point MODEL_DIR at the folder that holds it).',
+      `Embedding model ${model} is missing or corrupt under ${modelDir} (${reason}). ` + 'Install it with `npm run setup` (or point MODEL_DIR at the folder that holds it).',
       undefined,
       options,
     );

@@ -18,8 +18,11 @@ export class EmbeddingCacheRepository {
     const out = new Map<string, Float32Array>();
     const unique = [...new Set(textHashes)];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = this.db.select({ textHash: embeddingCache.textHash, vector: embeddingCache.vector }).from(embeddingCache)
-        .where(and(eq(embeddingCache.modelId, modelId), inArray(embeddingCache.textHash, unique.slice(i, i + 500)))).all();
+      const rows = this.db
+        .select({ textHash: embeddingCache.textHash, vector: embeddingCache.vector })
+        .from(embeddingCache)
+        .where(and(eq(embeddingCache.modelId, modelId), inArray(embeddingCache.textHash, unique.slice(i, i + 500))))
+        .all();
       for (const r of rows) out.set(r.textHash, blobToVector(r.vector));
     }
     return out;
@@ -29,8 +32,10 @@ export class EmbeddingCacheRepository {
     if (entries.length === 0) return;
     this.db.transaction((tx) => {
       for (const e of entries) {
-        tx.insert(embeddingCache).values({ modelId, textHash: e.textHash, dim: e.vector.length, vector: vectorToBlob(e.vector) })
-          .onConflictDoNothing().run();
+        tx.insert(embeddingCache)
+          .values({ modelId, textHash: e.textHash, dim: e.vector.length, vector: vectorToBlob(e.vector) })
+          .onConflictDoNothing()
+          .run();
       }
     });
   }

@@ -15,8 +15,12 @@ export class EmbeddingService implements Embedder {
     private readonly cache: Pick<EmbeddingCacheRepository, 'getMany' | 'putMany'>,
   ) {}
 
-  get modelId(): string { return this.embedder.modelId; }
-  get dim(): number { return this.embedder.dim; }
+  get modelId(): string {
+    return this.embedder.modelId;
+  }
+  get dim(): number {
+    return this.embedder.dim;
+  }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     return (await this.embedWithStats(texts)).vectors;
@@ -27,7 +31,9 @@ export class EmbeddingService implements Embedder {
     const hashes = texts.map(hashText);
     const cached = this.cache.getMany(this.modelId, hashes);
     const todo = new Map<string, string>();
-    hashes.forEach((h, i) => { if (!cached.has(h) && !todo.has(h)) todo.set(h, texts[i]); });
+    hashes.forEach((h, i) => {
+      if (!cached.has(h) && !todo.has(h)) todo.set(h, texts[i]);
+    });
     if (todo.size) {
       const keys = [...todo.keys()];
       const vectors = await this.embedder.embed([...todo.values()]);

@@ -18,7 +18,10 @@ export function hashedTextVector(text: string, dim: number): Float32Array {
     if (i + 1 < chars.length) v[bucket(chars[i] + chars[i + 1], dim)] += 1;
   }
   let norm = 0;
-  for (let i = 0; i < dim; i++) { v[i] = Math.sqrt(v[i]); norm += v[i] * v[i]; }
+  for (let i = 0; i < dim; i++) {
+    v[i] = Math.sqrt(v[i]);
+    norm += v[i] * v[i];
+  }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < dim; i++) v[i] /= norm;
   return v;
@@ -34,7 +37,10 @@ export class HashingEmbedder implements Embedder {
   calls = 0;
   readonly texts: string[] = [];
 
-  constructor(readonly dim = 256, modelId?: string) {
+  constructor(
+    readonly dim = 256,
+    modelId?: string,
+  ) {
     this.modelId = modelId ?? `hashed-char-bigrams-${dim}`;
   }
 
@@ -50,8 +56,12 @@ export class CountingEmbedder implements Embedder {
   calls = 0;
   readonly texts: string[] = [];
   constructor(private readonly inner: Embedder) {}
-  get modelId() { return this.inner.modelId; }
-  get dim() { return this.inner.dim; }
+  get modelId() {
+    return this.inner.modelId;
+  }
+  get dim() {
+    return this.inner.dim;
+  }
   async embed(texts: string[]): Promise<Float32Array[]> {
     this.calls++;
     this.texts.push(...texts);

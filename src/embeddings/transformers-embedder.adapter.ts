@@ -107,7 +107,9 @@ export class TransformersEmbedder implements Embedder {
     try {
       tokenizer = await AutoTokenizer.from_pretrained(opts.model, { local_files_only: true });
       model = await AutoModel.from_pretrained(opts.model, {
-        local_files_only: true, dtype: DTYPE, device: 'cpu',
+        local_files_only: true,
+        dtype: DTYPE,
+        device: 'cpu',
         session_options: opts.threads ? { intraOpNumThreads: opts.threads } : {},
       });
     } catch (err) {
@@ -164,7 +166,9 @@ export class TransformersEmbedder implements Embedder {
       });
       const hidden = result.last_hidden_state as Tensor;
       const vectors = poolHiddenStates(hidden.data as Float32Array, batch, this.dim, this.opts.pooling);
-      batch.indices.forEach((j, r) => { out[j] = vectors[r]; });
+      batch.indices.forEach((j, r) => {
+        out[j] = vectors[r];
+      });
       hidden.dispose?.();
     }
     return out;

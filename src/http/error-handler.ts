@@ -22,9 +22,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       out = send(err.code, err.message, err.details);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext && err.validationContext !== 'body' ? [err.validationContext] : [];
-      const details = toFieldErrors(err.validation.map((v) => ({
-        path: [...where, ...(v.instancePath ?? '').split('/').filter(Boolean)], message: v.message ?? '',
-      })));
+      const details = toFieldErrors(
+        err.validation.map((v) => ({
+          path: [...where, ...(v.instancePath ?? '').split('/').filter(Boolean)],
+          message: v.message ?? '',
+        })),
+      );
       out = send('VALIDATION_FAILED', '请求内容校验失败', details);
     } else if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
@@ -35,8 +38,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
       // JSON.parse failures (including lone surrogates) and other client-side errors fastify reports.
       const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
-      out = status === 429 ? send('RATE_LIMITED', '请求过于频繁，请稍后再试', err.message)
-        : send(status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`, '请求无效', err.message);
+      out = status === 429 ? send('RATE_LIMITED', '请求过于频繁，请稍后再试', err.message) : send(status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`, '请求无效', err.message);
     } else {
       req.log.error({ err }, 'unhandled error');
       out = send('INTERNAL', '服务器内部错误');

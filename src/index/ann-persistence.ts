@@ -37,7 +37,11 @@ export type CrashPoint = 'after-temp-files' | 'before-manifest';
 
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sha256File(path: string): string {
@@ -50,7 +54,9 @@ function sha256File(path: string): string {
       if (n === 0) break;
       hash.update(buf.subarray(0, n));
     }
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
   return hash.digest('hex');
 }
 
@@ -70,15 +76,13 @@ export function readManifest(dir: string): { manifest?: IndexManifest; reason?: 
  * then the manifest naming them is swapped in by rename — the single commit point. A crash at any step
  * leaves the previous manifest pointing at the previous, intact files.
  */
-export function saveIndexAtomically(
-  dir: string,
-  index: HnswIndex,
-  meta: { modelId: string; watermark: Watermark },
-  opts: { crashAt?: CrashPoint } = {},
-): IndexManifest {
+export function saveIndexAtomically(dir: string, index: HnswIndex, meta: { modelId: string; watermark: Watermark }, opts: { crashAt?: CrashPoint } = {}): IndexManifest {
   mkdirSync(dir, { recursive: true });
   const previous = readManifest(dir).manifest;
-  const used = readdirSync(dir).map((f) => DATA_FILE.exec(f)).filter(Boolean).map((m) => Number(m![1]));
+  const used = readdirSync(dir)
+    .map((f) => DATA_FILE.exec(f))
+    .filter(Boolean)
+    .map((m) => Number(m![1]));
   const generation = Math.max(previous?.generation ?? 0, ...used) + 1;
   const files = { graph: `hnsw.${generation}.bin`, labels: `hnsw.${generation}.labels` };
   const tmp = { graph: join(dir, `${files.graph}.tmp`), labels: join(dir, `${files.labels}.tmp`) };
@@ -96,9 +100,18 @@ export function saveIndexAtomically(
   if (opts.crashAt === 'before-manifest') throw new SimulatedCrash('simulated crash before the manifest swap');
 
   const manifest: IndexManifest = {
-    format: 1, modelId: meta.modelId, dim: index.dim, space: 'ip', count: index.size(), deleted: index.deletedCount(),
+    format: 1,
+    modelId: meta.modelId,
+    dim: index.dim,
+    space: 'ip',
+    count: index.size(),
+    deleted: index.deletedCount(),
     params: { m: index.params.m, efConstruction: index.params.efConstruction },
-    watermark: meta.watermark, generation, files, sha256, savedAt: new Date().toISOString(),
+    watermark: meta.watermark,
+    generation,
+    files,
+    sha256,
+    savedAt: new Date().toISOString(),
   };
   const manifestTmp = join(dir, `${MANIFEST_FILE}.tmp`);
   writeFileSync(manifestTmp, JSON.stringify(manifest, null, 2));

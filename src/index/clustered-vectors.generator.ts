@@ -16,7 +16,13 @@ export type ClusterSpec = {
 };
 
 export const DEFAULT_CLUSTERS: Omit<ClusterSpec, 'dim'> = {
-  topics: 200, subtopicsPerTopic: 20, shared: 0.55, topic: 0.6, subtopic: 0.5, noise: 0.55, seed: 42,
+  topics: 200,
+  subtopicsPerTopic: 20,
+  shared: 0.55,
+  topic: 0.6,
+  subtopic: 0.5,
+  noise: 0.55,
+  seed: 42,
 };
 
 /** Standard normal samples (Box–Muller over the project's seeded mulberry32). */
@@ -29,11 +35,13 @@ export function describeSpec(s: ClusterSpec): string {
   return `clustered-unit(topics=${s.topics},subtopics=${s.subtopicsPerTopic},weights=${s.shared}/${s.topic}/${s.subtopic}/${s.noise})`;
 }
 
-
 function unitGaussian(dim: number, gauss: () => number): Float32Array {
   const v = new Float32Array(dim);
   let n = 0;
-  for (let i = 0; i < dim; i++) { v[i] = gauss(); n += v[i] * v[i]; }
+  for (let i = 0; i < dim; i++) {
+    v[i] = gauss();
+    n += v[i] * v[i];
+  }
   n = Math.sqrt(n);
   for (let i = 0; i < dim; i++) v[i] /= n;
   return v;
@@ -61,7 +69,7 @@ export class ClusteredVectors {
   next(): Float32Array {
     const { dim, subtopicsPerTopic: spt } = this.spec;
     const t = this.pickTopic();
-    const s = t * spt + Math.floor(Math.abs(this.gauss() * 0.4) * spt) % spt;
+    const s = t * spt + (Math.floor(Math.abs(this.gauss() * 0.4) * spt) % spt);
     const noise = unitGaussian(dim, this.gauss);
     const v = new Float32Array(dim);
     let n = 0;

@@ -10,7 +10,9 @@ import type { VectorMatrix } from './vector-matrix';
 export class ExactIndex implements VectorSearch {
   constructor(private readonly matrix: VectorMatrix) {}
 
-  get dim(): number { return this.matrix.dim; }
+  get dim(): number {
+    return this.matrix.dim;
+  }
 
   search(query: Float32Array, k: number, filter?: LabelFilter): Neighbor[] {
     if (query.length !== this.matrix.dim) throw new Error(`query has ${query.length} dimensions, expected ${this.matrix.dim}`);

@@ -19,7 +19,13 @@ export class HnswIndex implements AnnIndex {
   private readonly deleted: Set<number>;
   private efSearch: number;
 
-  private constructor(private readonly native: Native, readonly dim: number, readonly params: HnswParams, live: Set<number>, deleted: Set<number>) {
+  private constructor(
+    private readonly native: Native,
+    readonly dim: number,
+    readonly params: HnswParams,
+    live: Set<number>,
+    deleted: Set<number>,
+  ) {
     this.live = live;
     this.deleted = deleted;
     this.efSearch = params.efSearch;
@@ -62,13 +68,25 @@ export class HnswIndex implements AnnIndex {
     this.deleted.add(label);
   }
 
-  has(label: number): boolean { return this.live.has(label); }
-  size(): number { return this.live.size; }
-  deletedCount(): number { return this.deleted.size; }
-  labels(): number[] { return [...this.live]; }
-  capacity(): number { return this.native.getMaxElements(); }
+  has(label: number): boolean {
+    return this.live.has(label);
+  }
+  size(): number {
+    return this.live.size;
+  }
+  deletedCount(): number {
+    return this.deleted.size;
+  }
+  labels(): number[] {
+    return [...this.live];
+  }
+  capacity(): number {
+    return this.native.getMaxElements();
+  }
   /** Search breadth only: unlike M and efConstruction it can change without rebuilding the graph. */
-  setEfSearch(ef: number): void { this.efSearch = ef; }
+  setEfSearch(ef: number): void {
+    this.efSearch = ef;
+  }
 
   search(query: Float32Array, k: number, filter?: LabelFilter): Neighbor[] {
     const n = Math.min(k, this.live.size);
@@ -78,7 +96,7 @@ export class HnswIndex implements AnnIndex {
     let fn: ((label: number) => boolean) | undefined;
     if (filter) {
       if ('labels' in filter) {
-        const allowed = filter.labels instanceof Set ? filter.labels as Set<number> : new Set(filter.labels);
+        const allowed = filter.labels instanceof Set ? (filter.labels as Set<number>) : new Set(filter.labels);
         fn = (label) => allowed.has(label);
       } else {
         fn = filter.predicate;

@@ -12,7 +12,9 @@ export class TopK {
   }
 
   /** The similarity a candidate must beat to enter (−∞ while not full). */
-  get threshold(): number { return this.n < this.k ? -Infinity : this.sims[0]; }
+  get threshold(): number {
+    return this.n < this.k ? -Infinity : this.sims[0];
+  }
 
   push(label: number, similarity: number): void {
     if (this.k <= 0) return;

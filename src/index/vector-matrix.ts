@@ -8,13 +8,20 @@ export class VectorMatrix {
   private rowLabels: number[] = [];
   private readonly rowOf = new Map<number, number>();
 
-  constructor(readonly dim: number, initialCapacity = 1024) {
+  constructor(
+    readonly dim: number,
+    initialCapacity = 1024,
+  ) {
     this.data = new Float32Array(dim * Math.max(1, initialCapacity));
   }
 
-  get size(): number { return this.rowLabels.length; }
+  get size(): number {
+    return this.rowLabels.length;
+  }
 
-  has(label: number): boolean { return this.rowOf.has(label); }
+  has(label: number): boolean {
+    return this.rowOf.has(label);
+  }
 
   set(label: number, vector: Float32Array): void {
     if (vector.length !== this.dim) throw new Error(`vector has ${vector.length} dimensions, expected ${this.dim}`);
@@ -53,18 +60,29 @@ export class VectorMatrix {
     return row === undefined ? undefined : this.data.subarray(row * this.dim, (row + 1) * this.dim);
   }
 
-  rowIndex(label: number): number | undefined { return this.rowOf.get(label); }
-  labelAt(row: number): number { return this.rowLabels[row]; }
-  labels(): number[] { return [...this.rowLabels]; }
+  rowIndex(label: number): number | undefined {
+    return this.rowOf.get(label);
+  }
+  labelAt(row: number): number {
+    return this.rowLabels[row];
+  }
+  labels(): number[] {
+    return [...this.rowLabels];
+  }
   /** The raw rows (first size × dim floats are live): for tight loops. */
-  raw(): Float32Array { return this.data; }
+  raw(): Float32Array {
+    return this.data;
+  }
 
   /** Inner product of the query with the vector at a row. */
   dotRow(query: Float32Array, row: number): number {
     const d = this.data;
     const dim = this.dim;
     let base = row * dim;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let i = 0;
     for (; i + 3 < dim; i += 4, base += 4) {
       s0 += query[i] * d[base];

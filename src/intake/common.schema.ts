@@ -40,4 +40,9 @@ export const creditCodeSchema = z
   .toUpperCase()
   .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
 
-export const externalIdSchema = z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, '编号只能包含字母、数字、下划线、点、冒号和连字符');
+export const externalIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.:-]+$/, '编号只能包含字母、数字、下划线、点、冒号和连字符');

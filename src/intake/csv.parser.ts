@@ -25,18 +25,33 @@ export function parseCsv(text: string): CsvRecord[] {
     const ch = src[i];
     if (inQuotes) {
       if (ch === '"') {
-        if (src[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
       } else {
         if (ch === '\n') line++;
         cell += ch;
       }
       continue;
     }
-    if (ch === '"' && cell === '') { inQuotes = true; cellStarted = true; }
-    else if (ch === ',') { cells.push(cell); cell = ''; cellStarted = true; }
-    else if (ch === '\r' && src[i + 1] === '\n') { /* handled with \n */ }
-    else if (ch === '\n') { endRecord(); line++; recordLine = line; }
-    else { cell += ch; cellStarted = true; }
+    if (ch === '"' && cell === '') {
+      inQuotes = true;
+      cellStarted = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+      cellStarted = true;
+    } else if (ch === '\r' && src[i + 1] === '\n') {
+      /* handled with \n */
+    } else if (ch === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      cell += ch;
+      cellStarted = true;
+    }
   }
   if (cell !== '' || cells.length > 0 || cellStarted) endRecord();
   return records;

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { dateSchema } from './common.schema';
 
 export const cycleSchema = z.object({
-  id: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/),
   year: z.number().int().min(2000).max(2100),
   policy: z.string().trim().min(1).max(64),
   seats: z.number().int().min(0).max(100_000),

@@ -6,8 +6,7 @@ import type { Enterprise } from './enterprise.schema';
 import type { UpsertStatus } from './expert.repository';
 
 type Row = typeof enterprises.$inferSelect;
-const clean = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
 export class EnterpriseRepository {
   constructor(private readonly db: Db) {}
@@ -15,16 +14,28 @@ export class EnterpriseRepository {
   upsert(e: Enterprise): { id: number; status: UpsertStatus } {
     const contentHash = hashRecord(e);
     return this.db.transaction((tx) => {
-      const existing = tx.select({ id: enterprises.id, contentHash: enterprises.contentHash }).from(enterprises)
-        .where(eq(enterprises.creditCode, e.creditCode)).get();
+      const existing = tx.select({ id: enterprises.id, contentHash: enterprises.contentHash }).from(enterprises).where(eq(enterprises.creditCode, e.creditCode)).get();
       if (existing && existing.contentHash === contentHash) return { id: existing.id, status: 'unchanged' as const };
       const values = {
-        creditCode: e.creditCode, name: e.name, regionCode: e.region, registeredAt: e.registeredAt,
-        employees: e.employees ?? null, revenue: e.revenue ?? null, qualifications: e.qualifications, industry: e.industry,
-        legalRepresentative: e.legalRepresentative ?? null, contact: e.contact, address: e.address ?? null,
-        rdInstitutions: e.rdInstitutions, rdAreaM2: e.rdAreaM2 ?? null, rdStaff: e.rdStaff ?? null,
-        rdEquipmentValue: e.rdEquipmentValue ?? null, rdSpendingBand: e.rdSpendingBand ?? null, rdProjectModes: e.rdProjectModes,
-        contentHash, updatedAt: new Date().toISOString(),
+        creditCode: e.creditCode,
+        name: e.name,
+        regionCode: e.region,
+        registeredAt: e.registeredAt,
+        employees: e.employees ?? null,
+        revenue: e.revenue ?? null,
+        qualifications: e.qualifications,
+        industry: e.industry,
+        legalRepresentative: e.legalRepresentative ?? null,
+        contact: e.contact,
+        address: e.address ?? null,
+        rdInstitutions: e.rdInstitutions,
+        rdAreaM2: e.rdAreaM2 ?? null,
+        rdStaff: e.rdStaff ?? null,
+        rdEquipmentValue: e.rdEquipmentValue ?? null,
+        rdSpendingBand: e.rdSpendingBand ?? null,
+        rdProjectModes: e.rdProjectModes,
+        contentHash,
+        updatedAt: new Date().toISOString(),
       };
       let id: number;
       if (existing) {
@@ -35,13 +46,32 @@ export class EnterpriseRepository {
       } else {
         id = tx.insert(enterprises).values(values).returning({ id: enterprises.id }).get().id;
       }
-      if (e.creditIssues.length) tx.insert(enterpriseCreditIssues).values(e.creditIssues.map((c, ordinal) => ({
-        enterpriseId: id, ordinal, date: c.date, kind: c.kind, serious: c.serious, note: c.note ?? null,
-      }))).run();
-      if (e.relatedParties.length) tx.insert(enterpriseRelatedParties).values(e.relatedParties.map((p, ordinal) => ({
-        enterpriseId: id, ordinal, kind: p.kind, expertExternalId: p.expertExternalId ?? null,
-        institutionName: p.institutionName ?? null, name: p.name ?? null,
-      }))).run();
+      if (e.creditIssues.length)
+        tx.insert(enterpriseCreditIssues)
+          .values(
+            e.creditIssues.map((c, ordinal) => ({
+              enterpriseId: id,
+              ordinal,
+              date: c.date,
+              kind: c.kind,
+              serious: c.serious,
+              note: c.note ?? null,
+            })),
+          )
+          .run();
+      if (e.relatedParties.length)
+        tx.insert(enterpriseRelatedParties)
+          .values(
+            e.relatedParties.map((p, ordinal) => ({
+              enterpriseId: id,
+              ordinal,
+              kind: p.kind,
+              expertExternalId: p.expertExternalId ?? null,
+              institutionName: p.institutionName ?? null,
+              name: p.name ?? null,
+            })),
+          )
+          .run();
       tx.insert(changeLog).values({ entity: 'enterprise', entityId: id, op: 'upsert' }).run();
       return { id, status: existing ? ('updated' as const) : ('inserted' as const) };
     });
@@ -59,7 +89,11 @@ export class EnterpriseRepository {
   getByIds(ids: number[]): Map<number, Enterprise> {
     const out = new Map<number, Enterprise>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = this.db.select().from(enterprises).where(inArray(enterprises.id, ids.slice(i, i + 500))).all();
+      const rows = this.db
+        .select()
+        .from(enterprises)
+        .where(inArray(enterprises.id, ids.slice(i, i + 500)))
+        .all();
       const assembled = this.assemble(rows);
       rows.forEach((r, j) => out.set(r.id, assembled[j]));
     }
@@ -79,36 +113,71 @@ export class EnterpriseRepository {
 
   list(opts: { region?: string; limit: number; offset: number }) {
     const where = opts.region ? eq(enterprises.regionCode, opts.region) : undefined;
-    const total = this.db.select({ n: sql<number>`count(*)` }).from(enterprises).where(where).get()!.n;
-    const items = this.db.select({
-      creditCode: enterprises.creditCode, name: enterprises.name, region: enterprises.regionCode, industry: enterprises.industry,
-    }).from(enterprises).where(where).orderBy(asc(enterprises.id)).limit(opts.limit).offset(opts.offset).all();
+    const total = this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(enterprises)
+      .where(where)
+      .get()!.n;
+    const items = this.db
+      .select({
+        creditCode: enterprises.creditCode,
+        name: enterprises.name,
+        region: enterprises.regionCode,
+        industry: enterprises.industry,
+      })
+      .from(enterprises)
+      .where(where)
+      .orderBy(asc(enterprises.id))
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .all();
     return { total, items };
   }
 
   count(): number {
-    return this.db.select({ n: sql<number>`count(*)` }).from(enterprises).get()!.n;
+    return this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(enterprises)
+      .get()!.n;
   }
 
   private assemble(rows: Row[]): Enterprise[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const issues = this.db.select().from(enterpriseCreditIssues).where(inArray(enterpriseCreditIssues.enterpriseId, ids))
-      .orderBy(asc(enterpriseCreditIssues.ordinal)).all();
-    const parties = this.db.select().from(enterpriseRelatedParties).where(inArray(enterpriseRelatedParties.enterpriseId, ids))
-      .orderBy(asc(enterpriseRelatedParties.ordinal)).all();
-    return rows.map((r) => clean({
-      creditCode: r.creditCode, name: r.name, region: r.regionCode, registeredAt: r.registeredAt,
-      employees: r.employees ?? undefined, revenue: r.revenue ?? undefined, qualifications: r.qualifications, industry: r.industry,
-      legalRepresentative: r.legalRepresentative ?? undefined, contact: r.contact, address: r.address ?? undefined,
-      rdInstitutions: r.rdInstitutions as Enterprise['rdInstitutions'], rdAreaM2: r.rdAreaM2 ?? undefined, rdStaff: r.rdStaff ?? undefined,
-      rdEquipmentValue: r.rdEquipmentValue ?? undefined, rdSpendingBand: (r.rdSpendingBand ?? undefined) as Enterprise['rdSpendingBand'],
-      rdProjectModes: r.rdProjectModes,
-      creditIssues: issues.filter((c) => c.enterpriseId === r.id).map((c) => clean({ date: c.date, kind: c.kind, serious: c.serious, note: c.note ?? undefined })),
-      relatedParties: parties.filter((p) => p.enterpriseId === r.id).map((p) => clean({
-        kind: p.kind as 'founder' | 'investor', expertExternalId: p.expertExternalId ?? undefined,
-        institutionName: p.institutionName ?? undefined, name: p.name ?? undefined,
-      })),
-    }) as Enterprise);
+    const issues = this.db.select().from(enterpriseCreditIssues).where(inArray(enterpriseCreditIssues.enterpriseId, ids)).orderBy(asc(enterpriseCreditIssues.ordinal)).all();
+    const parties = this.db.select().from(enterpriseRelatedParties).where(inArray(enterpriseRelatedParties.enterpriseId, ids)).orderBy(asc(enterpriseRelatedParties.ordinal)).all();
+    return rows.map(
+      (r) =>
+        clean({
+          creditCode: r.creditCode,
+          name: r.name,
+          region: r.regionCode,
+          registeredAt: r.registeredAt,
+          employees: r.employees ?? undefined,
+          revenue: r.revenue ?? undefined,
+          qualifications: r.qualifications,
+          industry: r.industry,
+          legalRepresentative: r.legalRepresentative ?? undefined,
+          contact: r.contact,
+          address: r.address ?? undefined,
+          rdInstitutions: r.rdInstitutions as Enterprise['rdInstitutions'],
+          rdAreaM2: r.rdAreaM2 ?? undefined,
+          rdStaff: r.rdStaff ?? undefined,
+          rdEquipmentValue: r.rdEquipmentValue ?? undefined,
+          rdSpendingBand: (r.rdSpendingBand ?? undefined) as Enterprise['rdSpendingBand'],
+          rdProjectModes: r.rdProjectModes,
+          creditIssues: issues.filter((c) => c.enterpriseId === r.id).map((c) => clean({ date: c.date, kind: c.kind, serious: c.serious, note: c.note ?? undefined })),
+          relatedParties: parties
+            .filter((p) => p.enterpriseId === r.id)
+            .map((p) =>
+              clean({
+                kind: p.kind as 'founder' | 'investor',
+                expertExternalId: p.expertExternalId ?? undefined,
+                institutionName: p.institutionName ?? undefined,
+                name: p.name ?? undefined,
+              }),
+            ),
+        }) as Enterprise,
+    );
   }
 }

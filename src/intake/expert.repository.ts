@@ -1,17 +1,13 @@
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import {
-  changeLog, expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions,
-  serviceHistory,
-} from '../db/schema';
+import { changeLog, expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions, serviceHistory } from '../db/schema';
 import { hashRecord } from '../shared/hash';
 import type { Expert } from './expert.schema';
 
 export type UpsertStatus = 'inserted' | 'updated' | 'unchanged';
 type Row = typeof experts.$inferSelect;
 
-const dropUndefined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+const dropUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
 export class ExpertRepository {
   constructor(private readonly db: Db) {}
@@ -20,16 +16,25 @@ export class ExpertRepository {
   upsert(expert: Expert): { id: number; status: UpsertStatus } {
     const contentHash = hashRecord(expert);
     return this.db.transaction((tx) => {
-      const existing = tx.select({ id: experts.id, contentHash: experts.contentHash }).from(experts)
-        .where(eq(experts.externalId, expert.externalId)).get();
+      const existing = tx.select({ id: experts.id, contentHash: experts.contentHash }).from(experts).where(eq(experts.externalId, expert.externalId)).get();
       if (existing && existing.contentHash === contentHash) return { id: existing.id, status: 'unchanged' as const };
 
       const institutionId = this.upsertInstitution(tx as unknown as Db, expert.institution);
       const values = {
-        externalId: expert.externalId, name: expert.name, gender: expert.gender ?? null, birthDate: expert.birthDate,
-        title: expert.title ?? null, degree: expert.degree ?? null, institutionId, regionCode: expert.region,
-        fields: expert.fields, workStartYear: expert.workStartYear ?? null, honours: expert.honours,
-        contact: expert.contact, contentHash, updatedAt: new Date().toISOString(),
+        externalId: expert.externalId,
+        name: expert.name,
+        gender: expert.gender ?? null,
+        birthDate: expert.birthDate,
+        title: expert.title ?? null,
+        degree: expert.degree ?? null,
+        institutionId,
+        regionCode: expert.region,
+        fields: expert.fields,
+        workStartYear: expert.workStartYear ?? null,
+        honours: expert.honours,
+        contact: expert.contact,
+        contentHash,
+        updatedAt: new Date().toISOString(),
       };
       let id: number;
       if (existing) {
@@ -42,27 +47,85 @@ export class ExpertRepository {
         id = tx.insert(experts).values(values).returning({ id: experts.id }).get().id;
       }
       const rows = <T>(items: T[], map: (item: T, ordinal: number) => object) => items.map((it, i) => ({ expertId: id, ...map(it, i) }));
-      if (expert.projects.length) tx.insert(expertProjects).values(rows(expert.projects, (p, ordinal) => ({
-        ordinal, title: p.title, abstract: p.abstract, keywords: p.keywords, role: p.role, level: p.level,
-        startYear: p.startYear ?? null, endYear: p.endYear ?? null,
-      })) as (typeof expertProjects.$inferInsert)[]).run();
-      if (expert.patents.length) tx.insert(expertPatents).values(rows(expert.patents, (p, ordinal) => ({
-        ordinal, number: p.number, title: p.title, abstract: p.abstract, type: p.type, status: p.status, ipc: p.ipc,
-        filedAt: p.filedAt ?? null, grantedAt: p.grantedAt ?? null,
-      })) as (typeof expertPatents.$inferInsert)[]).run();
-      if (expert.papers.length) tx.insert(expertPapers).values(rows(expert.papers, (p, ordinal) => ({
-        ordinal, title: p.title, abstract: p.abstract, keywords: p.keywords, venue: p.venue ?? null, year: p.year ?? null,
-      })) as (typeof expertPapers.$inferInsert)[]).run();
-      if (expert.badRecords.length) tx.insert(expertBadRecords).values(rows(expert.badRecords, (b, ordinal) => ({
-        ordinal, date: b.date, kind: b.kind, note: b.note ?? null,
-      })) as (typeof expertBadRecords.$inferInsert)[]).run();
-      if (expert.serviceHistory.length) tx.insert(serviceHistory).values(rows(expert.serviceHistory, (s, ordinal) => ({
-        ordinal, enterpriseCreditCode: s.enterpriseCreditCode, cycleId: s.cycle ?? null, startDate: s.startDate,
-        endDate: s.endDate ?? null, grade: s.grade ?? null,
-      })) as (typeof serviceHistory.$inferInsert)[]).run();
-      if (expert.cooperations.length) tx.insert(expertCooperations).values(rows(expert.cooperations, (c, ordinal) => ({
-        ordinal, enterpriseCreditCode: c.enterpriseCreditCode, year: c.year ?? null, note: c.note ?? null,
-      })) as (typeof expertCooperations.$inferInsert)[]).run();
+      if (expert.projects.length)
+        tx.insert(expertProjects)
+          .values(
+            rows(expert.projects, (p, ordinal) => ({
+              ordinal,
+              title: p.title,
+              abstract: p.abstract,
+              keywords: p.keywords,
+              role: p.role,
+              level: p.level,
+              startYear: p.startYear ?? null,
+              endYear: p.endYear ?? null,
+            })) as (typeof expertProjects.$inferInsert)[],
+          )
+          .run();
+      if (expert.patents.length)
+        tx.insert(expertPatents)
+          .values(
+            rows(expert.patents, (p, ordinal) => ({
+              ordinal,
+              number: p.number,
+              title: p.title,
+              abstract: p.abstract,
+              type: p.type,
+              status: p.status,
+              ipc: p.ipc,
+              filedAt: p.filedAt ?? null,
+              grantedAt: p.grantedAt ?? null,
+            })) as (typeof expertPatents.$inferInsert)[],
+          )
+          .run();
+      if (expert.papers.length)
+        tx.insert(expertPapers)
+          .values(
+            rows(expert.papers, (p, ordinal) => ({
+              ordinal,
+              title: p.title,
+              abstract: p.abstract,
+              keywords: p.keywords,
+              venue: p.venue ?? null,
+              year: p.year ?? null,
+            })) as (typeof expertPapers.$inferInsert)[],
+          )
+          .run();
+      if (expert.badRecords.length)
+        tx.insert(expertBadRecords)
+          .values(
+            rows(expert.badRecords, (b, ordinal) => ({
+              ordinal,
+              date: b.date,
+              kind: b.kind,
+              note: b.note ?? null,
+            })) as (typeof expertBadRecords.$inferInsert)[],
+          )
+          .run();
+      if (expert.serviceHistory.length)
+        tx.insert(serviceHistory)
+          .values(
+            rows(expert.serviceHistory, (s, ordinal) => ({
+              ordinal,
+              enterpriseCreditCode: s.enterpriseCreditCode,
+              cycleId: s.cycle ?? null,
+              startDate: s.startDate,
+              endDate: s.endDate ?? null,
+              grade: s.grade ?? null,
+            })) as (typeof serviceHistory.$inferInsert)[],
+          )
+          .run();
+      if (expert.cooperations.length)
+        tx.insert(expertCooperations)
+          .values(
+            rows(expert.cooperations, (c, ordinal) => ({
+              ordinal,
+              enterpriseCreditCode: c.enterpriseCreditCode,
+              year: c.year ?? null,
+              note: c.note ?? null,
+            })) as (typeof expertCooperations.$inferInsert)[],
+          )
+          .run();
       tx.insert(changeLog).values({ entity: 'expert', entityId: id, op: 'upsert' }).run();
       return { id, status: existing ? ('updated' as const) : ('inserted' as const) };
     });
@@ -72,12 +135,18 @@ export class ExpertRepository {
     const found = db.select().from(institutions).where(eq(institutions.name, inst.name)).get();
     if (found) {
       if (found.type !== inst.type || (inst.region && found.regionCode !== inst.region)) {
-        db.update(institutions).set({ type: inst.type, regionCode: inst.region ?? found.regionCode }).where(eq(institutions.id, found.id)).run();
+        db.update(institutions)
+          .set({ type: inst.type, regionCode: inst.region ?? found.regionCode })
+          .where(eq(institutions.id, found.id))
+          .run();
       }
       return found.id;
     }
-    return db.insert(institutions).values({ name: inst.name, type: inst.type, regionCode: inst.region ?? null })
-      .returning({ id: institutions.id }).get().id;
+    return db
+      .insert(institutions)
+      .values({ name: inst.name, type: inst.type, regionCode: inst.region ?? null })
+      .returning({ id: institutions.id })
+      .get().id;
   }
 
   findIdByExternalId(externalId: string): number | undefined {
@@ -92,7 +161,11 @@ export class ExpertRepository {
   getByIds(ids: number[]): Map<number, Expert> {
     const out = new Map<number, Expert>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = this.db.select().from(experts).where(inArray(experts.id, ids.slice(i, i + 500))).all();
+      const rows = this.db
+        .select()
+        .from(experts)
+        .where(inArray(experts.id, ids.slice(i, i + 500)))
+        .all();
       const assembled = this.assemble(rows);
       rows.forEach((r, j) => out.set(r.id, assembled[j]));
     }
@@ -111,19 +184,40 @@ export class ExpertRepository {
     }
   }
 
-  list(opts: { region?: string; limit: number; offset: number }): { total: number; items: Array<{ externalId: string; name: string; title: string | null; degree: string | null; region: string; institution: string }> } {
+  list(opts: { region?: string; limit: number; offset: number }): {
+    total: number;
+    items: Array<{ externalId: string; name: string; title: string | null; degree: string | null; region: string; institution: string }>;
+  } {
     const where = opts.region ? eq(experts.regionCode, opts.region) : undefined;
-    const total = this.db.select({ n: sql<number>`count(*)` }).from(experts).where(where).get()!.n;
-    const items = this.db.select({
-      externalId: experts.externalId, name: experts.name, title: experts.title, degree: experts.degree,
-      region: experts.regionCode, institution: institutions.name,
-    }).from(experts).innerJoin(institutions, eq(institutions.id, experts.institutionId)).where(where)
-      .orderBy(asc(experts.id)).limit(opts.limit).offset(opts.offset).all();
+    const total = this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(experts)
+      .where(where)
+      .get()!.n;
+    const items = this.db
+      .select({
+        externalId: experts.externalId,
+        name: experts.name,
+        title: experts.title,
+        degree: experts.degree,
+        region: experts.regionCode,
+        institution: institutions.name,
+      })
+      .from(experts)
+      .innerJoin(institutions, eq(institutions.id, experts.institutionId))
+      .where(where)
+      .orderBy(asc(experts.id))
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .all();
     return { total, items };
   }
 
   count(): number {
-    return this.db.select({ n: sql<number>`count(*)` }).from(experts).get()!.n;
+    return this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(experts)
+      .get()!.n;
   }
 
   private assemble(rows: Row[]): Expert[] {
@@ -138,8 +232,14 @@ export class ExpertRepository {
       }
       return m;
     };
-    const insts = new Map(this.db.select().from(institutions)
-      .where(inArray(institutions.id, [...new Set(rows.map((r) => r.institutionId))])).all().map((i) => [i.id, i]));
+    const insts = new Map(
+      this.db
+        .select()
+        .from(institutions)
+        .where(inArray(institutions.id, [...new Set(rows.map((r) => r.institutionId))]))
+        .all()
+        .map((i) => [i.id, i]),
+    );
     const projects = byExpert(this.db.select().from(expertProjects).where(inArray(expertProjects.expertId, ids)).all());
     const patents = byExpert(this.db.select().from(expertPatents).where(inArray(expertPatents.expertId, ids)).all());
     const papers = byExpert(this.db.select().from(expertPapers).where(inArray(expertPapers.expertId, ids)).all());
@@ -149,31 +249,68 @@ export class ExpertRepository {
     return rows.map((r) => {
       const inst = insts.get(r.institutionId)!;
       return dropUndefined({
-        externalId: r.externalId, name: r.name, gender: (r.gender ?? undefined) as Expert['gender'], birthDate: r.birthDate,
-        title: (r.title ?? undefined) as Expert['title'], degree: (r.degree ?? undefined) as Expert['degree'],
+        externalId: r.externalId,
+        name: r.name,
+        gender: (r.gender ?? undefined) as Expert['gender'],
+        birthDate: r.birthDate,
+        title: (r.title ?? undefined) as Expert['title'],
+        degree: (r.degree ?? undefined) as Expert['degree'],
         institution: dropUndefined({ name: inst.name, type: inst.type as Expert['institution']['type'], region: inst.regionCode ?? undefined }),
-        region: r.regionCode, fields: r.fields, workStartYear: r.workStartYear ?? undefined, honours: r.honours, contact: r.contact,
-        projects: (projects.get(r.id) ?? []).map((p) => dropUndefined({
-          title: p.title, abstract: p.abstract, keywords: p.keywords, role: p.role as 'leader' | 'member',
-          level: p.level as Expert['projects'][number]['level'], startYear: p.startYear ?? undefined, endYear: p.endYear ?? undefined,
-        })),
-        patents: (patents.get(r.id) ?? []).map((p) => dropUndefined({
-          number: p.number, title: p.title, abstract: p.abstract, type: p.type as Expert['patents'][number]['type'],
-          status: p.status as Expert['patents'][number]['status'], ipc: p.ipc, filedAt: p.filedAt ?? undefined, grantedAt: p.grantedAt ?? undefined,
-        })),
-        papers: (papers.get(r.id) ?? []).map((p) => dropUndefined({
-          title: p.title, abstract: p.abstract, keywords: p.keywords, venue: p.venue ?? undefined, year: p.year ?? undefined,
-        })),
+        region: r.regionCode,
+        fields: r.fields,
+        workStartYear: r.workStartYear ?? undefined,
+        honours: r.honours,
+        contact: r.contact,
+        projects: (projects.get(r.id) ?? []).map((p) =>
+          dropUndefined({
+            title: p.title,
+            abstract: p.abstract,
+            keywords: p.keywords,
+            role: p.role as 'leader' | 'member',
+            level: p.level as Expert['projects'][number]['level'],
+            startYear: p.startYear ?? undefined,
+            endYear: p.endYear ?? undefined,
+          }),
+        ),
+        patents: (patents.get(r.id) ?? []).map((p) =>
+          dropUndefined({
+            number: p.number,
+            title: p.title,
+            abstract: p.abstract,
+            type: p.type as Expert['patents'][number]['type'],
+            status: p.status as Expert['patents'][number]['status'],
+            ipc: p.ipc,
+            filedAt: p.filedAt ?? undefined,
+            grantedAt: p.grantedAt ?? undefined,
+          }),
+        ),
+        papers: (papers.get(r.id) ?? []).map((p) =>
+          dropUndefined({
+            title: p.title,
+            abstract: p.abstract,
+            keywords: p.keywords,
+            venue: p.venue ?? undefined,
+            year: p.year ?? undefined,
+          }),
+        ),
         badRecords: (bad.get(r.id) ?? []).map((b) => dropUndefined({ date: b.date, kind: b.kind, note: b.note ?? undefined })),
-        serviceHistory: (service.get(r.id) ?? []).map((s) => dropUndefined({
-          enterpriseCreditCode: s.enterpriseCreditCode, cycle: s.cycleId ?? undefined, startDate: s.startDate,
-          endDate: s.endDate ?? undefined, grade: (s.grade ?? undefined) as Expert['serviceHistory'][number]['grade'],
-        })),
-        cooperations: (coop.get(r.id) ?? []).map((c) => dropUndefined({
-          enterpriseCreditCode: c.enterpriseCreditCode, year: c.year ?? undefined, note: c.note ?? undefined,
-        })),
+        serviceHistory: (service.get(r.id) ?? []).map((s) =>
+          dropUndefined({
+            enterpriseCreditCode: s.enterpriseCreditCode,
+            cycle: s.cycleId ?? undefined,
+            startDate: s.startDate,
+            endDate: s.endDate ?? undefined,
+            grade: (s.grade ?? undefined) as Expert['serviceHistory'][number]['grade'],
+          }),
+        ),
+        cooperations: (coop.get(r.id) ?? []).map((c) =>
+          dropUndefined({
+            enterpriseCreditCode: c.enterpriseCreditCode,
+            year: c.year ?? undefined,
+            note: c.note ?? undefined,
+          }),
+        ),
       }) as Expert;
     });
   }
 }
-

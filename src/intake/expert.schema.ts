@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import {
-  creditCodeSchema, dateSchema, degreeSchema, externalIdSchema, gradeSchema, institutionTypeSchema, longText,
-  PATENT_STATUSES, PATENT_TYPES, PROJECT_LEVELS, regionCodeSchema, shortText, tagList, titleSchema, yearSchema,
+  creditCodeSchema,
+  dateSchema,
+  degreeSchema,
+  externalIdSchema,
+  gradeSchema,
+  institutionTypeSchema,
+  longText,
+  PATENT_STATUSES,
+  PATENT_TYPES,
+  PROJECT_LEVELS,
+  regionCodeSchema,
+  shortText,
+  tagList,
+  titleSchema,
+  yearSchema,
 } from './common.schema';
 
 export const institutionRefSchema = z.object({
@@ -26,7 +39,15 @@ export const patentSchema = z.object({
   abstract: longText.default(''),
   type: z.enum(PATENT_TYPES),
   status: z.enum(PATENT_STATUSES),
-  ipc: z.array(z.string().trim().regex(/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{1,6})?$/, 'IPC 分类号格式不正确')).max(50).default([]),
+  ipc: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{1,6})?$/, 'IPC 分类号格式不正确'),
+    )
+    .max(50)
+    .default([]),
   filedAt: dateSchema.optional(),
   grantedAt: dateSchema.optional(),
 });
@@ -74,10 +95,12 @@ export const expertSchema = z.object({
   fields: tagList.default([]),
   workStartYear: yearSchema.optional(),
   honours: tagList.default([]),
-  contact: z.object({
-    phone: z.string().trim().max(30).optional(),
-    email: z.email().optional(),
-  }).default({}),
+  contact: z
+    .object({
+      phone: z.string().trim().max(30).optional(),
+      email: z.email().optional(),
+    })
+    .default({}),
   projects: z.array(projectSchema).max(500).default([]),
   patents: z.array(patentSchema).max(500).default([]),
   papers: z.array(paperSchema).max(500).default([]),

@@ -27,7 +27,15 @@ type Resource = {
 
 const RESOURCES: Resource[] = [
   { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema, writers: { staff: ['admin'], portal: true }, regional: false },
-  { kind: 'enterprises', path: '/v1/enterprises', label: '企业', keyField: 'creditCode', body: enterpriseSchema, writers: { staff: ['admin', 'reviewer'], portal: true }, regional: true },
+  {
+    kind: 'enterprises',
+    path: '/v1/enterprises',
+    label: '企业',
+    keyField: 'creditCode',
+    body: enterpriseSchema,
+    writers: { staff: ['admin', 'reviewer'], portal: true },
+    regional: true,
+  },
   { kind: 'demands', path: '/v1/demands', label: '需求', keyField: 'externalId', body: demandSchema, writers: { staff: ['admin', 'reviewer'], portal: true }, regional: true },
 ];
 const readers: RouteAccess = { staff: ALL_STAFF };
@@ -49,77 +57,112 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
 
   for (const r of RESOURCES) {
     const tags = [r.label];
-    app.post(r.path, {
-      config: { access: r.writers },
-      schema: { tags, summary: `新建${r.label}`, body: r.body, response: { 201: saveResponse, ...errorResponses } },
-    }, async (req, reply) => {
-      const body = req.body as Record<string, string>;
-      const key = body[r.keyField];
-      const region = bodyRegion(r.kind, body);
-      if (r.regional && region !== undefined) assertRegion(requirePrincipal(req), region);
-      if (reader.exists(r.kind, key)) {
-        throw new AppError('ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
-      }
-      const saved = unwrap(intake.save(r.kind, req.body));
-      req.auditContext = { action: 'create', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
-      return reply.code(201).send(saved);
-    });
-
-    app.put(`${r.path}/:key`, {
-      config: { access: r.writers },
-      schema: { tags, summary: `修改${r.label}（整条替换）`, params: z.object({ key: z.string().min(1).max(64) }), body: r.body, response: { 200: saveResponse, ...errorResponses } },
-    }, async (req) => {
-      const body = req.body as Record<string, string>;
-      const key = body[r.keyField];
-      if (key !== req.params.key && key !== req.params.key.toUpperCase()) {
-        throw new AppError('KEY_MISMATCH', `路径中的编号与请求体中的 ${r.keyField} 不一致`, { path: req.params.key, body: key });
-      }
-      if (!reader.exists(r.kind, key)) throw notFound(r.label, key);
-      const region = bodyRegion(r.kind, body);
-      if (r.regional) {
-        // Both ends count: a reviewer may neither edit another county's record nor move one into or out of theirs.
-        const principal = requirePrincipal(req);
-        assertRegion(principal, reader.regionOf(r.kind, key));
-        if (region !== undefined) assertRegion(principal, region);
-      }
-      const saved = unwrap(intake.save(r.kind, req.body));
-      req.auditContext = { action: 'update', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
-      return saved;
-    });
-
-    app.get(`${r.path}/:key`, {
-      config: { access: readers },
-      schema: { tags, summary: `查询${r.label}`, params: z.object({ key: z.string().min(1).max(64) }), response: { 200: r.body, ...errorResponses } },
-    }, async (req) => {
-      const found = reader.get(r.kind, req.params.key);
-      if (!found) throw notFound(r.label, req.params.key);
-      if (r.regional) assertRegion(requirePrincipal(req), reader.regionOf(r.kind, req.params.key));
-      return found;
-    });
-
-    app.get(r.path, {
-      config: { access: readers },
-      schema: {
-        tags, summary: `${r.label}列表`,
-        querystring: paginationQuerySchema.extend({ region: regionCodeSchema.optional(), cycle: z.string().max(64).optional() }),
-        response: { 200: z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
+    app.post(
+      r.path,
+      {
+        config: { access: r.writers },
+        schema: { tags, summary: `新建${r.label}`, body: r.body, response: { 201: saveResponse, ...errorResponses } },
       },
-    }, async (req) => reader.list(r.kind, r.regional ? { ...req.query, region: regionFilter(requirePrincipal(req), req.query.region) } : req.query));
+      async (req, reply) => {
+        const body = req.body as Record<string, string>;
+        const key = body[r.keyField];
+        const region = bodyRegion(r.kind, body);
+        if (r.regional && region !== undefined) assertRegion(requirePrincipal(req), region);
+        if (reader.exists(r.kind, key)) {
+          throw new AppError('ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
+        }
+        const saved = unwrap(intake.save(r.kind, req.body));
+        req.auditContext = { action: 'create', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
+        return reply.code(201).send(saved);
+      },
+    );
+
+    app.put(
+      `${r.path}/:key`,
+      {
+        config: { access: r.writers },
+        schema: {
+          tags,
+          summary: `修改${r.label}（整条替换）`,
+          params: z.object({ key: z.string().min(1).max(64) }),
+          body: r.body,
+          response: { 200: saveResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const body = req.body as Record<string, string>;
+        const key = body[r.keyField];
+        if (key !== req.params.key && key !== req.params.key.toUpperCase()) {
+          throw new AppError('KEY_MISMATCH', `路径中的编号与请求体中的 ${r.keyField} 不一致`, { path: req.params.key, body: key });
+        }
+        if (!reader.exists(r.kind, key)) throw notFound(r.label, key);
+        const region = bodyRegion(r.kind, body);
+        if (r.regional) {
+          // Both ends count: a reviewer may neither edit another county's record nor move one into or out of theirs.
+          const principal = requirePrincipal(req);
+          assertRegion(principal, reader.regionOf(r.kind, key));
+          if (region !== undefined) assertRegion(principal, region);
+        }
+        const saved = unwrap(intake.save(r.kind, req.body));
+        req.auditContext = { action: 'update', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
+        return saved;
+      },
+    );
+
+    app.get(
+      `${r.path}/:key`,
+      {
+        config: { access: readers },
+        schema: { tags, summary: `查询${r.label}`, params: z.object({ key: z.string().min(1).max(64) }), response: { 200: r.body, ...errorResponses } },
+      },
+      async (req) => {
+        const found = reader.get(r.kind, req.params.key);
+        if (!found) throw notFound(r.label, req.params.key);
+        if (r.regional) assertRegion(requirePrincipal(req), reader.regionOf(r.kind, req.params.key));
+        return found;
+      },
+    );
+
+    app.get(
+      r.path,
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: `${r.label}列表`,
+          querystring: paginationQuerySchema.extend({ region: regionCodeSchema.optional(), cycle: z.string().max(64).optional() }),
+          response: { 200: z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
+        },
+      },
+      async (req) => reader.list(r.kind, r.regional ? { ...req.query, region: regionFilter(requirePrincipal(req), req.query.region) } : req.query),
+    );
   }
 
   // Reference data the online forms need to fill in region and cycle fields; no personal data.
   const referenceReaders: RouteAccess = { staff: ALL_STAFF, portal: true };
   app.get('/v1/regions', { config: { access: referenceReaders }, schema: { tags: ['参考数据'], summary: '行政区划' } }, async () => reader.regions());
 
-  app.get('/v1/cycles', { config: { access: referenceReaders }, schema: { tags: ['选派周期'], summary: '选派周期列表', response: { 200: z.array(cycleSchema) } } }, async () => reader.cycles());
+  app.get('/v1/cycles', { config: { access: referenceReaders }, schema: { tags: ['选派周期'], summary: '选派周期列表', response: { 200: z.array(cycleSchema) } } }, async () =>
+    reader.cycles(),
+  );
 
-  app.put('/v1/cycles/:id', {
-    config: { access: { staff: ['admin'] } },
-    schema: { tags: ['选派周期'], summary: '新建或修改选派周期', params: z.object({ id: z.string().min(1).max(64) }), body: cycleSchema, response: { 200: saveResponse, ...errorResponses } },
-  }, async (req) => {
-    if (req.body.id !== req.params.id) throw new AppError('KEY_MISMATCH', '路径中的周期编号与请求体不一致');
-    const saved = unwrap(intake.saveCycle(req.body));
-    req.auditContext = { action: 'save', entity: 'cycles', entityId: saved.key, regionCode: null, note: saved.status };
-    return saved;
-  });
+  app.put(
+    '/v1/cycles/:id',
+    {
+      config: { access: { staff: ['admin'] } },
+      schema: {
+        tags: ['选派周期'],
+        summary: '新建或修改选派周期',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: cycleSchema,
+        response: { 200: saveResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (req.body.id !== req.params.id) throw new AppError('KEY_MISMATCH', '路径中的周期编号与请求体不一致');
+      const saved = unwrap(intake.saveCycle(req.body));
+      req.auditContext = { action: 'save', entity: 'cycles', entityId: saved.key, regionCode: null, note: saved.status };
+      return saved;
+    },
+  );
 };

@@ -19,7 +19,6 @@ export type IntakeRepositories = {
   reference: ReferenceRepository;
 };
 
-
 /**
  * Validates and stores intake records. Shape errors come from the zod schemas; reference errors
  * (unknown region, enterprise or cycle) are checked here so every rejection names its field.
@@ -31,7 +30,10 @@ export class IntakeService {
     const parsed = expertSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Expert = parsed.data;
-    const missing = this.missingRegions([['region', e.region], ['institution.region', e.institution.region]]);
+    const missing = this.missingRegions([
+      ['region', e.region],
+      ['institution.region', e.institution.region],
+    ]);
     if (missing.length) return { ok: false, errors: missing };
     return { ok: true, key: e.externalId, ...this.deps.experts.upsert(e) };
   }

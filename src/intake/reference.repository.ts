@@ -21,7 +21,10 @@ export class ReferenceRepository {
     if (changed.length === 0) return 0;
     this.db.transaction((tx) => {
       for (const r of changed) {
-        tx.insert(regions).values(r).onConflictDoUpdate({ target: regions.code, set: { name: r.name, level: r.level, parentCode: r.parentCode } }).run();
+        tx.insert(regions)
+          .values(r)
+          .onConflictDoUpdate({ target: regions.code, set: { name: r.name, level: r.level, parentCode: r.parentCode } })
+          .run();
       }
     });
     return changed.length;
@@ -33,14 +36,25 @@ export class ReferenceRepository {
 
   existingRegionCodes(codes: string[]): Set<string> {
     if (codes.length === 0) return new Set();
-    return new Set(this.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes)).all().map((r) => r.code));
+    return new Set(
+      this.db
+        .select({ code: regions.code })
+        .from(regions)
+        .where(inArray(regions.code, codes))
+        .all()
+        .map((r) => r.code),
+    );
   }
 
   upsertCycle(c: Cycle): void {
-    this.db.insert(cycles).values(c).onConflictDoUpdate({
-      target: cycles.id,
-      set: { year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles },
-    }).run();
+    this.db
+      .insert(cycles)
+      .values(c)
+      .onConflictDoUpdate({
+        target: cycles.id,
+        set: { year: c.year, policy: c.policy, seats: c.seats, status: c.status, referenceDate: c.referenceDate, previousCycles: c.previousCycles },
+      })
+      .run();
   }
 
   getCycle(id: string): Cycle | undefined {

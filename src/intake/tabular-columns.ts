@@ -8,22 +8,66 @@ export type ColumnSpec = Record<string, ColumnType>;
 
 export const COLUMNS: Record<EntityKind, ColumnSpec> = {
   experts: {
-    externalId: 'string', name: 'string', gender: 'string', birthDate: 'string', title: 'string', degree: 'string',
-    'institution.name': 'string', 'institution.type': 'string', 'institution.region': 'string', region: 'string',
-    fields: 'list', workStartYear: 'number', honours: 'list', 'contact.phone': 'string', 'contact.email': 'string',
-    projects: 'json', patents: 'json', papers: 'json', badRecords: 'json', serviceHistory: 'json', cooperations: 'json',
+    externalId: 'string',
+    name: 'string',
+    gender: 'string',
+    birthDate: 'string',
+    title: 'string',
+    degree: 'string',
+    'institution.name': 'string',
+    'institution.type': 'string',
+    'institution.region': 'string',
+    region: 'string',
+    fields: 'list',
+    workStartYear: 'number',
+    honours: 'list',
+    'contact.phone': 'string',
+    'contact.email': 'string',
+    projects: 'json',
+    patents: 'json',
+    papers: 'json',
+    badRecords: 'json',
+    serviceHistory: 'json',
+    cooperations: 'json',
   },
   enterprises: {
-    creditCode: 'string', name: 'string', region: 'string', registeredAt: 'string', employees: 'number', revenue: 'number',
-    qualifications: 'list', industry: 'string', legalRepresentative: 'string', 'contact.name': 'string', 'contact.phone': 'string',
-    address: 'string', rdInstitutions: 'json', rdAreaM2: 'number', rdStaff: 'number', rdEquipmentValue: 'number',
-    rdSpendingBand: 'string', rdProjectModes: 'list', creditIssues: 'json', relatedParties: 'json',
+    creditCode: 'string',
+    name: 'string',
+    region: 'string',
+    registeredAt: 'string',
+    employees: 'number',
+    revenue: 'number',
+    qualifications: 'list',
+    industry: 'string',
+    legalRepresentative: 'string',
+    'contact.name': 'string',
+    'contact.phone': 'string',
+    address: 'string',
+    rdInstitutions: 'json',
+    rdAreaM2: 'number',
+    rdStaff: 'number',
+    rdEquipmentValue: 'number',
+    rdSpendingBand: 'string',
+    rdProjectModes: 'list',
+    creditIssues: 'json',
+    relatedParties: 'json',
   },
   demands: {
-    externalId: 'string', enterpriseCreditCode: 'string', cycle: 'string', title: 'string', description: 'string',
-    expectedField: 'string', expectedSource: 'string', namedCandidates: 'json', keyCommonTech: 'boolean',
-    expectedCooperation: 'string', cooperationModes: 'list', partnerRequirements: 'string', expectedFunding: 'number',
-    providesConditions: 'boolean', conditionsNote: 'string',
+    externalId: 'string',
+    enterpriseCreditCode: 'string',
+    cycle: 'string',
+    title: 'string',
+    description: 'string',
+    expectedField: 'string',
+    expectedSource: 'string',
+    namedCandidates: 'json',
+    keyCommonTech: 'boolean',
+    expectedCooperation: 'string',
+    cooperationModes: 'list',
+    partnerRequirements: 'string',
+    expectedFunding: 'number',
+    providesConditions: 'boolean',
+    conditionsNote: 'string',
   },
 };
 
@@ -42,15 +86,30 @@ export function toRecord(kind: EntityKind, header: string[], cells: string[]): {
     let value: unknown = raw;
     if (type === 'number') {
       value = Number(raw);
-      if (!Number.isFinite(value as number)) { errors.push({ field: name, message: `应为数字：${raw}` }); return; }
+      if (!Number.isFinite(value as number)) {
+        errors.push({ field: name, message: `应为数字：${raw}` });
+        return;
+      }
     } else if (type === 'boolean') {
       const low = raw.toLowerCase();
-      if (TRUE.has(low)) value = true; else if (FALSE.has(low)) value = false;
-      else { errors.push({ field: name, message: `应为 是/否：${raw}` }); return; }
+      if (TRUE.has(low)) value = true;
+      else if (FALSE.has(low)) value = false;
+      else {
+        errors.push({ field: name, message: `应为 是/否：${raw}` });
+        return;
+      }
     } else if (type === 'list') {
-      value = raw.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+      value = raw
+        .split(/[;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     } else if (type === 'json') {
-      try { value = JSON.parse(raw); } catch { errors.push({ field: name, message: '应为 JSON 数组' }); return; }
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        errors.push({ field: name, message: '应为 JSON 数组' });
+        return;
+      }
     }
     const path = name.split('.');
     let target = record;

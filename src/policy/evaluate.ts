@@ -1,13 +1,10 @@
 import { compileProfile, type CompiledRule } from './compile-profile';
-import type {
-  Demand, Enterprise, Evaluation, Expert, ExpertEvaluation, Outcome, PolicyContext, PriorityHit, RuleResult, Subject,
-} from './evaluation.types';
+import type { Demand, Enterprise, Evaluation, Expert, ExpertEvaluation, Outcome, PolicyContext, PriorityHit, RuleResult, Subject } from './evaluation.types';
 import type { PolicyProfile } from './policy.schema';
 import type { ReasonCode } from './reason-codes';
 import type { Needs } from './rules/rule.types';
 
-const hasAll = (n: Needs, s: Subject): boolean =>
-  (!n.expert || s.expert !== undefined) && (!n.enterprise || s.enterprise !== undefined) && (!n.demand || s.demand !== undefined);
+const hasAll = (n: Needs, s: Subject): boolean => (!n.expert || s.expert !== undefined) && (!n.enterprise || s.enterprise !== undefined) && (!n.demand || s.demand !== undefined);
 
 function missingOf(n: Needs, s: Subject): string {
   const missing: string[] = [];
@@ -30,7 +27,10 @@ function runRule(r: CompiledRule, s: Subject): RuleResult {
   let pending = false;
   if (r.rule.effect === 'hard') {
     for (const rx of r.relaxations) {
-      if (!hasAll(rx.needs, s)) { pending = true; continue; }
+      if (!hasAll(rx.needs, s)) {
+        pending = true;
+        continue;
+      }
       const why = rx.holds(s);
       if (why) {
         const relaxed = result(r, 'relaxed', v.code, `${v.message}；${why}`);
@@ -63,15 +63,17 @@ function summarize(rules: readonly CompiledRule[], results: RuleResult[]): Evalu
   return { eligible, needsReview, results, priorityBoost, priorities };
 }
 
-const runAll = (rules: readonly CompiledRule[], s: Subject) => summarize(rules, rules.map((r) => runRule(r, s)));
+const runAll = (rules: readonly CompiledRule[], s: Subject) =>
+  summarize(
+    rules,
+    rules.map((r) => runRule(r, s)),
+  );
 
 /**
  * Every rule of the profile against whatever is given; rules whose records are missing are
  * 'not_applicable'. Pure: all facts beyond the records come in `ctx`.
  */
-export function evaluate(
-  profile: PolicyProfile, expert: Expert | undefined, enterprise: Enterprise | undefined, demand: Demand | undefined, ctx: PolicyContext,
-): Evaluation {
+export function evaluate(profile: PolicyProfile, expert: Expert | undefined, enterprise: Enterprise | undefined, demand: Demand | undefined, ctx: PolicyContext): Evaluation {
   return runAll(compileProfile(profile).rules, { expert, enterprise, demand, ctx });
 }
 
@@ -97,7 +99,11 @@ export function evaluateEnterprise(profile: PolicyProfile, enterprise: Enterpris
  * failures that the demand may relax are re-run. Results are shared, not copied: treat them as read-only.
  */
 export function evaluatePair(
-  profile: PolicyProfile, expert: Expert, enterprise: Enterprise, demand: Demand | undefined, ctx: PolicyContext,
+  profile: PolicyProfile,
+  expert: Expert,
+  enterprise: Enterprise,
+  demand: Demand | undefined,
+  ctx: PolicyContext,
   pre?: { expert?: ExpertEvaluation; enterprise?: Evaluation },
 ): Evaluation {
   const cp = compileProfile(profile);

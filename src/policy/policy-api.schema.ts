@@ -6,21 +6,26 @@ import { REASON_CODES, RELAXATION_CODES } from './reason-codes';
 // Request and response formats of the policy endpoints. Response schemas are transform-free so the
 // zod serializer can encode them.
 
-export const policyRefSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}(@\d{1,6})?$/, '策略配置应为编号或“编号@版本”');
+export const policyRefSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,63}(@\d{1,6})?$/, '策略配置应为编号或“编号@版本”');
 
-export const eligibilityRequestSchema = z.object({
-  /** Profile id, or id@version; defaults to the cycle's profile. */
-  policy: policyRefSchema.optional(),
-  cycle: z.string().trim().min(1).max(64).optional(),
-  expertId: externalIdSchema.optional(),
-  enterpriseCreditCode: creditCodeSchema.optional(),
-  /** The demand's enterprise is evaluated too; its cycle is the default cycle. */
-  demandId: externalIdSchema.optional(),
-  /** Overrides the cycle's reference date (what-if checks); defaults to the cycle's, else today in China. */
-  referenceDate: dateSchema.optional(),
-}).refine((b) => b.expertId || b.enterpriseCreditCode || b.demandId, {
-  message: '至少需要专家编号、企业统一社会信用代码或需求编号之一',
-});
+export const eligibilityRequestSchema = z
+  .object({
+    /** Profile id, or id@version; defaults to the cycle's profile. */
+    policy: policyRefSchema.optional(),
+    cycle: z.string().trim().min(1).max(64).optional(),
+    expertId: externalIdSchema.optional(),
+    enterpriseCreditCode: creditCodeSchema.optional(),
+    /** The demand's enterprise is evaluated too; its cycle is the default cycle. */
+    demandId: externalIdSchema.optional(),
+    /** Overrides the cycle's reference date (what-if checks); defaults to the cycle's, else today in China. */
+    referenceDate: dateSchema.optional(),
+  })
+  .refine((b) => b.expertId || b.enterpriseCreditCode || b.demandId, {
+    message: '至少需要专家编号、企业统一社会信用代码或需求编号之一',
+  });
 export type EligibilityRequest = z.infer<typeof eligibilityRequestSchema>;
 
 const clauseOut = z.object({ document: z.string(), article: z.string(), text: z.string().optional() });
@@ -33,12 +38,14 @@ export const ruleResultSchema = z.object({
   code: z.enum(REASON_CODES),
   message: z.string(),
   clause: clauseOut,
-  relaxation: z.object({
-    kind: z.enum(['namedAgreed', 'coreIp', 'renewal', 'advisory']),
-    code: z.enum(RELAXATION_CODES),
-    message: z.string(),
-    clause: clauseOut,
-  }).optional(),
+  relaxation: z
+    .object({
+      kind: z.enum(['namedAgreed', 'coreIp', 'renewal', 'advisory']),
+      code: z.enum(RELAXATION_CODES),
+      message: z.string(),
+      clause: clauseOut,
+    })
+    .optional(),
   relaxableInPair: z.boolean().optional(),
 });
 

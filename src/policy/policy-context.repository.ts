@@ -24,7 +24,9 @@ const chunks = <T>(list: readonly T[]): T[][] => {
 };
 const push = (m: Map<string, string[]>, k: string, v: string) => {
   const list = m.get(k);
-  if (list) { if (!list.includes(v)) list.push(v); } else m.set(k, [v]);
+  if (list) {
+    if (!list.includes(v)) list.push(v);
+  } else m.set(k, [v]);
 };
 
 /**
@@ -38,9 +40,12 @@ export class PolicyContextRepository {
   loadPreviousCycleExperts(cycleIds: readonly string[]): Set<string> {
     const out = new Set<string>();
     for (const part of chunks([...new Set(cycleIds)])) {
-      const rows = this.db.selectDistinct({ id: experts.externalId }).from(serviceHistory)
+      const rows = this.db
+        .selectDistinct({ id: experts.externalId })
+        .from(serviceHistory)
         .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
-        .where(inArray(serviceHistory.cycleId, part)).all();
+        .where(inArray(serviceHistory.cycleId, part))
+        .all();
       for (const r of rows) out.add(r.id);
     }
     return out;
@@ -55,13 +60,18 @@ export class PolicyContextRepository {
     const unique = [...new Set(creditCodes)];
     for (const code of unique) out.set(code, { hadTechVp: false, previousTechVps: [] });
     for (const part of chunks(unique)) {
-      const rows = this.db.select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId }).from(serviceHistory)
+      const rows = this.db
+        .select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId })
+        .from(serviceHistory)
         .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
-        .where(and(
-          inArray(serviceHistory.enterpriseCreditCode, part),
-          lte(serviceHistory.startDate, opts.referenceDate),
-          opts.cycleId === undefined ? undefined : or(isNull(serviceHistory.cycleId), ne(serviceHistory.cycleId, opts.cycleId)),
-        )).all();
+        .where(
+          and(
+            inArray(serviceHistory.enterpriseCreditCode, part),
+            lte(serviceHistory.startDate, opts.referenceDate),
+            opts.cycleId === undefined ? undefined : or(isNull(serviceHistory.cycleId), ne(serviceHistory.cycleId, opts.cycleId)),
+          ),
+        )
+        .all();
       for (const r of rows) {
         const f = out.get(r.code)!;
         f.hadTechVp = true;
@@ -73,9 +83,12 @@ export class PolicyContextRepository {
 
   /** Appointments already recorded for this cycle (service records carrying its id), both ways round. */
   loadCycleAssignments(cycleId: string): CycleAssignments {
-    const rows = this.db.select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId }).from(serviceHistory)
+    const rows = this.db
+      .select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId })
+      .from(serviceHistory)
       .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
-      .where(eq(serviceHistory.cycleId, cycleId)).all();
+      .where(eq(serviceHistory.cycleId, cycleId))
+      .all();
     const byExpert = new Map<string, string[]>();
     const byEnterprise = new Map<string, string[]>();
     for (const r of rows) {

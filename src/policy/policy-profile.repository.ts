@@ -24,17 +24,27 @@ type Row = typeof policyProfiles.$inferSelect;
  * and earlier versions stay readable (a closed cycle can be re-explained with the rules it used).
  */
 export class PolicyProfileRepository {
-  constructor(private readonly db: Db, private readonly reservedIds: ReadonlySet<string> = BUILT_IN_PROFILE_IDS) {}
+  constructor(
+    private readonly db: Db,
+    private readonly reservedIds: ReadonlySet<string> = BUILT_IN_PROFILE_IDS,
+  ) {}
 
   /** Stores `profile` (already validated) as the id's next version; its own version field is replaced. */
   save(profile: PolicyProfile, loadedBy?: string): StoredProfile {
     if (this.reservedIds.has(profile.id)) throw new BuiltInProfileError(profile.id);
     return this.db.transaction((tx) => {
-      const max = tx.select({ v: sql<number | null>`max(${policyProfiles.version})` }).from(policyProfiles)
-        .where(eq(policyProfiles.id, profile.id)).get()?.v ?? 0;
+      const max =
+        tx
+          .select({ v: sql<number | null>`max(${policyProfiles.version})` })
+          .from(policyProfiles)
+          .where(eq(policyProfiles.id, profile.id))
+          .get()?.v ?? 0;
       const body: PolicyProfile = { ...profile, version: max + 1 };
-      const row = tx.insert(policyProfiles).values({ id: body.id, version: body.version, body, loadedBy: loadedBy ?? null })
-        .returning().get();
+      const row = tx
+        .insert(policyProfiles)
+        .values({ id: body.id, version: body.version, body, loadedBy: loadedBy ?? null })
+        .returning()
+        .get();
       return this.toStored(row);
     });
   }
@@ -45,21 +55,32 @@ export class PolicyProfileRepository {
   }
 
   getVersion(id: string, version: number): StoredProfile | undefined {
-    const row = this.db.select().from(policyProfiles).where(and(eq(policyProfiles.id, id), eq(policyProfiles.version, version))).get();
+    const row = this.db
+      .select()
+      .from(policyProfiles)
+      .where(and(eq(policyProfiles.id, id), eq(policyProfiles.version, version)))
+      .get();
     return row ? this.toStored(row) : undefined;
   }
 
   /** The latest version of every custom profile, by id. */
   listLatest(): StoredProfile[] {
-    const rows = this.db.select().from(policyProfiles)
+    const rows = this.db
+      .select()
+      .from(policyProfiles)
       .where(sql`${policyProfiles.version} = (select max(p2.version) from ${policyProfiles} p2 where p2.id = ${policyProfiles.id})`)
-      .orderBy(policyProfiles.id).all();
+      .orderBy(policyProfiles.id)
+      .all();
     return rows.map((r) => this.toStored(r));
   }
 
   listVersions(id: string): Array<{ version: number; loadedAt: string; loadedBy: string | null }> {
-    return this.db.select({ version: policyProfiles.version, loadedAt: policyProfiles.loadedAt, loadedBy: policyProfiles.loadedBy })
-      .from(policyProfiles).where(eq(policyProfiles.id, id)).orderBy(policyProfiles.version).all();
+    return this.db
+      .select({ version: policyProfiles.version, loadedAt: policyProfiles.loadedAt, loadedBy: policyProfiles.loadedBy })
+      .from(policyProfiles)
+      .where(eq(policyProfiles.id, id))
+      .orderBy(policyProfiles.version)
+      .all();
   }
 
   private toStored(row: Row): StoredProfile {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  dateSchema, DEGREES, GRADES, INSTITUTION_TYPES, PATENT_STATUSES, PATENT_TYPES, regionCodeSchema, TITLE_LEVELS,
-} from '../intake/common.schema';
+import { dateSchema, DEGREES, GRADES, INSTITUTION_TYPES, PATENT_STATUSES, PATENT_TYPES, regionCodeSchema, TITLE_LEVELS } from '../intake/common.schema';
 
 /** Where a rule comes from: the document's short name and its article, e.g. 鄂经信科技〔2020〕73号 二(三). */
 export const clauseSchema = z.object({
@@ -18,11 +16,18 @@ export type Clause = z.infer<typeof clauseSchema>;
  * A bare string is shorthand for { name } matched by the name itself.
  */
 export const termMatcherSchema = z.union([
-  z.string().trim().min(1).max(100).transform((name) => ({ name, match: [name] })),
-  z.object({
-    name: z.string().trim().min(1).max(100),
-    match: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
-  }).transform((t) => ({ name: t.name, match: t.match ?? [t.name] })),
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .transform((name) => ({ name, match: [name] })),
+  z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      match: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
+    })
+    .transform((t) => ({ name: t.name, match: t.match ?? [t.name] })),
 ]);
 export type TermMatcher = z.output<typeof termMatcherSchema>;
 
@@ -46,14 +51,15 @@ const advisoryRelaxation = z.object({
   kind: z.literal('advisory'),
   clause: clauseSchema,
 });
-export const relaxationSchema = z.discriminatedUnion('kind', [
-  namedAgreedRelaxation, coreIpRelaxation, renewalRelaxation, advisoryRelaxation,
-]);
+export const relaxationSchema = z.discriminatedUnion('kind', [namedAgreedRelaxation, coreIpRelaxation, renewalRelaxation, advisoryRelaxation]);
 export type Relaxation = z.infer<typeof relaxationSchema>;
 export type RelaxationKind = Relaxation['kind'];
 
 const ruleBase = {
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '规则编号只能包含小写字母、数字和连字符'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '规则编号只能包含小写字母、数字和连字符'),
   clause: clauseSchema,
   /** hard: a failure excludes; soft: a pass adds `boost` to the priority score. */
   effect: z.enum(['hard', 'soft']),
@@ -61,10 +67,12 @@ const ruleBase = {
   relaxations: z.array(relaxationSchema).max(5).default([]),
 };
 
-const titleDegreeSchema = z.object({
-  title: z.enum(TITLE_LEVELS).optional(),
-  degree: z.enum(DEGREES).optional(),
-}).refine((a) => a.title || a.degree, { message: '每个条件至少需要职称或学位之一' });
+const titleDegreeSchema = z
+  .object({
+    title: z.enum(TITLE_LEVELS).optional(),
+    degree: z.enum(DEGREES).optional(),
+  })
+  .refine((a) => a.title || a.degree, { message: '每个条件至少需要职称或学位之一' });
 
 const ruleSchemas = [
   /** Any alternative met (title ≥ X and/or degree ≥ Y within one alternative). */
@@ -74,25 +82,36 @@ const ruleSchemas = [
   z.object({ ...ruleBase, kind: z.literal('expert.minWorkYears'), years: z.number().int().min(0).max(60) }),
   /** No bad record dated on or after referenceDate − withinYears; kinds (substrings) limit which records count. */
   z.object({
-    ...ruleBase, kind: z.literal('expert.noBadRecord'), withinYears: z.number().int().min(1).max(30),
+    ...ruleBase,
+    kind: z.literal('expert.noBadRecord'),
+    withinYears: z.number().int().min(1).max(30),
     kinds: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   }),
   z.object({ ...ruleBase, kind: z.literal('expert.notCurrentlyServing') }),
   /** No service graded in `grades` ended (or started, if open) on or after referenceDate − withinYears. */
   z.object({
-    ...ruleBase, kind: z.literal('expert.noRecentGrade'), withinYears: z.number().int().min(1).max(30),
+    ...ruleBase,
+    kind: z.literal('expert.noRecentGrade'),
+    withinYears: z.number().int().min(1).max(30),
     grades: z.array(z.enum(GRADES)).min(1).default(['不合格']),
   }),
   z.object({
-    ...ruleBase, kind: z.literal('expert.institution'),
-    allowed: z.array(z.object({
-      types: z.array(z.enum(INSTITUTION_TYPES)).min(1),
-      region: regionCodeSchema.optional(),
-    })).min(1).max(10),
+    ...ruleBase,
+    kind: z.literal('expert.institution'),
+    allowed: z
+      .array(
+        z.object({
+          types: z.array(z.enum(INSTITUTION_TYPES)).min(1),
+          region: regionCodeSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(10),
   }),
   /** A patent of the listed types and statuses, or (if researchResults) any project or paper. */
   z.object({
-    ...ruleBase, kind: z.literal('expert.achievements'),
+    ...ruleBase,
+    kind: z.literal('expert.achievements'),
     patentTypes: z.array(z.enum(PATENT_TYPES)).min(1),
     patentStatuses: z.array(z.enum(PATENT_STATUSES)).min(1).default(['granted']),
     researchResults: z.boolean().default(true),
@@ -102,25 +121,34 @@ const ruleSchemas = [
   z.object({ ...ruleBase, kind: z.literal('enterprise.region'), regionCode: regionCodeSchema }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.minRegisteredYears'), years: z.number().int().min(0).max(50) }),
   z.object({
-    ...ruleBase, kind: z.literal('enterprise.noSeriousIssues'), withinYears: z.number().int().min(1).max(30),
+    ...ruleBase,
+    kind: z.literal('enterprise.noSeriousIssues'),
+    withinYears: z.number().int().min(1).max(30),
     seriousOnly: z.boolean().default(true),
   }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.qualifications'), anyOf: z.array(termMatcherSchema).min(1).max(50) }),
   z.object({ ...ruleBase, kind: z.literal('enterprise.noPriorTechVp') }),
   /** Large = employees ≥ maxEmployees AND revenue (万元) ≥ maxRevenue; unknown values count as below. */
   z.object({
-    ...ruleBase, kind: z.literal('enterprise.sme'),
-    maxEmployees: z.number().int().min(1), maxRevenue: z.number().min(1),
+    ...ruleBase,
+    kind: z.literal('enterprise.sme'),
+    maxEmployees: z.number().int().min(1),
+    maxRevenue: z.number().min(1),
   }),
   z.object({
-    ...ruleBase, kind: z.literal('enterprise.rdInstitution'),
+    ...ruleBase,
+    kind: z.literal('enterprise.rdInstitution'),
     minLevel: z.enum(['national', 'provincial', 'municipal']).optional(),
   }),
   /** Enterprise industry matches one of the profile's priorityIndustries. */
   z.object({ ...ruleBase, kind: z.literal('enterprise.industry') }),
   z.object({
-    ...ruleBase, kind: z.literal('pair.conflictOfInterest'),
-    partyKinds: z.array(z.enum(['founder', 'investor'])).min(1).default(['founder', 'investor']),
+    ...ruleBase,
+    kind: z.literal('pair.conflictOfInterest'),
+    partyKinds: z
+      .array(z.enum(['founder', 'investor']))
+      .min(1)
+      .default(['founder', 'investor']),
     includeInstitution: z.boolean().default(true),
   }),
   /** Uses the profile's expertCapacity / enterpriseCapacity. */
@@ -137,42 +165,49 @@ export type PolicyRule = z.infer<typeof policyRuleSchema>;
 export type RuleKind = PolicyRule['kind'];
 export const RULE_KINDS = ruleSchemas.map((s) => s.shape.kind.value) as RuleKind[];
 
-export const profileIdSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '策略编号只能包含小写字母、数字和连字符（2–64 位）');
+export const profileIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '策略编号只能包含小写字母、数字和连字符（2–64 位）');
 
-export const policyProfileSchema = z.object({
-  id: profileIdSchema,
-  /** Built-ins carry their own version; for custom profiles the repository assigns the next one. */
-  version: z.number().int().min(1).default(1),
-  name: z.string().trim().min(1).max(200),
-  jurisdiction: z.object({
-    name: z.string().trim().min(1).max(100),
-    regionCode: regionCodeSchema.nullable(),
-  }),
-  document: z.object({
-    title: z.string().trim().min(1).max(300),
-    number: z.string().trim().max(100).optional(),
-    issuer: z.string().trim().max(300).optional(),
-    date: dateSchema.optional(),
-  }).optional(),
-  rules: z.array(policyRuleSchema).max(200),
-  priorityIndustries: z.array(termMatcherSchema).max(100).default([]),
-  /** Enterprises one expert may serve at once, and experts one enterprise may take (used by allocation too). */
-  expertCapacity: z.number().int().min(1).max(100).default(1),
-  enterpriseCapacity: z.number().int().min(1).max(100).default(1),
-  notes: z.string().trim().max(5000).optional(),
-}).superRefine((p, ctx) => {
-  const seen = new Set<string>();
-  p.rules.forEach((r, i) => {
-    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `规则编号重复：${r.id}` });
-    seen.add(r.id);
-    if (r.effect === 'soft' && r.relaxations.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['rules', i, 'relaxations'], message: '软性（加分）规则不能设置放宽条件' });
-    }
-    if (r.kind === 'enterprise.industry' && p.priorityIndustries.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['priorityIndustries'], message: '使用 enterprise.industry 规则时必须列出重点产业' });
-    }
+export const policyProfileSchema = z
+  .object({
+    id: profileIdSchema,
+    /** Built-ins carry their own version; for custom profiles the repository assigns the next one. */
+    version: z.number().int().min(1).default(1),
+    name: z.string().trim().min(1).max(200),
+    jurisdiction: z.object({
+      name: z.string().trim().min(1).max(100),
+      regionCode: regionCodeSchema.nullable(),
+    }),
+    document: z
+      .object({
+        title: z.string().trim().min(1).max(300),
+        number: z.string().trim().max(100).optional(),
+        issuer: z.string().trim().max(300).optional(),
+        date: dateSchema.optional(),
+      })
+      .optional(),
+    rules: z.array(policyRuleSchema).max(200),
+    priorityIndustries: z.array(termMatcherSchema).max(100).default([]),
+    /** Enterprises one expert may serve at once, and experts one enterprise may take (used by allocation too). */
+    expertCapacity: z.number().int().min(1).max(100).default(1),
+    enterpriseCapacity: z.number().int().min(1).max(100).default(1),
+    notes: z.string().trim().max(5000).optional(),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.rules.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `规则编号重复：${r.id}` });
+      seen.add(r.id);
+      if (r.effect === 'soft' && r.relaxations.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'relaxations'], message: '软性（加分）规则不能设置放宽条件' });
+      }
+      if (r.kind === 'enterprise.industry' && p.priorityIndustries.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['priorityIndustries'], message: '使用 enterprise.industry 规则时必须列出重点产业' });
+      }
+    });
   });
-});
 
 export type PolicyProfileInput = z.input<typeof policyProfileSchema>;
 export type PolicyProfile = z.output<typeof policyProfileSchema>;

@@ -54,14 +54,16 @@ export class PolicyService {
 
   list(): PolicySummary[] {
     const summary = (p: PolicyProfile, builtIn: boolean, loadedAt: string | null): PolicySummary => ({
-      id: p.id, version: p.version, name: p.name, jurisdiction: p.jurisdiction,
+      id: p.id,
+      version: p.version,
+      name: p.name,
+      jurisdiction: p.jurisdiction,
       document: p.document ? { title: p.document.title, ...(p.document.number ? { number: p.document.number } : {}) } : null,
-      builtIn, ruleCount: p.rules.length, loadedAt,
+      builtIn,
+      ruleCount: p.rules.length,
+      loadedAt,
     });
-    return [
-      ...[...BUILT_IN_PROFILES.values()].map((p) => summary(p, true, null)),
-      ...this.deps.profiles.listLatest().map((s) => summary(s.profile, false, s.loadedAt)),
-    ];
+    return [...[...BUILT_IN_PROFILES.values()].map((p) => summary(p, true, null)), ...this.deps.profiles.listLatest().map((s) => summary(s.profile, false, s.loadedAt))];
   }
 
   /** `ref` is an id or id@version; without a version the latest. */
@@ -75,8 +77,11 @@ export class PolicyService {
     const stored = version === undefined ? this.deps.profiles.getLatest(id) : this.deps.profiles.getVersion(id, version);
     if (!stored) throw notFound('策略配置', ref);
     return {
-      builtIn: false, loadedAt: stored.loadedAt, loadedBy: stored.loadedBy,
-      versions: this.deps.profiles.listVersions(id).map((v) => v.version), profile: stored.profile,
+      builtIn: false,
+      loadedAt: stored.loadedAt,
+      loadedBy: stored.loadedBy,
+      versions: this.deps.profiles.listVersions(id).map((v) => v.version),
+      profile: stored.profile,
     };
   }
 
@@ -166,8 +171,7 @@ export class PolicyService {
     const referenceDate = req.referenceDate ?? cycle?.referenceDate ?? this.today();
     const ctx = this.baseContext(cycle, referenceDate);
     if (enterprise) {
-      ctx.enterpriseHadTechVp = this.deps.context.loadEnterpriseFacts([enterprise.creditCode], { referenceDate, cycleId: cycle?.id })
-        .get(enterprise.creditCode)!.hadTechVp;
+      ctx.enterpriseHadTechVp = this.deps.context.loadEnterpriseFacts([enterprise.creditCode], { referenceDate, cycleId: cycle?.id }).get(enterprise.creditCode)!.hadTechVp;
     }
     if (cycle) {
       const a = this.deps.context.loadCycleAssignments(cycle.id);

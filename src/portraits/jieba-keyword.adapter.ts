@@ -36,7 +36,11 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
  */
 export function createJiebaKeywordExtractor(): KeywordExtractor {
   const { jieba, idf: idfTable, medianIdf } = load();
-  const tokenize = (text: string) => jieba.cut(text, true).map((t) => t.trim()).filter((t) => !isNoiseToken(t));
+  const tokenize = (text: string) =>
+    jieba
+      .cut(text, true)
+      .map((t) => t.trim())
+      .filter((t) => !isNoiseToken(t));
   return {
     tokenize,
     extract(sources: KeywordSource[], topK: number): WeightedTerm[] {

@@ -13,13 +13,24 @@ const KEYWORDS_TOP_K = 20;
 const RECENT_YEARS = 5;
 
 const PROJECT_LEVEL_ZH: Record<Project['level'], string> = {
-  national: '国家级', provincial: '省级', municipal: '市级', enterprise: '企业委托', other: '其他',
+  national: '国家级',
+  provincial: '省级',
+  municipal: '市级',
+  enterprise: '企业委托',
+  other: '其他',
 };
 const PROJECT_LEVEL_WEIGHT: Record<Project['level'], number> = {
-  national: 3, provincial: 2.2, municipal: 1.6, enterprise: 1.5, other: 1,
+  national: 3,
+  provincial: 2.2,
+  municipal: 1.6,
+  enterprise: 1.5,
+  other: 1,
 };
 const PATENT_TYPE_ZH: Record<Patent['type'], string> = {
-  invention: '发明专利', utility: '实用新型专利', design: '外观设计专利', software_copyright: '软件著作权',
+  invention: '发明专利',
+  utility: '实用新型专利',
+  design: '外观设计专利',
+  software_copyright: '软件著作权',
 };
 const PATENT_STATUS_ZH: Record<Patent['status'], string> = { filed: '申请中', granted: '已授权', lapsed: '已失效' };
 const KIND_ORDER = { portrait: 0, project: 1, patent: 2, paper: 3 } as const;
@@ -27,11 +38,14 @@ const KIND_ORDER = { portrait: 0, project: 1, patent: 2, paper: 3 } as const;
 const yearOf = (date?: string) => (date ? Number(date.slice(0, 4)) : undefined);
 const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max));
 const joinParts = (parts: Array<string | undefined>) =>
-  parts.map((p) => p?.trim()).filter((p): p is string => !!p).map((p) => p.replace(/[。；;.]+$/u, '')).join('。');
+  parts
+    .map((p) => p?.trim())
+    .filter((p): p is string => !!p)
+    .map((p) => p.replace(/[。；;.]+$/u, ''))
+    .join('。');
 
 function patentRelevance(p: Patent): number {
-  const base = p.type === 'invention' ? (p.status === 'filed' ? 1.8 : 3)
-    : p.type === 'utility' ? 1.4 : p.type === 'software_copyright' ? 1 : 0.8;
+  const base = p.type === 'invention' ? (p.status === 'filed' ? 1.8 : 3) : p.type === 'utility' ? 1.4 : p.type === 'software_copyright' ? 1 : 0.8;
   return p.status === 'lapsed' ? base * 0.5 : base;
 }
 
@@ -39,7 +53,10 @@ function projectEvidence(p: Project, ordinal: number): EvidenceDraft {
   const years = p.startYear || p.endYear ? `（${p.startYear ?? ''}–${p.endYear ?? ''}）` : '';
   const text = clip(joinParts([p.title, p.keywords.join('，'), p.abstract]), EVIDENCE_MAX_CHARS);
   return {
-    kind: 'project', ordinal, text, textHash: hashText(text),
+    kind: 'project',
+    ordinal,
+    text,
+    textHash: hashText(text),
     label: `${PROJECT_LEVEL_ZH[p.level]}项目《${p.title}》${p.role === 'leader' ? '（负责人）' : '（参与）'}${years}`,
     year: p.endYear ?? p.startYear ?? null,
     relevance: PROJECT_LEVEL_WEIGHT[p.level] + (p.role === 'leader' ? 0.5 : 0),
@@ -49,7 +66,10 @@ function projectEvidence(p: Project, ordinal: number): EvidenceDraft {
 function patentEvidence(p: Patent, ordinal: number): EvidenceDraft {
   const text = clip(joinParts([p.title, p.abstract]), EVIDENCE_MAX_CHARS);
   return {
-    kind: 'patent', ordinal, text, textHash: hashText(text),
+    kind: 'patent',
+    ordinal,
+    text,
+    textHash: hashText(text),
     label: `${PATENT_TYPE_ZH[p.type]} ${p.number}《${p.title}》（${PATENT_STATUS_ZH[p.status]}）`,
     year: yearOf(p.grantedAt) ?? yearOf(p.filedAt) ?? null,
     relevance: patentRelevance(p),
@@ -60,7 +80,10 @@ function paperEvidence(p: Paper, ordinal: number): EvidenceDraft {
   const text = clip(joinParts([p.title, p.keywords.join('，'), p.abstract]), EVIDENCE_MAX_CHARS);
   const tail = [p.venue, p.year?.toString()].filter(Boolean).join('，');
   return {
-    kind: 'paper', ordinal, text, textHash: hashText(text),
+    kind: 'paper',
+    ordinal,
+    text,
+    textHash: hashText(text),
     label: `论文《${p.title}》${tail ? `（${tail}）` : ''}`,
     year: p.year ?? null,
     relevance: 1.5,
@@ -69,15 +92,15 @@ function paperEvidence(p: Paper, ordinal: number): EvidenceDraft {
 
 /** Most relevant first, then most recent, then source order: a total order, so the summary is deterministic. */
 function byRelevance(a: EvidenceDraft, b: EvidenceDraft): number {
-  return b.relevance - a.relevance || (b.year ?? -1) - (a.year ?? -1)
-    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.ordinal - b.ordinal;
+  return b.relevance - a.relevance || (b.year ?? -1) - (a.year ?? -1) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.ordinal - b.ordinal;
 }
 
 function ipcSubclasses(patents: Patent[]): string[] {
   const freq = new Map<string, number>();
-  for (const p of patents) for (const code of new Set(p.ipc.map((c) => c.slice(0, 4).toUpperCase()))) {
-    freq.set(code, (freq.get(code) ?? 0) + 1);
-  }
+  for (const p of patents)
+    for (const code of new Set(p.ipc.map((c) => c.slice(0, 4).toUpperCase()))) {
+      freq.set(code, (freq.get(code) ?? 0) + 1);
+    }
   return [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
 }
 
@@ -167,10 +190,7 @@ function summaryOf(expert: Expert, ranked: EvidenceDraft[], keywords: string[], 
   }
   // Once a title did not fit, the rest of the titles are dropped but keywords and honours may still fit.
   const out = boundedSummary(pieces, max);
-  const tail = [
-    keywords.length ? `关键词：${keywords.join('、')}。` : '',
-    expert.honours.length ? `荣誉：${expert.honours.join('、')}。` : '',
-  ];
+  const tail = [keywords.length ? `关键词：${keywords.join('、')}。` : '', expert.honours.length ? `荣誉：${expert.honours.join('、')}。` : ''];
   let summary = out.endsWith('。') || out.length === 0 ? out : `${out}。`;
   for (const piece of tail) if (piece && summary.length + piece.length <= max) summary += piece;
   return summary.length > max ? clip(summary, max) : summary;
@@ -185,23 +205,32 @@ export type BuildPortraitOptions = {
 
 /** Derives the portrait of an expert from the record alone: same record and reference year, same portrait. */
 export function buildPortrait(expert: Expert, opts: BuildPortraitOptions): PortraitDraft {
-  const items = [
-    ...expert.projects.map(projectEvidence),
-    ...expert.patents.map(patentEvidence),
-    ...expert.papers.map(paperEvidence),
-  ].sort(byRelevance);
+  const items = [...expert.projects.map(projectEvidence), ...expert.patents.map(patentEvidence), ...expert.papers.map(paperEvidence)].sort(byRelevance);
 
   const sources: KeywordSource[] = [
     ...expert.fields.map((text) => ({ text, weight: 2 })),
     ...expert.projects.flatMap((p) => [{ text: p.title, weight: 3 }, ...p.keywords.map((k) => ({ text: k, weight: 3 })), { text: p.abstract, weight: 1 }]),
-    ...expert.patents.flatMap((p) => [{ text: p.title, weight: 3 }, { text: p.abstract, weight: 1 }]),
+    ...expert.patents.flatMap((p) => [
+      { text: p.title, weight: 3 },
+      { text: p.abstract, weight: 1 },
+    ]),
     ...expert.papers.flatMap((p) => [{ text: p.title, weight: 2 }, ...p.keywords.map((k) => ({ text: k, weight: 2 })), { text: p.abstract, weight: 1 }]),
   ];
   const keywords = opts.keywords.extract(sources, KEYWORDS_TOP_K);
-  const summary = summaryOf(expert, items, keywords.slice(0, 8).map((k) => k.term), opts.maxSummaryChars ?? SUMMARY_MAX_CHARS);
+  const summary = summaryOf(
+    expert,
+    items,
+    keywords.slice(0, 8).map((k) => k.term),
+    opts.maxSummaryChars ?? SUMMARY_MAX_CHARS,
+  );
   const portraitItem: EvidenceDraft = {
-    kind: 'portrait', ordinal: 0, label: '专家画像', text: summary, textHash: hashText(summary),
-    year: null, relevance: 0,
+    kind: 'portrait',
+    ordinal: 0,
+    label: '专家画像',
+    text: summary,
+    textHash: hashText(summary),
+    year: null,
+    relevance: 0,
   };
   return {
     summary,

@@ -16,38 +16,59 @@ export class PortraitRepository {
    * reference year. Cheap: compares hashes in SQL without loading any record.
    */
   findStale(opts: { builderVersion: number; referenceYear: number; limit: number; afterId?: number }): Array<{ expertId: number; contentHash: string }> {
-    return this.db.select({ expertId: experts.id, contentHash: experts.contentHash }).from(experts)
+    return this.db
+      .select({ expertId: experts.id, contentHash: experts.contentHash })
+      .from(experts)
       .leftJoin(portraits, eq(portraits.expertId, experts.id))
-      .where(and(gt(experts.id, opts.afterId ?? 0), or(
-        sql`${portraits.expertId} is null`,
-        ne(portraits.sourceHash, experts.contentHash),
-        ne(portraits.builderVersion, opts.builderVersion),
-        sql`coalesce(json_extract(${portraits.strength}, '$.referenceYear'), -1) != ${opts.referenceYear}`,
-      )))
-      .orderBy(asc(experts.id)).limit(opts.limit).all();
+      .where(
+        and(
+          gt(experts.id, opts.afterId ?? 0),
+          or(
+            sql`${portraits.expertId} is null`,
+            ne(portraits.sourceHash, experts.contentHash),
+            ne(portraits.builderVersion, opts.builderVersion),
+            sql`coalesce(json_extract(${portraits.strength}, '$.referenceYear'), -1) != ${opts.referenceYear}`,
+          ),
+        ),
+      )
+      .orderBy(asc(experts.id))
+      .limit(opts.limit)
+      .all();
   }
 
   countStale(opts: { builderVersion: number; referenceYear: number }): number {
-    return this.db.select({ n: sql<number>`count(*)` }).from(experts)
+    return this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(experts)
       .leftJoin(portraits, eq(portraits.expertId, experts.id))
-      .where(or(
-        sql`${portraits.expertId} is null`,
-        ne(portraits.sourceHash, experts.contentHash),
-        ne(portraits.builderVersion, opts.builderVersion),
-        sql`coalesce(json_extract(${portraits.strength}, '$.referenceYear'), -1) != ${opts.referenceYear}`,
-      )).get()!.n;
+      .where(
+        or(
+          sql`${portraits.expertId} is null`,
+          ne(portraits.sourceHash, experts.contentHash),
+          ne(portraits.builderVersion, opts.builderVersion),
+          sql`coalesce(json_extract(${portraits.strength}, '$.referenceYear'), -1) != ${opts.referenceYear}`,
+        ),
+      )
+      .get()!.n;
   }
 
   /** Stores the portrait and reconciles its evidence rows: unchanged texts keep their row id, others are replaced. */
   save(expertId: number, sourceHash: string, builderVersion: number, draft: PortraitDraft): EvidenceChange {
     return this.db.transaction((tx) => {
       const values = {
-        sourceHash, builderVersion, summary: draft.summary, keywords: draft.keywords, fields: draft.fields,
-        ipcClasses: draft.ipcClasses, strength: draft.strength as unknown as Record<string, number>,
+        sourceHash,
+        builderVersion,
+        summary: draft.summary,
+        keywords: draft.keywords,
+        fields: draft.fields,
+        ipcClasses: draft.ipcClasses,
+        strength: draft.strength as unknown as Record<string, number>,
         builtAt: new Date().toISOString(),
       };
-      tx.insert(portraits).values({ expertId, ...values })
-        .onConflictDoUpdate({ target: portraits.expertId, set: values }).run();
+      tx.insert(portraits)
+        .values({ expertId, ...values })
+        .onConflictDoUpdate({ target: portraits.expertId, set: values })
+        .run();
 
       const existing = tx.select().from(evidenceItems).where(eq(evidenceItems.expertId, expertId)).all();
       const byKey = new Map<string, StoredEvidence[]>();
@@ -62,19 +83,28 @@ export class PortraitRepository {
         if (match) {
           kept++;
           if (match.ordinal !== item.ordinal || match.label !== item.label || match.year !== item.year) {
-            tx.update(evidenceItems).set({ ordinal: item.ordinal, label: item.label, year: item.year })
-              .where(eq(evidenceItems.id, match.id)).run();
+            tx.update(evidenceItems).set({ ordinal: item.ordinal, label: item.label, year: item.year }).where(eq(evidenceItems.id, match.id)).run();
           }
           continue;
         }
-        tx.insert(evidenceItems).values({
-          expertId, kind: item.kind, ordinal: item.ordinal, label: item.label, text: item.text, textHash: item.textHash, year: item.year,
-        }).run();
+        tx.insert(evidenceItems)
+          .values({
+            expertId,
+            kind: item.kind,
+            ordinal: item.ordinal,
+            label: item.label,
+            text: item.text,
+            textHash: item.textHash,
+            year: item.year,
+          })
+          .run();
         added++;
       }
       const leftovers = [...byKey.values()].flat().map((r) => r.id);
       for (let i = 0; i < leftovers.length; i += 500) {
-        tx.delete(evidenceItems).where(inArray(evidenceItems.id, leftovers.slice(i, i + 500))).run();
+        tx.delete(evidenceItems)
+          .where(inArray(evidenceItems.id, leftovers.slice(i, i + 500)))
+          .run();
       }
       return { added, removed: leftovers.length, kept };
     });
@@ -117,10 +147,17 @@ export class PortraitRepository {
   private evidenceByIds?: ReturnType<PortraitRepository['prepareEvidenceByIds']>;
 
   private prepareEvidenceByIds() {
-    return this.db.select().from(evidenceItems).where(sql`${evidenceItems.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare();
+    return this.db
+      .select()
+      .from(evidenceItems)
+      .where(sql`${evidenceItems.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare();
   }
 
   count(): number {
-    return this.db.select({ n: sql<number>`count(*)` }).from(portraits).get()!.n;
+    return this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(portraits)
+      .get()!.n;
   }
 }

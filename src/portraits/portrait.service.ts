@@ -33,7 +33,9 @@ export function rebuildStalePortraits(
       const expert = records.get(s.expertId);
       if (!expert) continue;
       entries.push({
-        expertId: s.expertId, sourceHash: s.contentHash, builderVersion: PORTRAIT_BUILDER_VERSION,
+        expertId: s.expertId,
+        sourceHash: s.contentHash,
+        builderVersion: PORTRAIT_BUILDER_VERSION,
         draft: buildPortrait(expert, { referenceYear: opts.referenceYear, keywords: deps.keywords }),
       });
     }

@@ -1,4 +1,3 @@
-
 export type Bm25Params = { k1: number; b: number };
 export type Bm25Hit = { key: number; score: number };
 
@@ -77,9 +76,15 @@ export class Bm25Index {
 
   constructor(readonly params: Bm25Params = DEFAULT_BM25) {}
 
-  get size(): number { return this.live; }
-  has(key: number): boolean { return this.docOf.has(key); }
-  keys(): number[] { return [...this.docOf.keys()]; }
+  get size(): number {
+    return this.live;
+  }
+  has(key: number): boolean {
+    return this.docOf.has(key);
+  }
+  keys(): number[] {
+    return [...this.docOf.keys()];
+  }
 
   /** Adds or replaces the document of `key`. */
   upsert(key: number, tokens: readonly string[]): void {
@@ -168,8 +173,10 @@ export class Bm25Index {
     const n = this.nDocs;
     // Scratch buffers are reused across queries (no 100k-float allocation per request): the previous
     // query's scores are cleared here, which is why a Bm25Scores is only valid until the next score().
-    if (this.acc.length < n) { this.acc = new Float32Array(Math.max(n, this.acc.length * 2)); this.touched = new Int32Array(this.acc.length); }
-    else for (let i = 0; i < this.nTouched; i++) this.acc[this.touched[i]] = 0;
+    if (this.acc.length < n) {
+      this.acc = new Float32Array(Math.max(n, this.acc.length * 2));
+      this.touched = new Int32Array(this.acc.length);
+    } else for (let i = 0; i < this.nTouched; i++) this.acc[this.touched[i]] = 0;
     this.nTouched = 0;
     const acc = this.acc;
     const touched = this.touched;
@@ -201,7 +208,10 @@ export class Bm25Index {
     return {
       max,
       matched: nTouched,
-      of: (key) => { const d = docOf.get(key); return d === undefined ? 0 : acc[d]; },
+      of: (key) => {
+        const d = docOf.get(key);
+        return d === undefined ? 0 : acc[d];
+      },
       top: (k, allow) => {
         const heap = new KeyedTopK(k);
         // The threshold only moves on a push: read once per push, not once per matched document.
@@ -209,7 +219,10 @@ export class Bm25Index {
         for (let i = 0; i < nTouched; i++) {
           const doc = touched[i];
           const s = acc[doc];
-          if (s >= threshold && (!allow || allow(docKey[doc]))) { heap.push(docKey[doc], s); threshold = heap.threshold; }
+          if (s >= threshold && (!allow || allow(docKey[doc]))) {
+            heap.push(docKey[doc], s);
+            threshold = heap.threshold;
+          }
         }
         return heap.result();
       },
@@ -219,7 +232,11 @@ export class Bm25Index {
   private ensureDocCapacity(n: number): void {
     if (n <= this.docKey.length) return;
     const cap = Math.max(n, this.docKey.length * 2);
-    const grow = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(cap); b.set(a); return b; };
+    const grow = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
     this.docKey = grow(this.docKey, (c) => new Int32Array(c));
     this.docLen = grow(this.docLen, (c) => new Float32Array(c));
     this.docAlive = grow(this.docAlive, (c) => new Uint8Array(c));
@@ -258,7 +275,9 @@ class KeyedTopK {
   private readonly scores: number[] = [];
   constructor(private readonly k: number) {}
 
-  get threshold(): number { return this.keys.length < this.k ? -Infinity : this.scores[0]; }
+  get threshold(): number {
+    return this.keys.length < this.k ? -Infinity : this.scores[0];
+  }
 
   /** a is worse than b */
   private worse(i: number, j: number): boolean {
@@ -302,7 +321,6 @@ class KeyedTopK {
   }
 
   result(): Bm25Hit[] {
-    return this.keys.map((key, i) => ({ key, score: this.scores[i] }))
-      .sort((a, b) => b.score - a.score || a.key - b.key);
+    return this.keys.map((key, i) => ({ key, score: this.scores[i] })).sort((a, b) => b.score - a.score || a.key - b.key);
   }
 }

@@ -65,9 +65,12 @@ export function buildCandidatePool(deps: PoolDeps, query: PoolQuery, req: PoolRe
     if (!m) continue;
     const d = denseOf.get(id);
     const signals: Signals = {
-      maxEvidence: d?.maxEvidence ?? 0, centroid: d?.centroid ?? 0,
+      maxEvidence: d?.maxEvidence ?? 0,
+      centroid: d?.centroid ?? 0,
       lexical: bm.max > 0 ? bm.of(id) / bm.max : 0,
-      overlap: overlapOf(m, query.terms), strength: m.strength, priority: 0,
+      overlap: overlapOf(m, query.terms),
+      strength: m.strength,
+      priority: 0,
     };
     candidates.push({ id, meta: m, signals, dense: d, base: fuse(signals, weights).score });
   }

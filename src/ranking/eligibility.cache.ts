@@ -79,7 +79,8 @@ export class EligibilityCache {
         const records = this.deps.experts.getByIds(ids);
         for (const id of ids) {
           const e = records.get(id);
-          if (e) statuses.set(id, verdict(e)); else statuses.delete(id);
+          if (e) statuses.set(id, verdict(e));
+          else statuses.delete(id);
         }
       }
     }
@@ -89,8 +90,14 @@ export class EligibilityCache {
     eligibleIds.sort((a, b) => a - b);
     excludedIds.sort((a, b) => a - b);
     const snapshot: EligibilitySnapshot = {
-      key, all: false, status: (id) => statuses.get(id) ?? ExpertStatus.Excluded, eligibleCount: eligibleIds.length,
-      eligibleIds, excludedIds, seq, builtMs: Math.round(performance.now() - started),
+      key,
+      all: false,
+      status: (id) => statuses.get(id) ?? ExpertStatus.Excluded,
+      eligibleCount: eligibleIds.length,
+      eligibleIds,
+      excludedIds,
+      seq,
+      builtMs: Math.round(performance.now() - started),
     };
     entry = { statuses, seq, snapshot };
     this.entries.delete(key);

@@ -38,7 +38,11 @@ export type FilteredSearchResult = {
 export const POST_FILTER_SHARE = 0.5;
 
 export const FILTERED_SEARCH_DEFAULTS: Required<Omit<FilteredSearchOptions, 'exact'>> = {
-  exactMaxEvidence: 12_000, exactMaxShare: 0.02, perExpert: 3, maxEvidence: 8192, topEvidence: 3,
+  exactMaxEvidence: 12_000,
+  exactMaxShare: 0.02,
+  perExpert: 3,
+  maxEvidence: 8192,
+  topEvidence: 3,
 };
 
 /**
@@ -55,7 +59,9 @@ export function searchAllowedExperts(index: RetrievalIndex, query: Float32Array,
   const ann = index.ann;
   const scoreOpts = { topEvidence: o.topEvidence };
   const exact = (): FilteredSearchResult => ({
-    experts: index.scoreExpertsExact(query, allow.all ? undefined : allow.ids(), scoreOpts), exact: true, rounds: 0,
+    experts: index.scoreExpertsExact(query, allow.all ? undefined : allow.ids(), scoreOpts),
+    exact: true,
+    rounds: 0,
   });
   if (k <= 0 || total === 0) return { experts: [], exact: true, rounds: 0 };
   if (options.exact || !ann || ann.size() === 0 || total <= o.exactMaxEvidence) return exact();
@@ -65,12 +71,15 @@ export function searchAllowedExperts(index: RetrievalIndex, query: Float32Array,
   // it visits) with the breadth scaled up by the share; a narrow one is applied inside the walk.
   const share = allow.all ? 1 : Math.min(1, Math.max(allow.share ?? 0, 1e-6));
   const postFilter = share >= POST_FILTER_SHARE;
-  const filter = allow.all || postFilter ? undefined : {
-    predicate: (label: number) => {
-      const e = index.expertOf(label);
-      return e !== undefined && allow.has(e);
-    },
-  };
+  const filter =
+    allow.all || postFilter
+      ? undefined
+      : {
+          predicate: (label: number) => {
+            const e = index.expertOf(label);
+            return e !== undefined && allow.has(e);
+          },
+        };
   let breadth = Math.min(total, Math.ceil(Math.max(64, k * o.perExpert) / (postFilter ? share : 1)));
   for (let rounds = 1; ; rounds++) {
     const hits = ann.search(query, breadth, filter);

@@ -21,7 +21,10 @@ function metrics(rows: Row[], w: FusionWeights): { recall10: number; mrr10: numb
       // Same tie-break as the ranker: higher score first, then external id.
       if (s > target || (s === target && row.ids[i] < tid)) rank++;
     }
-    if (rank <= 10) { r10++; mrr += 1 / rank; }
+    if (rank <= 10) {
+      r10++;
+      mrr += 1 / rank;
+    }
   }
   return { recall10: r10 / rows.length, mrr10: mrr / rows.length };
 }
@@ -55,8 +58,8 @@ export async function tuneFusion(ranker: HybridRanker, items: TuningItem[], opts
       const dense = 1 - lexical - strength;
       if (dense < -1e-9) continue;
       for (const mode of ['best', ...grid(0, 1, 0.1).map(String)]) {
-        const split = mode === 'best' ? { denseBest: dense, maxEvidence: 0, centroid: 0 }
-          : { denseBest: 0, maxEvidence: dense * Number(mode), centroid: dense * (1 - Number(mode)) };
+        const split =
+          mode === 'best' ? { denseBest: dense, maxEvidence: 0, centroid: 0 } : { denseBest: 0, maxEvidence: dense * Number(mode), centroid: dense * (1 - Number(mode)) };
         const weights: FusionWeights = { ...base, ...split, lexical, strength };
         const m = metrics(rows, weights);
         if (!best || m.recall10 > best.recall10 + 1e-12 || (Math.abs(m.recall10 - best.recall10) < 1e-12 && m.mrr10 > best.mrr10)) {

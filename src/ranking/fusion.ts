@@ -50,7 +50,13 @@ export const BM25_ONLY: FusionWeights = { ...ZERO, lexical: 1 };
  * 0.302 / 0.183 — against 0.279 for the reciprocal-rank fusion of BM25 and dense max-over-projects measured before.
  */
 export const SHIPPED_WEIGHTS: FusionWeights = {
-  denseBest: 0, maxEvidence: 0.675, centroid: 0.075, lexical: 0.25, overlap: 0.1, strength: 0, priority: 0.1,
+  denseBest: 0,
+  maxEvidence: 0.675,
+  centroid: 0.075,
+  lexical: 0.25,
+  overlap: 0.1,
+  strength: 0,
+  priority: 0.1,
 };
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -11,9 +11,7 @@ import type { PolicyContextRepository } from '../policy/policy-context.repositor
 import type { PolicyService } from '../policy/policy.service';
 import type { RetrievalService } from '../retrieval/retrieval.service';
 import type { Bm25Params } from './bm25.index';
-import {
-  buildCandidatePool, type BuiltPool, demandTerms, lexicalQueryText, type PoolCandidate, type PoolQuery, type PoolRequest, queryText,
-} from './candidate-pool.builder';
+import { buildCandidatePool, type BuiltPool, demandTerms, lexicalQueryText, type PoolCandidate, type PoolQuery, type PoolRequest, queryText } from './candidate-pool.builder';
 import { EligibilityCache, type EligibilitySnapshot, ExpertStatus } from './eligibility.cache';
 import type { AllowSet, FilteredSearchOptions } from './filtered-search';
 import { type FusionWeights, SHIPPED_WEIGHTS } from './fusion';
@@ -76,13 +74,21 @@ export class HybridRanker implements Ranker {
   private readonly records = new RecordCache();
   private readonly context: RankContextResolver;
 
-  constructor(private readonly deps: HybridRankerDeps, private readonly options: HybridRankerOptions = {}) {
+  constructor(
+    private readonly deps: HybridRankerDeps,
+    private readonly options: HybridRankerOptions = {},
+  ) {
     this.weights = options.weights ?? SHIPPED_WEIGHTS;
     this.corpus = new RankingCorpus(deps.ranking, deps.retrieval.index, deps.tokenizer, options.bm25);
     this.eligibility = new EligibilityCache({ experts: deps.experts, ranking: deps.ranking });
     this.context = new RankContextResolver({
-      demands: deps.demands, enterprises: deps.enterprises, reference: deps.reference, policies: deps.policies,
-      policyContext: deps.policyContext, records: this.records, today: options.today ?? (() => todayInChina()),
+      demands: deps.demands,
+      enterprises: deps.enterprises,
+      reference: deps.reference,
+      policies: deps.policies,
+      policyContext: deps.policyContext,
+      records: this.records,
+      today: options.today ?? (() => todayInChina()),
     });
   }
 
@@ -130,8 +136,10 @@ export class HybridRanker implements Ranker {
       excluded = explainExcluded(
         { snapshot, named, pairExcluded: walk.pairExcluded, n: opts.excluded!, corpusSize: this.corpus.meta.size },
         {
-          pool: (req) => this.pool(pq, req), evidenceCountOf: (ids) => this.evidenceCountOf(ids),
-          records: (ids) => this.expertRecords(ids), evaluate: (e) => this.evaluate(rc, e),
+          pool: (req) => this.pool(pq, req),
+          evidenceCountOf: (ids) => this.evidenceCountOf(ids),
+          records: (ids) => this.expertRecords(ids),
+          evaluate: (e) => this.evaluate(rc, e),
         },
       );
     }
@@ -143,7 +151,9 @@ export class HybridRanker implements Ranker {
       excluded,
       context: {
         policy: { id: rc.profile.id, version: rc.profile.version, name: rc.profile.name },
-        cycle: rc.ctx.cycleId ?? null, referenceDate: rc.ctx.referenceDate, demandId: rc.stored ? rc.demand.externalId : null,
+        cycle: rc.ctx.cycleId ?? null,
+        referenceDate: rc.ctx.referenceDate,
+        demandId: rc.stored ? rc.demand.externalId : null,
       },
       stats: {
         pool: this.deps.retrieval.index.stats().experts,
@@ -190,7 +200,8 @@ export class HybridRanker implements Ranker {
       all: snapshot.all,
       has: (id) => this.corpus.meta.has(id) && (snapshot.status(id) === ExpertStatus.Eligible || allowExtra.has(id)),
       ids: () => (snapshot.all ? this.corpus.meta.keys() : [...snapshot.eligibleIds!, ...allowedNamed]),
-      evidence: snapshot.all ? this.deps.retrieval.index.matrix.size
+      evidence: snapshot.all
+        ? this.deps.retrieval.index.matrix.size
         : this.corpus.evidenceTotal(snapshot.key, snapshot.seq, snapshot.eligibleIds ?? []) + this.evidenceCountOf(allowedNamed),
       share: snapshot.all ? 1 : (snapshot.eligibleCount + allowedNamed.length) / Math.max(1, this.corpus.meta.size),
     };

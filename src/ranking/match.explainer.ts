@@ -37,7 +37,9 @@ export const failures = (ev: Evaluation): PolicyFlag[] => failedHardRules(ev).ma
 export function explainExcluded(input: ExcludedInput, deps: ExcludedDeps): ExcludedCandidate[] {
   const { snapshot, named, n } = input;
   const found: Array<{ score: number; meta: ExpertMeta; reasons: PolicyFlag[] }> = input.pairExcluded.map(({ cand, ev }) => ({
-    score: cand.base, meta: cand.meta, reasons: failures(ev),
+    score: cand.base,
+    meta: cand.meta,
+    reasons: failures(ev),
   }));
   if (!snapshot.all && snapshot.excludedIds.length) {
     const out = snapshot.excludedIds.filter((id) => !named.has(id) || snapshot.status(id) === ExpertStatus.Excluded);
@@ -45,7 +47,8 @@ export function explainExcluded(input: ExcludedInput, deps: ExcludedDeps): Exclu
     const per = Math.max(2 * n, 20);
     const pool = deps.pool({
       allow: { all: false, has: (id) => outSet.has(id), ids: () => out, evidence: deps.evidenceCountOf(out), share: out.length / Math.max(1, input.corpusSize) },
-      perRetriever: per, topEvidence: 1,
+      perRetriever: per,
+      topEvidence: 1,
     });
     const scored = pool.candidates.slice(0, n);
     const records = deps.records(scored.map((s) => s.meta.id));
@@ -56,23 +59,34 @@ export function explainExcluded(input: ExcludedInput, deps: ExcludedDeps): Exclu
       if (reasons.length) found.push({ score: s.base, meta: s.meta, reasons });
     }
   }
-  return found.filter((f) => f.reasons.length > 0).sort(byScore).slice(0, n).map((f) => ({
-    expertId: f.meta.externalId, name: f.meta.name, score: Math.round(f.score * 1e4) / 1e4, reasons: f.reasons,
-  }));
+  return found
+    .filter((f) => f.reasons.length > 0)
+    .sort(byScore)
+    .slice(0, n)
+    .map((f) => ({
+      expertId: f.meta.externalId,
+      name: f.meta.name,
+      score: Math.round(f.score * 1e4) / 1e4,
+      reasons: f.reasons,
+    }));
 }
 
 /** The 3 projects, patents or papers most similar to the problem of each shortlisted expert, with labels. */
 export function describeEvidence(list: Shortlisted[], describe: (ids: number[]) => Map<number, StoredEvidence>): Map<string, EvidenceRef[]> {
   const out = new Map<string, EvidenceRef[]>();
   const pending = list.map((c) => ({
-    ext: c.meta.externalId, hits: (c.cand.dense?.evidence ?? []).filter((h) => h.kind !== 'portrait').slice(0, 3),
+    ext: c.meta.externalId,
+    hits: (c.cand.dense?.evidence ?? []).filter((h) => h.kind !== 'portrait').slice(0, 3),
   }));
   const rows = describe(pending.flatMap((p) => p.hits.map((h) => h.evidenceId)));
   for (const p of pending) {
-    out.set(p.ext, p.hits.map((h) => {
-      const r = rows.get(h.evidenceId);
-      return { kind: h.kind, label: r?.label ?? '', year: r?.year ?? null, similarity: Math.round(h.similarity * 1e4) / 1e4 };
-    }));
+    out.set(
+      p.ext,
+      p.hits.map((h) => {
+        const r = rows.get(h.evidenceId);
+        return { kind: h.kind, label: r?.label ?? '', year: r?.year ?? null, similarity: Math.round(h.similarity * 1e4) / 1e4 };
+      }),
+    );
   }
   return out;
 }

@@ -18,48 +18,57 @@ export interface MatchRoutesOptions {
 
 /** POST /v1/match: an explained shortlist for a stored demand or an ad-hoc problem. */
 export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness }) => {
-  app.post('/v1/match', {
-    // A query: it changes no records, so it is not audited; portals (the online forms) and city/county staff.
-    config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
-    schema: {
-      tags: ['match'],
-      summary: '专家匹配：需求（编号或临时文本）→ 经政策筛选的候选专家名单，含评分构成、匹配依据与需复核标记',
-      description: '请求体为 {demandId} 或临时需求（title、description、expectedField、region、namedCandidates），'
-        + '另可给 cycle 或 policy（不设条件时用 open）与 top（默认 10，最多 100）。工作人员另见被排除的高分专家及其条款。',
-      body: matchRequestSchema,
-      response: {
-        200: matchResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema,
-        503: errorResponseSchema,
+  app.post(
+    '/v1/match',
+    {
+      // A query: it changes no records, so it is not audited; portals (the online forms) and city/county staff.
+      config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
+      schema: {
+        tags: ['match'],
+        summary: '专家匹配：需求（编号或临时文本）→ 经政策筛选的候选专家名单，含评分构成、匹配依据与需复核标记',
+        description:
+          '请求体为 {demandId} 或临时需求（title、description、expectedField、region、namedCandidates），' +
+          '另可给 cycle 或 policy（不设条件时用 open）与 top（默认 10，最多 100）。工作人员另见被排除的高分专家及其条款。',
+        body: matchRequestSchema,
+        response: {
+          200: matchResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+          503: errorResponseSchema,
+        },
       },
     },
-  }, async (req) => {
-    const principal = requirePrincipal(req);
-    if (readiness && !readiness().ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
-    const body = req.body;
-    let query: RankQuery;
-    if ('demandId' in body) {
-      // County reviewers match their own county's demands only (the demand and its enterprise are county data).
-      if (!regionScope(principal).all) {
-        const region = reader.regionOf('demands', body.demandId);
-        if (region === undefined) throw notFound('需求', body.demandId);
-        assertRegion(principal, region);
+    async (req) => {
+      const principal = requirePrincipal(req);
+      if (readiness && !readiness().ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
+      const body = req.body;
+      let query: RankQuery;
+      if ('demandId' in body) {
+        // County reviewers match their own county's demands only (the demand and its enterprise are county data).
+        if (!regionScope(principal).all) {
+          const region = reader.regionOf('demands', body.demandId);
+          if (region === undefined) throw notFound('需求', body.demandId);
+          assertRegion(principal, region);
+        }
+        query = { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] };
+      } else {
+        const { cycle: _c, policy: _p, top: _t, ...demand } = body;
+        query = demand;
       }
-      query = { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] };
-    } else {
-      const { cycle: _c, policy: _p, top: _t, ...demand } = body;
-      query = demand;
-    }
-    // Excluded experts are personal data of people who were not proposed: staff only, never portals.
-    const staff = principal.kind === 'staff';
-    const res = await ranker.rank(query, { policy: body.policy, cycleId: body.cycle, top: body.top, excluded: staff ? MATCH_EXCLUDED_FOR_STAFF : 0 });
-    return {
-      demandId: res.context?.demandId ?? null,
-      policy: res.context?.policy ?? { id: body.policy ?? '', version: 0, name: '' },
-      cycle: res.context?.cycle ?? null,
-      referenceDate: res.context?.referenceDate ?? '',
-      candidates: res.candidates,
-      ...(staff ? { excluded: res.excluded } : {}),
-      stats: res.stats,
-    };
-  });
+      // Excluded experts are personal data of people who were not proposed: staff only, never portals.
+      const staff = principal.kind === 'staff';
+      const res = await ranker.rank(query, { policy: body.policy, cycleId: body.cycle, top: body.top, excluded: staff ? MATCH_EXCLUDED_FOR_STAFF : 0 });
+      return {
+        demandId: res.context?.demandId ?? null,
+        policy: res.context?.policy ?? { id: body.policy ?? '', version: 0, name: '' },
+        cycle: res.context?.cycle ?? null,
+        referenceDate: res.context?.referenceDate ?? '',
+        candidates: res.candidates,
+        ...(staff ? { excluded: res.excluded } : {}),
+        stats: res.stats,
+      };
+    },
+  );
 };

@@ -14,7 +14,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 const WELL_FORMED = '文本包含无效的 Unicode 字符（孤立代理项）';
 
-const cycleRef = z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, '选派周期编号格式不正确');
+const cycleRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.-]+$/, '选派周期编号格式不正确');
 const common = {
   /** A selection cycle: its profile, reference date and history apply. */
   cycle: cycleRef.optional(),
@@ -25,12 +30,14 @@ const common = {
 
 export const storedMatchSchema = z.object({ demandId: externalIdSchema, ...common });
 
-export const adHocMatchSchema = adHocDemandSchema.extend({
-  ...common,
-  title: adHocDemandSchema.shape.title.refine(wellFormed, WELL_FORMED),
-  description: z.string().trim().max(20_000).refine(wellFormed, WELL_FORMED).default(''),
-  expectedField: z.string().trim().max(100).refine(wellFormed, WELL_FORMED).default(''),
-}).refine((b) => b.cycle || b.policy, { message: '需要指定策略配置（policy，不设条件时用 open）或选派周期（cycle）', path: ['policy'] });
+export const adHocMatchSchema = adHocDemandSchema
+  .extend({
+    ...common,
+    title: adHocDemandSchema.shape.title.refine(wellFormed, WELL_FORMED),
+    description: z.string().trim().max(20_000).refine(wellFormed, WELL_FORMED).default(''),
+    expectedField: z.string().trim().max(100).refine(wellFormed, WELL_FORMED).default(''),
+  })
+  .refine((b) => b.cycle || b.policy, { message: '需要指定策略配置（policy，不设条件时用 open）或选派周期（cycle）', path: ['policy'] });
 
 /** POST /v1/match: a stored demand by id, or an ad-hoc problem with the demand import's field names. */
 export const matchRequestSchema = z.union([storedMatchSchema, adHocMatchSchema]);

@@ -59,10 +59,16 @@ export class RankContextResolver {
       stored = true;
     } else {
       demand = {
-        externalId: 'ad-hoc', enterpriseCreditCode: query.enterpriseCreditCode ?? '', cycle: opts.cycleId ?? '',
-        title: query.title, description: query.description ?? '', expectedField: query.expectedField ?? '',
+        externalId: 'ad-hoc',
+        enterpriseCreditCode: query.enterpriseCreditCode ?? '',
+        cycle: opts.cycleId ?? '',
+        title: query.title,
+        description: query.description ?? '',
+        expectedField: query.expectedField ?? '',
         namedCandidates: (query.namedCandidates ?? []).map((c) => ({ ...c, agreed: c.agreed ?? false })),
-        keyCommonTech: false, cooperationModes: [], providesConditions: true,
+        keyCommonTech: false,
+        cooperationModes: [],
+        providesConditions: true,
       };
     }
     const cycleId = opts.cycleId ?? (stored ? demand.cycle : undefined);

@@ -30,11 +30,15 @@ export type ExpertMeta = {
 export function strengthOf(s: Record<string, number> | null): number {
   if (!s) return 0;
   const g = (k: string) => Math.max(0, s[k] ?? 0);
-  const raw = 1.0 * Math.log1p(g('grantedInventionPatents'))
-    + 0.3 * Math.log1p(Math.max(0, g('patents') - g('grantedInventionPatents')))
-    + 0.8 * Math.log1p(g('projectsNational')) + 0.5 * Math.log1p(g('projectsProvincial'))
-    + 0.3 * Math.log1p(g('projectsMunicipal') + g('projectsEnterprise')) + 0.15 * Math.log1p(g('projectsOther'))
-    + 0.2 * Math.log1p(g('papers')) + 0.4 * Math.min(1, g('activeYearsLast5') / 5);
+  const raw =
+    1.0 * Math.log1p(g('grantedInventionPatents')) +
+    0.3 * Math.log1p(Math.max(0, g('patents') - g('grantedInventionPatents'))) +
+    0.8 * Math.log1p(g('projectsNational')) +
+    0.5 * Math.log1p(g('projectsProvincial')) +
+    0.3 * Math.log1p(g('projectsMunicipal') + g('projectsEnterprise')) +
+    0.15 * Math.log1p(g('projectsOther')) +
+    0.2 * Math.log1p(g('papers')) +
+    0.4 * Math.min(1, g('activeYearsLast5') / 5);
   return 1 - Math.exp(-raw / 1.5);
 }
 
@@ -68,12 +72,22 @@ export class RankingCorpus {
     this.bm25 = new Bm25Index(bm25Params);
   }
 
-  get lexical(): Bm25Index { return this.bm25; }
-  stats(): CorpusStats { return { experts: this.meta.size, lexicalDocs: this.bm25.size, refreshes: this.refreshes, lastRefreshMs: this.lastRefreshMs }; }
+  get lexical(): Bm25Index {
+    return this.bm25;
+  }
+  stats(): CorpusStats {
+    return { experts: this.meta.size, lexicalDocs: this.bm25.size, refreshes: this.refreshes, lastRefreshMs: this.lastRefreshMs };
+  }
   /** The change-log sequence the corpus reflects (eligibility snapshots key on it). */
-  get changeSeq(): number { return this.seq; }
-  idOf(externalId: string): number | undefined { return this.byExternal.get(externalId); }
-  evidenceCountOf(expertId: number): number { return this.evidenceCounts.get(expertId) ?? 0; }
+  get changeSeq(): number {
+    return this.seq;
+  }
+  idOf(externalId: string): number | undefined {
+    return this.byExternal.get(externalId);
+  }
+  evidenceCountOf(expertId: number): number {
+    return this.evidenceCounts.get(expertId) ?? 0;
+  }
 
   /** Evidence rows of a set of experts, memoised per (key, seq): decides exact scan or graph walk. */
   evidenceTotal(key: string, seq: number, ids: readonly number[]): number {
@@ -125,8 +139,15 @@ export class RankingCorpus {
       for (const t of this.tokenizer.tokenize(f)) fieldTerms.add(t);
     }
     return {
-      id: r.id, externalId: r.externalId, name: r.name, region: r.region, institution: r.institution, fieldTerms,
-      keywords: new Map(r.keywords.map((k) => [k.term, k.weight])), ipc: new Set(r.ipcClasses), strength: strengthOf(r.strength),
+      id: r.id,
+      externalId: r.externalId,
+      name: r.name,
+      region: r.region,
+      institution: r.institution,
+      fieldTerms,
+      keywords: new Map(r.keywords.map((k) => [k.term, k.weight])),
+      ipc: new Set(r.ipcClasses),
+      strength: strengthOf(r.strength),
     };
   }
 
@@ -182,7 +203,10 @@ export class RankingCorpus {
       const r = rows.get(id);
       const old = this.meta.get(id);
       if (r) this.setMeta(this.toMeta(r));
-      else if (old) { this.meta.delete(id); this.byExternal.delete(old.externalId); }
+      else if (old) {
+        this.meta.delete(id);
+        this.byExternal.delete(old.externalId);
+      }
     }
     this.indexTexts(this.repo.evidenceTexts(ids), ids);
   }

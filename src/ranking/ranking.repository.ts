@@ -28,7 +28,10 @@ export class RankingRepository {
   private changeSeqQuery?: ReturnType<RankingRepository['prepareChangeSeq']>;
 
   private prepareChangeSeq() {
-    return this.db.select({ n: sql<number | null>`max(${changeLog.seq})` }).from(changeLog).prepare();
+    return this.db
+      .select({ n: sql<number | null>`max(${changeLog.seq})` })
+      .from(changeLog)
+      .prepare();
   }
 
   /** The newest change-log sequence number: any import or edit of a record moves it. */
@@ -39,18 +42,36 @@ export class RankingRepository {
 
   /** Experts touched after `seq` (upserts and deletes). */
   expertsChangedSince(seq: number): number[] {
-    return this.db.selectDistinct({ id: changeLog.entityId }).from(changeLog)
-      .where(and(gt(changeLog.seq, seq), eq(changeLog.entity, 'expert'))).all().map((r) => r.id);
+    return this.db
+      .selectDistinct({ id: changeLog.entityId })
+      .from(changeLog)
+      .where(and(gt(changeLog.seq, seq), eq(changeLog.entity, 'expert')))
+      .all()
+      .map((r) => r.id);
   }
 
   /** Metadata of all experts (ids omitted) or the given ones, by id. */
   expertMeta(ids?: number[]): ExpertMetaRow[] {
-    const q = (where?: ReturnType<typeof inArray>) => this.db.select({
-      id: experts.id, externalId: experts.externalId, name: experts.name, region: experts.regionCode, institution: institutions.name,
-      fields: experts.fields, keywords: portraits.keywords, ipcClasses: portraits.ipcClasses, strength: portraits.strength,
-    }).from(experts).innerJoin(institutions, eq(institutions.id, experts.institutionId))
-      .leftJoin(portraits, eq(portraits.expertId, experts.id)).where(where).orderBy(asc(experts.id)).all()
-      .map((r) => ({ ...r, keywords: r.keywords ?? [], ipcClasses: r.ipcClasses ?? [], strength: r.strength ?? null }));
+    const q = (where?: ReturnType<typeof inArray>) =>
+      this.db
+        .select({
+          id: experts.id,
+          externalId: experts.externalId,
+          name: experts.name,
+          region: experts.regionCode,
+          institution: institutions.name,
+          fields: experts.fields,
+          keywords: portraits.keywords,
+          ipcClasses: portraits.ipcClasses,
+          strength: portraits.strength,
+        })
+        .from(experts)
+        .innerJoin(institutions, eq(institutions.id, experts.institutionId))
+        .leftJoin(portraits, eq(portraits.expertId, experts.id))
+        .where(where)
+        .orderBy(asc(experts.id))
+        .all()
+        .map((r) => ({ ...r, keywords: r.keywords ?? [], ipcClasses: r.ipcClasses ?? [], strength: r.strength ?? null }));
     if (!ids) return q();
     const out: ExpertMetaRow[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) out.push(...q(inArray(experts.id, ids.slice(i, i + CHUNK))));
@@ -61,17 +82,25 @@ export class RankingRepository {
   evidenceTexts(expertIds: number[]): EvidenceTextRow[] {
     const out: EvidenceTextRow[] = [];
     for (let i = 0; i < expertIds.length; i += CHUNK) {
-      out.push(...this.db.select({ id: evidenceItems.id, expertId: evidenceItems.expertId, kind: evidenceItems.kind, text: evidenceItems.text })
-        .from(evidenceItems).where(and(inArray(evidenceItems.expertId, expertIds.slice(i, i + CHUNK)), ne(evidenceItems.kind, 'portrait')))
-        .orderBy(asc(evidenceItems.id)).all());
+      out.push(
+        ...this.db
+          .select({ id: evidenceItems.id, expertId: evidenceItems.expertId, kind: evidenceItems.kind, text: evidenceItems.text })
+          .from(evidenceItems)
+          .where(and(inArray(evidenceItems.expertId, expertIds.slice(i, i + CHUNK)), ne(evidenceItems.kind, 'portrait')))
+          .orderBy(asc(evidenceItems.id))
+          .all(),
+      );
     }
     return out;
   }
 
   /** Per expert, the count and id sum of its evidence rows: ids are never reused, so any change shows. */
   evidenceSignatures(): Map<number, string> {
-    const rows = this.db.select({ expertId: evidenceItems.expertId, n: sql<number>`count(*)`, s: sql<number>`sum(${evidenceItems.id})` })
-      .from(evidenceItems).groupBy(evidenceItems.expertId).all();
+    const rows = this.db
+      .select({ expertId: evidenceItems.expertId, n: sql<number>`count(*)`, s: sql<number>`sum(${evidenceItems.id})` })
+      .from(evidenceItems)
+      .groupBy(evidenceItems.expertId)
+      .all();
     return new Map(rows.map((r) => [r.expertId, `${r.n}:${r.s}`]));
   }
 
@@ -79,7 +108,14 @@ export class RankingRepository {
   *iterateEvidenceTexts(pageExperts = 2000): Generator<EvidenceTextRow[]> {
     let after = 0;
     for (;;) {
-      const ids = this.db.select({ id: experts.id }).from(experts).where(gt(experts.id, after)).orderBy(asc(experts.id)).limit(pageExperts).all().map((r) => r.id);
+      const ids = this.db
+        .select({ id: experts.id })
+        .from(experts)
+        .where(gt(experts.id, after))
+        .orderBy(asc(experts.id))
+        .limit(pageExperts)
+        .all()
+        .map((r) => r.id);
       if (ids.length === 0) return;
       yield this.evidenceTexts(ids);
       after = ids[ids.length - 1];

@@ -54,7 +54,8 @@ export class RecordCache {
     const missing: number[] = [];
     for (const id of ids) {
       const e = this.experts.get(id);
-      if (e) out.set(id, e); else missing.push(id);
+      if (e) out.set(id, e);
+      else missing.push(id);
     }
     if (missing.length) {
       for (const [id, e] of load(missing)) {

@@ -53,12 +53,22 @@ export function walkShortlist(input: WalkInput, deps: WalkDeps): WalkResult {
   const maxPriority = maxBoost > 0 ? weights.priority : 0;
   const consider = (cand: PoolCandidate, expert: Expert) => {
     const ev = deps.evaluate(expert);
-    if (!ev.eligible) { pairExcluded.push({ cand, ev }); return; }
+    if (!ev.eligible) {
+      pairExcluded.push({ cand, ev });
+      return;
+    }
     const signals = { ...cand.signals, priority: maxBoost > 0 ? Math.min(1, ev.priorityBoost / maxBoost) : 0 };
     const { score, breakdown } = roundBreakdown(fuse(signals, weights).breakdown);
     out.push({
-      meta: cand.meta, cand, expertId: cand.meta.externalId, name: cand.meta.name, institution: cand.meta.institution, region: cand.meta.region,
-      score, breakdown, evidence: [],
+      meta: cand.meta,
+      cand,
+      expertId: cand.meta.externalId,
+      name: cand.meta.name,
+      institution: cand.meta.institution,
+      region: cand.meta.region,
+      score,
+      breakdown,
+      evidence: [],
       flags: relaxedRules(ev).map(toPolicyFlag),
       priorities: ev.priorities.map(toPolicyFlag),
       namedAgreed: namedAgreed.has(cand.meta.externalId),
@@ -77,7 +87,12 @@ export function walkShortlist(input: WalkInput, deps: WalkDeps): WalkResult {
   for (let i = 0; i < pool.length;) {
     if (out.length >= top && pool[i].base + maxPriority < out.sort(byScore)[top - 1].score) break;
     let end = i + 1;
-    while (end < pool.length && end - i < BATCH && (out.length + (end - i) < top || pool[end].base + maxPriority >= (out.length >= top ? out.sort(byScore)[top - 1].score : -Infinity))) end++;
+    while (
+      end < pool.length &&
+      end - i < BATCH &&
+      (out.length + (end - i) < top || pool[end].base + maxPriority >= (out.length >= top ? out.sort(byScore)[top - 1].score : -Infinity))
+    )
+      end++;
     run(pool.slice(i, end));
     i = end;
   }

@@ -39,14 +39,21 @@ export class RetrievalIndex {
   private annIndex?: HnswIndex;
   private readonly centroids = new Map<number, Float32Array | null>();
 
-  constructor(readonly modelId: string, readonly dim: number) {
+  constructor(
+    readonly modelId: string,
+    readonly dim: number,
+  ) {
     this.matrix = new VectorMatrix(dim);
     this.exactIndex = new ExactIndex(this.matrix);
   }
 
-  get ann(): HnswIndex | undefined { return this.annIndex; }
+  get ann(): HnswIndex | undefined {
+    return this.annIndex;
+  }
   /** @internal used by the sync when it loads or rebuilds the graph. */
-  setAnn(ann: HnswIndex | undefined): void { this.annIndex = ann; }
+  setAnn(ann: HnswIndex | undefined): void {
+    this.annIndex = ann;
+  }
 
   /** @internal */
   putEvidence(id: number, expertId: number, kind: EvidenceKind, vector: Float32Array): void {
@@ -70,11 +77,21 @@ export class RetrievalIndex {
     if (set && set.size === 0) this.byExpert.delete(m.expertId);
   }
 
-  hasEvidence(id: number): boolean { return this.meta.has(id); }
-  evidenceIds(): number[] { return this.matrix.labels(); }
-  evidenceOf(expertId: number): number[] { return [...(this.byExpert.get(expertId) ?? [])]; }
-  expertOf(evidenceId: number): number | undefined { return this.meta.get(evidenceId)?.expertId; }
-  vectorOf(evidenceId: number): Float32Array | undefined { return this.matrix.get(evidenceId); }
+  hasEvidence(id: number): boolean {
+    return this.meta.has(id);
+  }
+  evidenceIds(): number[] {
+    return this.matrix.labels();
+  }
+  evidenceOf(expertId: number): number[] {
+    return [...(this.byExpert.get(expertId) ?? [])];
+  }
+  expertOf(evidenceId: number): number | undefined {
+    return this.meta.get(evidenceId)?.expertId;
+  }
+  vectorOf(evidenceId: number): Float32Array | undefined {
+    return this.matrix.get(evidenceId);
+  }
   stats() {
     return { experts: this.byExpert.size, evidence: this.matrix.size, annSize: this.annIndex?.size() ?? 0, annDeleted: this.annIndex?.deletedCount() ?? 0 };
   }
@@ -106,7 +123,10 @@ export class RetrievalIndex {
   /** Labels an option set allows, or undefined when it allows everything but maybe some kinds. */
   private allowedLabels(opts: EvidenceSearchOptions): number[] | undefined {
     const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
-    const keep = (id: number) => { const m = this.meta.get(id); return !!m && (!kinds || kinds.has(m.kind)); };
+    const keep = (id: number) => {
+      const m = this.meta.get(id);
+      return !!m && (!kinds || kinds.has(m.kind));
+    };
     let list: number[] | undefined;
     if (opts.allowExpertIds) {
       list = [];
@@ -134,9 +154,7 @@ export class RetrievalIndex {
     if (allowed) filter = { labels: allowed };
     else if (kinds) filter = { predicate: (label) => kinds.has(this.meta.get(label)?.kind as EvidenceKind) };
     if (allowed && allowed.length === 0) return [];
-    const neighbors = this.usesExact(allowed, opts)
-      ? this.exactIndex.search(query, k, filter)
-      : this.annIndex!.search(query, k, allowed ? { labels: new Set(allowed) } : filter);
+    const neighbors = this.usesExact(allowed, opts) ? this.exactIndex.search(query, k, filter) : this.annIndex!.search(query, k, allowed ? { labels: new Set(allowed) } : filter);
     return neighbors.map((n) => this.hit(n)).filter((h): h is EvidenceHit => !!h);
   }
 
@@ -176,7 +194,10 @@ export class RetrievalIndex {
       hits.sort((a, b) => b.similarity - a.similarity || a.evidenceId - b.evidenceId);
       const c = opts.centroid === false ? null : this.centroidOf(expertId);
       let centroid: number | null = null;
-      if (c) { centroid = 0; for (let d = 0; d < this.dim; d++) centroid += c[d] * query[d]; }
+      if (c) {
+        centroid = 0;
+        for (let d = 0; d < this.dim; d++) centroid += c[d] * query[d];
+      }
       const maxEvidence = hits[0].similarity;
       out.push({ expertId, score: centroid === null ? maxEvidence : Math.max(maxEvidence, centroid), maxEvidence, centroid, evidence: hits.slice(0, top) });
     }

@@ -47,8 +47,7 @@ export type RetrievalSyncResult = {
 /** Deleted slots above this share of the graph make an update a rebuild: searches stay fast and memory bounded. */
 const COMPACT_DELETED_SHARE = 0.3;
 
-const sameWatermark = (a: Watermark, b: Watermark) =>
-  a.changeSeq === b.changeSeq && a.maxEvidenceId === b.maxEvidenceId && a.evidenceCount === b.evidenceCount;
+const sameWatermark = (a: Watermark, b: Watermark) => a.changeSeq === b.changeSeq && a.maxEvidenceId === b.maxEvidenceId && a.evidenceCount === b.evidenceCount;
 
 /**
  * Brings derived retrieval state up to date with the database, doing only what changed:
@@ -74,7 +73,10 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
   const metaOf = new Map(missing.map((e) => [e.id, e]));
   let cacheHits = 0;
   let textsEmbedded = 0;
-  const cached = repo.cachedVectors(state.modelId, missing.map((e) => e.id));
+  const cached = repo.cachedVectors(
+    state.modelId,
+    missing.map((e) => e.id),
+  );
   for (const [id, vector] of cached) {
     const m = metaOf.get(id)!;
     if (vector.length !== state.dim) continue;
@@ -109,7 +111,10 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
     if ('index' in loaded) {
       state.setAnn(loaded.index);
       manifest = loaded.manifest;
-      logger.info({ count: loaded.manifest.count, generation: loaded.manifest.generation, upToDate: sameWatermark(loaded.manifest.watermark, repo.watermark()) }, 'ANN index loaded');
+      logger.info(
+        { count: loaded.manifest.count, generation: loaded.manifest.generation, upToDate: sameWatermark(loaded.manifest.watermark, repo.watermark()) },
+        'ANN index loaded',
+      );
     } else {
       rebuildReason = loaded.reason;
     }
@@ -120,7 +125,11 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
   let indexDeleted = 0;
   const ann = state.ann;
   if (ann && !rebuildReason) {
-    for (const label of ann.labels()) if (!state.hasEvidence(label)) { ann.markDelete(label); indexDeleted++; }
+    for (const label of ann.labels())
+      if (!state.hasEvidence(label)) {
+        ann.markDelete(label);
+        indexDeleted++;
+      }
     const toAdd = state.evidenceIds().filter((id) => !ann.has(id));
     toAdd.forEach((id, i) => {
       ann.add(id, state.vectorOf(id)!);
@@ -155,8 +164,16 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
     writeManifestWatermark(deps.indexDir, manifest, watermark);
   }
   const result: RetrievalSyncResult = {
-    portraitsBuilt: portraits.built, textsEmbedded, cacheHits, indexAdded, indexDeleted, rebuilt, rebuildReason,
-    saved, evidence: state.matrix.size, ms: Math.round(performance.now() - started),
+    portraitsBuilt: portraits.built,
+    textsEmbedded,
+    cacheHits,
+    indexAdded,
+    indexDeleted,
+    rebuilt,
+    rebuildReason,
+    saved,
+    evidence: state.matrix.size,
+    ms: Math.round(performance.now() - started),
   };
   logger.info(result, 'retrieval in sync');
   return result;

@@ -15,8 +15,7 @@ export class RetrievalRepository {
   }
 
   listEvidenceMeta(): EvidenceMeta[] {
-    return this.db.select({ id: evidenceItems.id, expertId: evidenceItems.expertId, kind: evidenceItems.kind })
-      .from(evidenceItems).orderBy(asc(evidenceItems.id)).all();
+    return this.db.select({ id: evidenceItems.id, expertId: evidenceItems.expertId, kind: evidenceItems.kind }).from(evidenceItems).orderBy(asc(evidenceItems.id)).all();
   }
 
   /**
@@ -27,9 +26,15 @@ export class RetrievalRepository {
   cachedVectors(modelId: string, ids: number[]): Map<number, Float32Array> {
     const out = new Map<number, Float32Array>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = this.db.select({ id: evidenceItems.id, textHash: evidenceItems.textHash }).from(evidenceItems)
-        .where(inArray(evidenceItems.id, ids.slice(i, i + 500))).all();
-      const vectors = this.cache.getMany(modelId, rows.map((r) => r.textHash));
+      const rows = this.db
+        .select({ id: evidenceItems.id, textHash: evidenceItems.textHash })
+        .from(evidenceItems)
+        .where(inArray(evidenceItems.id, ids.slice(i, i + 500)))
+        .all();
+      const vectors = this.cache.getMany(
+        modelId,
+        rows.map((r) => r.textHash),
+      );
       for (const r of rows) {
         const v = vectors.get(r.textHash);
         if (v) out.set(r.id, v);
@@ -41,15 +46,27 @@ export class RetrievalRepository {
   texts(ids: number[]): Array<{ id: number; text: string }> {
     const out: Array<{ id: number; text: string }> = [];
     for (let i = 0; i < ids.length; i += 500) {
-      out.push(...this.db.select({ id: evidenceItems.id, text: evidenceItems.text }).from(evidenceItems)
-        .where(inArray(evidenceItems.id, ids.slice(i, i + 500))).all());
+      out.push(
+        ...this.db
+          .select({ id: evidenceItems.id, text: evidenceItems.text })
+          .from(evidenceItems)
+          .where(inArray(evidenceItems.id, ids.slice(i, i + 500)))
+          .all(),
+      );
     }
     return out;
   }
 
   watermark(): Watermark {
-    const seq = this.db.select({ n: sql<number | null>`max(${changeLog.seq})` }).from(changeLog).get()!.n ?? 0;
-    const ev = this.db.select({ max: sql<number | null>`max(${evidenceItems.id})`, n: sql<number>`count(*)` }).from(evidenceItems).get()!;
+    const seq =
+      this.db
+        .select({ n: sql<number | null>`max(${changeLog.seq})` })
+        .from(changeLog)
+        .get()!.n ?? 0;
+    const ev = this.db
+      .select({ max: sql<number | null>`max(${evidenceItems.id})`, n: sql<number>`count(*)` })
+      .from(evidenceItems)
+      .get()!;
     return { changeSeq: seq, maxEvidenceId: ev.max ?? 0, evidenceCount: ev.n };
   }
 }

@@ -41,16 +41,31 @@ export class RetrievalService {
     this.index = new RetrievalIndex(deps.embedder.modelId, deps.embedder.dim);
   }
 
-  get embedder(): EmbeddingService { return this.deps.embedder; }
+  get embedder(): EmbeddingService {
+    return this.deps.embedder;
+  }
 
   /** Portraits, vectors and index up to date with the database; concurrent calls run one after the other. */
   sync(opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
     const { deps } = this;
-    const next = this.running.then(() => syncRetrieval({
-      retrieval: deps.retrieval, portraits: deps.portraits, experts: deps.experts, embeddings: deps.embedder, keywords: deps.keywords,
-      state: this.index, indexDir: deps.indexDir, hnsw: deps.hnsw, logger: deps.logger, embedChunk: deps.embedChunk,
-      referenceYear: deps.referenceYear,
-    }, opts));
+    const next = this.running.then(() =>
+      syncRetrieval(
+        {
+          retrieval: deps.retrieval,
+          portraits: deps.portraits,
+          experts: deps.experts,
+          embeddings: deps.embedder,
+          keywords: deps.keywords,
+          state: this.index,
+          indexDir: deps.indexDir,
+          hnsw: deps.hnsw,
+          logger: deps.logger,
+          embedChunk: deps.embedChunk,
+          referenceYear: deps.referenceYear,
+        },
+        opts,
+      ),
+    );
     this.running = next.catch(() => {});
     return next;
   }

@@ -38,7 +38,7 @@ const COLUMNS: Array<{ header: string; group?: string; width: number; value: (d:
 
 function named(d: DemandReview, i: number): string | null {
   const c = d.namedCandidates[i];
-  return c ? c.name ?? c.expertId : null;
+  return c ? (c.name ?? c.expertId) : null;
 }
 function agreed(d: DemandReview, i: number): string | null {
   const c = d.namedCandidates[i];
@@ -56,7 +56,10 @@ export class RegionExportService {
     const wb = new ExcelJS.Workbook();
     wb.creator = '科技副总匹配服务';
     wb.created = now;
-    const ws = wb.addWorksheet('需求汇总表', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet('需求汇总表', {
+      views: [{ state: 'frozen', ySplit: 4 }],
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     const last = COLUMNS.length;
     ws.columns = COLUMNS.map((c) => ({ width: c.width }));
 
@@ -69,8 +72,9 @@ export class RegionExportService {
 
     ws.mergeCells(2, 1, 2, last);
     const r = review.region;
-    ws.getCell(2, 1).value = `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}　　已分配：${r.assigned}　　`
-      + `待审核：${r.pending}　　审核状态：${REGION_STATUS_LABELS[r.status]}　　导出时间：${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）`;
+    ws.getCell(2, 1).value =
+      `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}　　已分配：${r.assigned}　　` +
+      `待审核：${r.pending}　　审核状态：${REGION_STATUS_LABELS[r.status]}　　导出时间：${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）`;
 
     // Two header rows: the 指定专家 group spans its six columns; every other header spans both rows.
     const headerStyle = (row: number, col: number, value: string) => {

@@ -20,21 +20,29 @@ export class ReviewRepository {
   }
 
   listDecisions(runId: string, regionCode?: string): DecisionRow[] {
-    return this.db.select().from(reviewDecisions)
+    return this.db
+      .select()
+      .from(reviewDecisions)
       .where(regionCode ? and(eq(reviewDecisions.runId, runId), eq(reviewDecisions.regionCode, regionCode)) : eq(reviewDecisions.runId, runId))
       .all();
   }
 
   getDecision(runId: string, demandId: string): DecisionRow | undefined {
-    return this.db.select().from(reviewDecisions)
-      .where(and(eq(reviewDecisions.runId, runId), eq(reviewDecisions.demandExternalId, demandId))).get();
+    return this.db
+      .select()
+      .from(reviewDecisions)
+      .where(and(eq(reviewDecisions.runId, runId), eq(reviewDecisions.demandExternalId, demandId)))
+      .get();
   }
 
   saveDecision(d: Omit<DecisionRow, 'decidedAt'> & { decidedAt: string }): DecisionRow {
     const { runId, demandExternalId, ...rest } = d;
-    return this.db.insert(reviewDecisions).values(d)
+    return this.db
+      .insert(reviewDecisions)
+      .values(d)
       .onConflictDoUpdate({ target: [reviewDecisions.runId, reviewDecisions.demandExternalId], set: rest })
-      .returning().get();
+      .returning()
+      .get();
   }
 
   listRegionReviews(runId: string, regionCodes?: string[]): RegionReviewRow[] {
@@ -43,14 +51,20 @@ export class ReviewRepository {
   }
 
   getRegionReview(runId: string, regionCode: string): RegionReviewRow | undefined {
-    return this.db.select().from(regionReviews)
-      .where(and(eq(regionReviews.runId, runId), eq(regionReviews.regionCode, regionCode))).get();
+    return this.db
+      .select()
+      .from(regionReviews)
+      .where(and(eq(regionReviews.runId, runId), eq(regionReviews.regionCode, regionCode)))
+      .get();
   }
 
   saveRegionReview(r: RegionReviewRow): RegionReviewRow {
     const { runId, regionCode, ...rest } = r;
-    return this.db.insert(regionReviews).values(r)
+    return this.db
+      .insert(regionReviews)
+      .values(r)
       .onConflictDoUpdate({ target: [regionReviews.runId, regionReviews.regionCode], set: rest })
-      .returning().get();
+      .returning()
+      .get();
   }
 }

@@ -14,21 +14,28 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
-export const runIdSchema = z.string().trim().min(1).max(100).regex(/^[\w.:-]+$/, '批次编号只能包含字母、数字、下划线、点、冒号和连字符');
+export const runIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/, '批次编号只能包含字母、数字、下划线、点、冒号和连字符');
 
 export const runParamsSchema = z.object({ runId: runIdSchema });
 export const runRegionParamsSchema = z.object({ runId: runIdSchema, region: regionCodeSchema });
 export const runDemandParamsSchema = z.object({ runId: runIdSchema, demandId: externalIdSchema });
 
-export const decisionBodySchema = z.object({
-  action: z.enum(REVIEW_ACTIONS, '操作应为 approve（通过）、reject（驳回）或 swap（替换）'),
-  reason: z.string().trim().max(500, '理由不超过 500 字').optional(),
-  /** The alternate to swap in (an expert external id from the demand's alternates). */
-  expertId: externalIdSchema.optional(),
-}).superRefine((b, ctx) => {
-  if (b.action === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时必须填写理由' });
-  if (b.action === 'swap' && !b.expertId) ctx.addIssue({ code: 'custom', path: ['expertId'], message: '替换时必须选择一名备选专家' });
-});
+export const decisionBodySchema = z
+  .object({
+    action: z.enum(REVIEW_ACTIONS, '操作应为 approve（通过）、reject（驳回）或 swap（替换）'),
+    reason: z.string().trim().max(500, '理由不超过 500 字').optional(),
+    /** The alternate to swap in (an expert external id from the demand's alternates). */
+    expertId: externalIdSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.action === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时必须填写理由' });
+    if (b.action === 'swap' && !b.expertId) ctx.addIssue({ code: 'custom', path: ['expertId'], message: '替换时必须选择一名备选专家' });
+  });
 export type DecisionInput = z.infer<typeof decisionBodySchema>;
 
 export const returnBodySchema = z.object({
@@ -92,12 +99,14 @@ export const demandReviewSchema = z.object({
   /** 期望与“科技副总”派出单位开展的项目合作. */
   expectedCooperation: z.string(),
   /** 指定专家 (附件1 三): up to two, with whether they already agreed. */
-  namedCandidates: z.array(z.object({
-    expertId: z.string().nullable(),
-    name: z.string().nullable(),
-    institution: z.string().nullable(),
-    agreed: z.boolean(),
-  })),
+  namedCandidates: z.array(
+    z.object({
+      expertId: z.string().nullable(),
+      name: z.string().nullable(),
+      institution: z.string().nullable(),
+      agreed: z.boolean(),
+    }),
+  ),
   proposed: rankedCandidateSchema.nullable(),
   /** Why the run proposed nobody (quota used up, no eligible expert, …). */
   unfilledReason: z.string().nullable(),

@@ -16,9 +16,7 @@ import { AppError, notFound } from '../shared/errors';
 import { REGION_STATUS_LABELS } from './review-labels';
 import { serviceTermEnd } from './service-term';
 import { type DecisionRow, type RegionReviewRow, REVIEW_AUDIT_ENTITIES, type ReviewRepository } from './review.repository';
-import type {
-  Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo,
-} from './review.schema';
+import type { Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo } from './review.schema';
 
 /** Who acts (the audit columns). */
 export type ReviewActor = { actor: string; actorRole: string };
@@ -58,8 +56,7 @@ function heldExpert(p: ProposalRow, d: DecisionRow | undefined): string | null {
   return d!.expertExternalId;
 }
 
-const regionLocked = (status: RegionStatus) =>
-  new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
+const regionLocked = (status: RegionStatus) => new AppError('REGION_LOCKED', `本区县审核状态为“${REGION_STATUS_LABELS[status]}”，不能再修改审核结果`, { status });
 
 /**
  * County review of a completed cycle run: per-demand decisions (approve, reject with a reason, swap in an
@@ -104,7 +101,16 @@ export class ReviewService {
     const names = this.regionNames();
     return {
       run: toRunInfo(run),
-      items: codes.map((code) => summarize(code, names.get(code) ?? code, proposals.filter((p) => p.regionCode === code), decisions, quotas.get(code), states.get(code))),
+      items: codes.map((code) =>
+        summarize(
+          code,
+          names.get(code) ?? code,
+          proposals.filter((p) => p.regionCode === code),
+          decisions,
+          quotas.get(code),
+          states.get(code),
+        ),
+      ),
     };
   }
 
@@ -114,7 +120,11 @@ export class ReviewService {
     const proposals = this.regionProposals(runId, region);
     const decisions = this.decisionMap(runId);
     const summary = this.regionSummary(runId, region, proposals, decisions);
-    const demands = this.demandMap(run.cycleId, region, proposals.map((p) => p.demandExternalId));
+    const demands = this.demandMap(
+      run.cycleId,
+      region,
+      proposals.map((p) => p.demandExternalId),
+    );
     const enterprises = new Map<string, Enterprise | undefined>();
     return {
       run: toRunInfo(run),
@@ -165,15 +175,15 @@ export class ReviewService {
         if (!input.expertId) throw new AppError('EXPERT_REQUIRED', '替换时必须选择一名备选专家');
         const alt = parsed.alternates.find((a) => a.expertId === input.expertId);
         if (!alt) {
-          throw new AppError('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选专家名单中，只能替换为备选专家`,
-            { alternates: parsed.alternates.map((a) => a.expertId) });
+          throw new AppError('NOT_AN_ALTERNATE', `专家 ${input.expertId} 不在需求 ${demandId} 的备选专家名单中，只能替换为备选专家`, {
+            alternates: parsed.alternates.map((a) => a.expertId),
+          });
         }
         status = 'swapped';
         expert = alt;
       }
 
-      const unchanged = previous && previous.status === status && previous.expertExternalId === (expert?.expertId ?? null)
-        && (status !== 'rejected' || previous.reason === reason);
+      const unchanged = previous && previous.status === status && previous.expertExternalId === (expert?.expertId ?? null) && (status !== 'rejected' || previous.reason === reason);
       if (!unchanged) {
         if (expert) this.assertExpertFree(runId, demandId, expert, p.regionCode);
         if (status === 'swapped') this.assertPairEligible(run, p, expert!);
@@ -181,13 +191,25 @@ export class ReviewService {
 
         const before = snapshot(statusOf(previous), previous ? this.candidateOf(parsed, previous.expertExternalId) : null, previous?.reason ?? null);
         const saved = this.deps.reviews.saveDecision({
-          runId, demandExternalId: demandId, regionCode: p.regionCode, status, expertExternalId: expert?.expertId ?? null,
-          reason, decidedBy: by.actor, decidedAt: this.now(),
+          runId,
+          demandExternalId: demandId,
+          regionCode: p.regionCode,
+          status,
+          expertExternalId: expert?.expertId ?? null,
+          reason,
+          decidedBy: by.actor,
+          decidedAt: this.now(),
         });
         const after = snapshot(saved.status, expert, saved.reason);
         this.deps.audit.append({
-          ...by, action: `review.${input.action}`, entity: 'review_decision', entityId: `${runId}/${demandId}`,
-          regionCode: p.regionCode, before, after, note: decisionNote(input.action, parsed.proposed, expert, reason),
+          ...by,
+          action: `review.${input.action}`,
+          entity: 'review_decision',
+          entityId: `${runId}/${demandId}`,
+          regionCode: p.regionCode,
+          before,
+          after,
+          note: decisionNote(input.action, parsed.proposed, expert, reason),
         });
       }
 
@@ -209,14 +231,26 @@ export class ReviewService {
       const state = current?.status ?? 'open';
       if (!DECIDABLE.includes(state)) throw regionLocked(state);
       const decisions = this.decisionMap(runId);
-      const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending')
-        .map((p) => p.demandExternalId);
+      const pending = proposals.filter((p) => p.expertExternalId && statusOf(decisions.get(p.demandExternalId)) === 'pending').map((p) => p.demandExternalId);
       if (pending.length) {
         throw new AppError('REVIEW_INCOMPLETE', `还有 ${pending.length} 条推荐未审核（通过、驳回或替换），审核完毕后才能提交`, { pending });
       }
-      return this.changeRegion(runId, region, current, {
-        status: 'submitted', submittedBy: by.actor, submittedAt: this.now(), decidedBy: null, decidedAt: null, note: null,
-      }, by, 'review.submit', null);
+      return this.changeRegion(
+        runId,
+        region,
+        current,
+        {
+          status: 'submitted',
+          submittedBy: by.actor,
+          submittedAt: this.now(),
+          decidedBy: null,
+          decidedAt: null,
+          note: null,
+        },
+        by,
+        'review.submit',
+        null,
+      );
     });
   }
 
@@ -250,20 +284,47 @@ export class ReviewService {
       const decidedAt = this.now();
       // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read serviceHistory.
       const serviceRecords = status === 'confirmed' ? this.recordService(runId, region, decidedAt) : undefined;
-      return this.changeRegion(runId, region, current, {
-        status, submittedBy: current!.submittedBy, submittedAt: current!.submittedAt, decidedBy: by.actor, decidedAt, note,
-      }, by, status === 'confirmed' ? 'review.confirm' : 'review.return', note, serviceRecords && { serviceRecords });
+      return this.changeRegion(
+        runId,
+        region,
+        current,
+        {
+          status,
+          submittedBy: current!.submittedBy,
+          submittedAt: current!.submittedAt,
+          decidedBy: by.actor,
+          decidedAt,
+          note,
+        },
+        by,
+        status === 'confirmed' ? 'review.confirm' : 'review.return',
+        note,
+        serviceRecords && { serviceRecords },
+      );
     });
   }
 
   private changeRegion(
-    runId: string, region: string, current: RegionReviewRow | undefined, next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
-    by: ReviewActor, action: string, note: string | null, extra?: Record<string, unknown>,
+    runId: string,
+    region: string,
+    current: RegionReviewRow | undefined,
+    next: Omit<RegionReviewRow, 'runId' | 'regionCode'>,
+    by: ReviewActor,
+    action: string,
+    note: string | null,
+    extra?: Record<string, unknown>,
   ): RegionSummary {
     const before = current ? regionSnapshot(current) : { status: 'open' };
     const saved = this.deps.reviews.saveRegionReview({ runId, regionCode: region, ...next });
     this.deps.audit.append({
-      ...by, action, entity: 'region_review', entityId: `${runId}/${region}`, regionCode: region, before, after: { ...regionSnapshot(saved), ...extra }, note,
+      ...by,
+      action,
+      entity: 'region_review',
+      entityId: `${runId}/${region}`,
+      regionCode: region,
+      before,
+      after: { ...regionSnapshot(saved), ...extra },
+      note,
     });
     return this.regionSummary(runId, region, this.regionProposals(runId, region), this.decisionMap(runId));
   }
@@ -285,8 +346,10 @@ export class ReviewService {
       if (!d || !isAssigned(d.status) || !d.expertExternalId) continue;
       const expert = this.deps.experts.getByExternalId(d.expertExternalId);
       if (!expert) {
-        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`,
-          { expertId: d.expertExternalId, demandId: p.demandExternalId });
+        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`, {
+          expertId: d.expertExternalId,
+          demandId: p.demandExternalId,
+        });
       }
       if (expert.serviceHistory.some((s) => s.enterpriseCreditCode === p.enterpriseCreditCode && s.cycle === run.cycleId)) continue;
       const record: ServiceRecord = { enterpriseCreditCode: p.enterpriseCreditCode, cycle: run.cycleId, startDate, endDate };
@@ -371,7 +434,10 @@ export class ReviewService {
       problem: demand?.description ?? '',
       expectedCooperation: [demand?.cooperationModes.join('、'), demand?.expectedCooperation].filter(Boolean).join('：'),
       namedCandidates: (demand?.namedCandidates ?? []).map((c) => ({
-        expertId: c.expertExternalId ?? null, name: c.name ?? null, institution: c.institution ?? null, agreed: c.agreed,
+        expertId: c.expertExternalId ?? null,
+        name: c.name ?? null,
+        institution: c.institution ?? null,
+        agreed: c.agreed,
       })),
       proposed: parsed.proposed,
       unfilledReason: p.unfilledReason,
@@ -385,13 +451,13 @@ export class ReviewService {
   /** One expert serves one enterprise: nobody else in the run may hold the expert (pending proposals included). */
   private assertExpertFree(runId: string, demandId: string, expert: RankedCandidate, region: string): void {
     const decisions = this.decisionMap(runId);
-    const holder = this.deps.runs.proposalsOf(runId)
-      .find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
+    const holder = this.deps.runs.proposalsOf(runId).find((q) => q.demandExternalId !== demandId && heldExpert(q, decisions.get(q.demandExternalId)) === expert.expertId);
     if (holder) {
       // Another county's demand id is not this reviewer's business; its own county's is.
       const where = holder.regionCode === region ? `本区县需求 ${holder.demandExternalId}` : '其他区县的需求';
       throw new AppError('EXPERT_ALREADY_ASSIGNED', `专家 ${expert.name} 已推荐或分配给本批次${where}，一名专家只能服务一家企业`, {
-        expertId: expert.expertId, ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
+        expertId: expert.expertId,
+        ...(holder.regionCode === region ? { demandId: holder.demandExternalId } : {}),
       });
     }
   }
@@ -402,7 +468,11 @@ export class ReviewService {
     const pinned = run.params?.referenceDate;
     const referenceDate = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
     const ev = this.deps.policies.checkEligibility({
-      policy: run.policy, cycle: run.cycleId, expertId: expert.expertId, demandId: p.demandExternalId, referenceDate,
+      policy: run.policy,
+      cycle: run.cycleId,
+      expertId: expert.expertId,
+      demandId: p.demandExternalId,
+      referenceDate,
     });
     if (ev.eligible) return;
     const failed = failedHardRules(ev).map(toPolicyFlag);
@@ -421,7 +491,12 @@ export class ReviewService {
 const toRunInfo = (r: StoredRun): RunInfo => toRunHeader(r);
 
 function summarize(
-  code: string, name: string, proposals: ProposalRow[], decisions: Map<string, DecisionRow>, quota: RunQuotaRow | undefined, state: RegionReviewRow | undefined,
+  code: string,
+  name: string,
+  proposals: ProposalRow[],
+  decisions: Map<string, DecisionRow>,
+  quota: RunQuotaRow | undefined,
+  state: RegionReviewRow | undefined,
 ): RegionSummary {
   const count = { approved: 0, swapped: 0, rejected: 0, pending: 0, unfilled: 0 };
   for (const p of proposals) {
@@ -431,7 +506,8 @@ function summarize(
     else count.unfilled += 1;
   }
   return {
-    code, name,
+    code,
+    name,
     demands: proposals.length,
     seats: quota?.seats ?? 0,
     proposed: proposals.filter((p) => p.expertExternalId).length,

@@ -19,5 +19,7 @@ export function toFieldErrors(issues: readonly IssueLike[]): FieldError[] {
 
 /** The same issues on one line each, for operators (configuration, built-in data). */
 export function describeIssues(issues: readonly IssueLike[], indent = ''): string {
-  return toFieldErrors(issues).map((e) => `${indent}${e.field === '(root)' ? '' : e.field}: ${e.message}`).join('\n');
+  return toFieldErrors(issues)
+    .map((e) => `${indent}${e.field === '(root)' ? '' : e.field}: ${e.message}`)
+    .join('\n');
 }

@@ -37,16 +37,22 @@ function regionTable(run: RunInfo, items: RegionSummary[], viewer: Viewer) {
     <th scope="col" class="num">已分配</th><th scope="col" class="num">待审核</th><th scope="col" class="num">已驳回</th>
     <th scope="col">状态</th><th scope="col">操作</th>
   </tr></thead>
-  <tbody>${items.map((r) => html`<tr>
+  <tbody>${items.map(
+    (r) => html`<tr>
     <th scope="row">${r.name}</th>
     <td class="num">${r.demands}</td><td class="num">${r.seats}</td><td class="num">${r.assigned}</td>
     <td class="num">${r.pending}</td><td class="num">${r.rejected}</td>
     <td>${statusBadge(r.status)}</td>
     <td class="actions"><a href="${regionLink(run, r)}" aria-label="${actionLabel(r)}：${r.name}">${actionLabel(r)}</a>
       <a href="${exportLink(run, r)}" download aria-label="导出 ${r.name} 需求汇总表（XLSX）">导出 XLSX</a></td>
-  </tr>`)}</tbody>
-  ${items.length > 1 ? html`<tfoot><tr><th scope="row">合计</th><td class="num">${sum('demands')}</td><td class="num">${sum('seats')}</td>
-    <td class="num">${sum('assigned')}</td><td class="num">${sum('pending')}</td><td class="num">${sum('rejected')}</td><td></td><td></td></tr></tfoot>` : ''}
+  </tr>`,
+  )}</tbody>
+  ${
+    items.length > 1
+      ? html`<tfoot><tr><th scope="row">合计</th><td class="num">${sum('demands')}</td><td class="num">${sum('seats')}</td>
+    <td class="num">${sum('assigned')}</td><td class="num">${sum('pending')}</td><td class="num">${sum('rejected')}</td><td></td><td></td></tr></tfoot>`
+      : ''
+  }
 </table></div>`;
 }
 
@@ -62,8 +68,13 @@ export function dashboardBody(o: { viewer: Viewer; runs: RunInfo[]; run: RunInfo
     <div><dt>总名额</dt><dd>${run.seats}</dd></div>
     <div><dt>完成时间</dt><dd>${formatTime(run.finishedAt)}</dd></div>
   </dl>
-  ${others.length ? html`<details><summary>其他批次（${others.length}）</summary><ul>${others.map((r) =>
-    html`<li><a href="/runs/${seg(r.id)}">${r.id}</a>（${r.cycleId}，${formatTime(r.finishedAt)}）</li>`)}</ul></details>` : ''}
+  ${
+    others.length
+      ? html`<details><summary>其他批次（${others.length}）</summary><ul>${others.map(
+          (r) => html`<li><a href="/runs/${seg(r.id)}">${r.id}</a>（${r.cycleId}，${formatTime(r.finishedAt)}）</li>`,
+        )}</ul></details>`
+      : ''
+  }
 </section>
 ${viewer.role === 'reviewer' && items.length === 0 ? html`<p class="card">本批次没有${viewer.regionName ?? '贵区县'}的需求。</p>` : ''}
 ${viewer.role === 'admin' && items.length ? html`<section class="card" aria-labelledby="chart-h"><h2 id="chart-h">名额与需求</h2>${seatChart(items)}</section>` : ''}

@@ -40,14 +40,23 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="top">
   <div class="brand"><a href="/">科技副总匹配服务</a><span class="sub">区县审核</span></div>
-  ${v ? html`<div class="who">
+  ${
+    v
+      ? html`<div class="who">
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>
     <button type="button" class="link-button" data-logout>退出登录</button>
-  </div>` : ''}
+  </div>`
+      : ''
+  }
 </header>
 <main id="main" tabindex="-1"${data}>
-${o.breadcrumbs?.length ? html`<nav aria-label="位置" class="crumbs"><ol>${o.breadcrumbs.map((b, i) =>
-    (b.href && i < o.breadcrumbs!.length - 1 ? html`<li><a href="${b.href}">${b.label}</a></li>` : html`<li aria-current="page">${b.label}</li>`))}</ol></nav>` : ''}
+${
+  o.breadcrumbs?.length
+    ? html`<nav aria-label="位置" class="crumbs"><ol>${o.breadcrumbs.map((b, i) =>
+        b.href && i < o.breadcrumbs!.length - 1 ? html`<li><a href="${b.href}">${b.label}</a></li>` : html`<li aria-current="page">${b.label}</li>`,
+      )}</ol></nav>`
+    : ''
+}
 <div id="status" class="status" role="status" aria-live="polite" tabindex="-1"></div>
 ${o.body}
 </main>

@@ -10,21 +10,23 @@ const clause = (f: { clause: { document: string; article: string } }) => html`<c
 
 function breakdown(c: RankedCandidate) {
   const keys = Object.keys(BREAKDOWN_LABELS) as Array<keyof typeof BREAKDOWN_LABELS>;
-  return html`<dl class="breakdown" aria-label="评分构成">${keys.map((k) =>
-    html`<div><dt>${BREAKDOWN_LABELS[k]}</dt><dd>${formatScore(c.breakdown[k])}</dd></div>`)}</dl>`;
+  return html`<dl class="breakdown" aria-label="评分构成">${keys.map((k) => html`<div><dt>${BREAKDOWN_LABELS[k]}</dt><dd>${formatScore(c.breakdown[k])}</dd></div>`)}</dl>`;
 }
 
 function evidence(c: RankedCandidate) {
   if (!c.evidence.length) return html`<p class="muted">无匹配依据</p>`;
-  return html`<ul class="evidence" aria-label="匹配依据">${c.evidence.map((e) => html`<li>
+  return html`<ul class="evidence" aria-label="匹配依据">${c.evidence.map(
+    (e) => html`<li>
     <span class="tag">${EVIDENCE_KIND_LABELS[e.kind]}</span> ${e.label}${e.year ? html`（${e.year}）` : ''}
-    <span class="muted">相似度 ${formatScore(e.similarity)}</span></li>`)}</ul>`;
+    <span class="muted">相似度 ${formatScore(e.similarity)}</span></li>`,
+  )}</ul>`;
 }
 
 function flagList(flags: PolicyFlag[], kind: 'flags' | 'priorities') {
   if (!flags.length) return '';
-  return html`<ul class="${kind}" aria-label="${kind === 'flags' ? '需人工确认的放宽条件' : '政策优先事项'}">${flags.map((f) =>
-    html`<li>${kind === 'flags' ? html`<strong>需确认：</strong>` : html`<strong>优先：</strong>`}${f.message} ${clause(f)}</li>`)}</ul>`;
+  return html`<ul class="${kind}" aria-label="${kind === 'flags' ? '需人工确认的放宽条件' : '政策优先事项'}">${flags.map(
+    (f) => html`<li>${kind === 'flags' ? html`<strong>需确认：</strong>` : html`<strong>优先：</strong>`}${f.message} ${clause(f)}</li>`,
+  )}</ul>`;
 }
 
 function expertHead(c: RankedCandidate) {
@@ -38,22 +40,30 @@ function alternatesBlock(d: DemandReview, canDecide: boolean) {
   <table class="inner">
     <caption class="sr-only">${d.enterprise.name}的备选专家</caption>
     <thead><tr><th scope="col">专家</th><th scope="col" class="num">得分</th><th scope="col">评分构成与依据</th>${canDecide ? html`<th scope="col">操作</th>` : ''}</tr></thead>
-    <tbody>${d.alternates.map((a) => html`<tr>
+    <tbody>${d.alternates.map(
+      (a) => html`<tr>
       <th scope="row"><strong>${a.name}</strong><br><span class="muted">${a.institution}</span>${a.namedAgreed ? html`<br><span class="badge named">指定且已协商一致</span>` : ''}</th>
       <td class="num">${formatScore(a.score)}</td>
       <td>${breakdown(a)}${evidence(a)}${flagList(a.flags, 'flags')}</td>
-      ${canDecide ? html`<td><button type="button" class="secondary" data-action="swap" data-demand="${d.demandId}" data-expert="${a.expertId}"
+      ${
+        canDecide
+          ? html`<td><button type="button" class="secondary" data-action="swap" data-demand="${d.demandId}" data-expert="${a.expertId}"
         ${d.decision.status === 'swapped' && d.decision.expertId === a.expertId ? 'disabled' : ''}
-        aria-label="将${d.enterprise.name}的推荐专家替换为${a.name}">替换为此专家</button></td>` : ''}
-    </tr>`)}</tbody>
+        aria-label="将${d.enterprise.name}的推荐专家替换为${a.name}">替换为此专家</button></td>`
+          : ''
+      }
+    </tr>`,
+    )}</tbody>
   </table></details>`;
 }
 
 function excludedBlock(list: ExcludedCandidate[]) {
   if (!list.length) return '';
-  return html`<details class="excluded"><summary>不符合条件而排除的专家（${list.length}）</summary><ul>${list.map((x) => html`<li>
+  return html`<details class="excluded"><summary>不符合条件而排除的专家（${list.length}）</summary><ul>${list.map(
+    (x) => html`<li>
     <strong>${x.name}</strong> <span class="muted">${x.expertId} · 得分 ${formatScore(x.score)}</span>
-    <ul>${x.reasons.map((r) => html`<li>${r.message} ${clause(r)}</li>`)}</ul></li>`)}</ul></details>`;
+    <ul>${x.reasons.map((r) => html`<li>${r.message} ${clause(r)}</li>`)}</ul></li>`,
+  )}</ul></details>`;
 }
 
 function decisionCell(d: DemandReview, canDecide: boolean) {
@@ -65,13 +75,21 @@ function decisionCell(d: DemandReview, canDecide: boolean) {
   ${s === 'swapped' && d.assigned ? html`<p>替换为：<strong>${d.assigned.name}</strong><br><span class="muted">${d.assigned.institution}</span></p>` : ''}
   ${d.decision.reason ? html`<p>理由：${d.decision.reason}</p>` : ''}
   ${d.decision.decidedBy ? html`<p class="muted">${d.decision.decidedBy}，${formatTime(d.decision.decidedAt)}</p>` : ''}
-  ${canDecide ? html`<div class="decide">
-    ${d.proposed ? html`<button type="button" class="primary" data-action="approve" data-demand="${d.demandId}" ${s === 'approved' ? 'disabled' : ''}
-      aria-label="${s === 'swapped' ? '改回原推荐并通过' : '通过'}：${d.enterprise.name}—${d.proposed.name}">${s === 'swapped' ? '改回原推荐并通过' : '通过'}</button>` : ''}
+  ${
+    canDecide
+      ? html`<div class="decide">
+    ${
+      d.proposed
+        ? html`<button type="button" class="primary" data-action="approve" data-demand="${d.demandId}" ${s === 'approved' ? 'disabled' : ''}
+      aria-label="${s === 'swapped' ? '改回原推荐并通过' : '通过'}：${d.enterprise.name}—${d.proposed.name}">${s === 'swapped' ? '改回原推荐并通过' : '通过'}</button>`
+        : ''
+    }
     <label for="${reasonId}">理由<span class="muted">${canReject ? '（驳回必填）' : '（替换时可填）'}</span></label>
     <input id="${reasonId}" name="reason" maxlength="500" autocomplete="off">
     ${canReject ? html`<button type="button" class="danger" data-action="reject" data-demand="${d.demandId}" aria-label="驳回：${d.enterprise.name}">驳回</button>` : ''}
-  </div>` : ''}`;
+  </div>`
+      : ''
+  }`;
 }
 
 function demandRow(d: DemandReview, i: number, canDecide: boolean) {
@@ -84,13 +102,19 @@ function demandRow(d: DemandReview, i: number, canDecide: boolean) {
     <p class="title">${d.title}</p>
     ${d.expectedField ? html`<p class="muted">期望领域：${d.expectedField}</p>` : ''}
     ${d.problem ? html`<details><summary>技术难题</summary><p>${d.problem}</p></details>` : ''}
-    ${d.namedCandidates.length ? html`<p class="muted">企业指定：${d.namedCandidates.map((c, k) =>
-      html`${k ? '、' : ''}${c.name ?? c.expertId}${c.agreed ? '（已协商一致）' : '（未协商）'}`)}</p>` : ''}
+    ${
+      d.namedCandidates.length
+        ? html`<p class="muted">企业指定：${d.namedCandidates.map((c, k) => html`${k ? '、' : ''}${c.name ?? c.expertId}${c.agreed ? '（已协商一致）' : '（未协商）'}`)}</p>`
+        : ''
+    }
     <p class="muted">编号 ${d.demandId}</p>
   </th>
   <td class="proposal">
-    ${p ? html`${expertHead(p)}${flagList(p.flags, 'flags')}${flagList(p.priorities, 'priorities')}`
-      : html`<p><strong>无推荐</strong>${d.unfilledReason ? html`：${d.unfilledReason}` : ''}</p>`}
+    ${
+      p
+        ? html`${expertHead(p)}${flagList(p.flags, 'flags')}${flagList(p.priorities, 'priorities')}`
+        : html`<p><strong>无推荐</strong>${d.unfilledReason ? html`：${d.unfilledReason}` : ''}</p>`
+    }
     ${alternatesBlock(d, canDecide)}
   </td>
   <td class="basis">

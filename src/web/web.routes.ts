@@ -43,7 +43,8 @@ const wantsHtml = (req: FastifyRequest) => req.method === 'GET' && (req.headers.
 
 // Pages hold personal data and run only our own script and styles.
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
@@ -57,10 +58,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader }) => {
   const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
-  const regionName = (code: string | null) => (code ? reader.regions().find((r) => r.code === code)?.name ?? code : null);
+  const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
 
   const send = (reply: FastifyReply, o: Omit<PageOptions, 'assets'>, status = 200) =>
-    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store')
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
       .send(renderPage({ ...o, assets: assetHrefs }));
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -104,7 +108,8 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
   });
 
   app.get('/login', { schema: { ...hide, querystring: z.object({ next: z.string().optional() }) } }, async (req, reply) =>
-    send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }));
+    send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }),
+  );
 
   const dashboard = (req: FastifyRequest, reply: FastifyReply, runId: string | undefined) => {
     const viewer = viewerOf(req);
@@ -117,34 +122,40 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
 
   app.get('/', { config: { access: readers }, schema: hide }, async (req, reply) => dashboard(req, reply, undefined));
 
-  app.get('/runs/:runId', { config: { access: readers }, schema: { ...hide, params: runParamsSchema } }, async (req, reply) =>
-    dashboard(req, reply, req.params.runId));
+  app.get('/runs/:runId', { config: { access: readers }, schema: { ...hide, params: runParamsSchema } }, async (req, reply) => dashboard(req, reply, req.params.runId));
 
   app.get('/runs/:runId/regions/:region', { config: { access: readers }, schema: { ...hide, params: runRegionParamsSchema } }, async (req, reply) => {
     const viewer = viewerOf(req);
     assertRegion(requirePrincipal(req), req.params.region);
     const r = review.getRegionReview(req.params.runId, req.params.region);
     return send(reply, {
-      title: `${r.region.name}审核`, viewer,
+      title: `${r.region.name}审核`,
+      viewer,
       breadcrumbs: [{ label: '总览', href: `/runs/${seg(r.run.id)}` }, { label: r.region.name }],
       data: { run: r.run.id, region: r.region.code },
       body: reviewBody(r, viewer),
     });
   });
 
-  app.get('/runs/:runId/regions/:region/audit', {
-    config: { access: { staff: ['admin', 'reviewer'] } }, schema: { ...hide, params: runRegionParamsSchema },
-  }, async (req, reply) => {
-    const viewer = viewerOf(req);
-    const { runId, region } = req.params;
-    assertRegion(requirePrincipal(req), region);
-    const items = review.listAudit(runId, region, 500);
-    const name = regionName(region) ?? region;
-    const backHref = `/runs/${seg(runId)}/regions/${seg(region)}`;
-    return send(reply, {
-      title: `${name}审核记录`, viewer,
-      breadcrumbs: [{ label: '总览', href: `/runs/${seg(runId)}` }, { label: name, href: backHref }, { label: '审核记录' }],
-      body: auditBody({ regionName: name, runId, items, backHref }),
-    });
-  });
+  app.get(
+    '/runs/:runId/regions/:region/audit',
+    {
+      config: { access: { staff: ['admin', 'reviewer'] } },
+      schema: { ...hide, params: runRegionParamsSchema },
+    },
+    async (req, reply) => {
+      const viewer = viewerOf(req);
+      const { runId, region } = req.params;
+      assertRegion(requirePrincipal(req), region);
+      const items = review.listAudit(runId, region, 500);
+      const name = regionName(region) ?? region;
+      const backHref = `/runs/${seg(runId)}/regions/${seg(region)}`;
+      return send(reply, {
+        title: `${name}审核记录`,
+        viewer,
+        breadcrumbs: [{ label: '总览', href: `/runs/${seg(runId)}` }, { label: name, href: backHref }, { label: '审核记录' }],
+        body: auditBody({ regionName: name, runId, items, backHref }),
+      });
+    },
+  );
 };

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assignGreedy,
-  assignPairs,
-  AssignmentInputError,
-  type AssignmentEdge,
-  type AssignmentInput,
-  type AssignmentResult,
-} from '../../src/allocation/assignment.service';
+import { assignGreedy, assignPairs, AssignmentInputError, type AssignmentEdge, type AssignmentInput, type AssignmentResult } from '../../src/allocation/assignment.service';
 import { allocateQuotas } from '../../src/allocation/quota.service';
 import { createRandom, pickInt, shuffleCopy, type Random } from './seeded-random.helper';
 
@@ -358,9 +351,7 @@ describe('assignPairs — unfilled reasons', () => {
       edges: [{ demandId: 'D1', expertId: 'E1', score: 0, priority: true }],
       regionSeats: { R: 1 },
     };
-    expect(assignPairs(input).assignments).toEqual([
-      { demandId: 'D1', expertId: 'E1', score: 0, region: 'R', priority: true },
-    ]);
+    expect(assignPairs(input).assignments).toEqual([{ demandId: 'D1', expertId: 'E1', score: 0, region: 'R', priority: true }]);
   });
 
   it('gives a reason that matches the final state for every unfilled demand in random instances', () => {
@@ -458,11 +449,7 @@ describe('assignPairs — determinism and output shape', () => {
       regionSeats: { '420100': 2, '420200': 2 },
     };
     const result = assignPairs(input);
-    expect(result.assignments.map((a) => `${a.region}/${a.demandId}`)).toEqual([
-      '420100/d-5',
-      '420200/d-1',
-      '420200/d-9',
-    ]);
+    expect(result.assignments.map((a) => `${a.region}/${a.demandId}`)).toEqual(['420100/d-5', '420200/d-1', '420200/d-9']);
     expect(result.unfilled.map((u) => `${u.region}/${u.demandId}`)).toEqual(['420100/d-7']);
   });
 

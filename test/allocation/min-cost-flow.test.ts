@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createFlowNetwork,
-  FlowNetworkError,
-  type FlowNetwork,
-  type MinCostFlowOptions,
-} from '../../src/allocation/min-cost-flow.solver';
+import { createFlowNetwork, FlowNetworkError, type FlowNetwork, type MinCostFlowOptions } from '../../src/allocation/min-cost-flow.solver';
 import { createRandom, pickInt, type Random } from './seeded-random.helper';
 
 interface EdgeSpec {

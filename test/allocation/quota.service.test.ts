@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allocateQuotas,
-  QuotaAllocationError,
-  type QuotaInput,
-  type QuotaRegionInput,
-  type QuotaResult,
-} from '../../src/allocation/quota.service';
+import { allocateQuotas, QuotaAllocationError, type QuotaInput, type QuotaRegionInput, type QuotaResult } from '../../src/allocation/quota.service';
 import { createRandom, pickInt, shuffleCopy } from './seeded-random.helper';
 
 function seatsOf(result: QuotaResult): Record<string, number> {
@@ -261,10 +255,7 @@ describe('allocateQuotas — limits', () => {
   });
 
   it('rejects a min above the max, duplicate regions and non-integer counts', () => {
-    expectAllocationError(
-      () => allocateQuotas({ totalSeats: 3, regions: [{ region: 'A', demands: 5, min: 3, max: 2 }] }),
-      'MIN_ABOVE_MAX',
-    );
+    expectAllocationError(() => allocateQuotas({ totalSeats: 3, regions: [{ region: 'A', demands: 5, min: 3, max: 2 }] }), 'MIN_ABOVE_MAX');
     expectAllocationError(
       () =>
         allocateQuotas({
@@ -343,7 +334,12 @@ describe('allocateQuotas — invariants on random instances', () => {
       }
       checked += 1;
       const result = allocateQuotas(input);
-      expect(result.seatsAssigned).toBe(Math.min(input.totalSeats, uppers.reduce((a, b) => a + b, 0)));
+      expect(result.seatsAssigned).toBe(
+        Math.min(
+          input.totalSeats,
+          uppers.reduce((a, b) => a + b, 0),
+        ),
+      );
       for (const r of result.regions) {
         const i = input.regions.findIndex((x) => x.region === r.region);
         expect(r.seats).toBeGreaterThanOrEqual(lowers[i]);

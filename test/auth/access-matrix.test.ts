@@ -40,12 +40,24 @@ describe('route × role access matrix (every registered route)', () => {
     const names = routes.map(name);
     expect(names).toEqual(expect.arrayContaining(['POST /v1/experts', 'GET /v1/demands/:key', 'HEAD /v1/enterprises', 'GET /v1/audit', 'POST /v1/auth/login', 'POST /v1/match']));
     // County review (API and web pages).
-    expect(names).toEqual(expect.arrayContaining([
-      'GET /v1/runs/:runId/regions', 'GET /v1/runs/:runId/regions/:region/review', 'POST /v1/runs/:runId/demands/:demandId/decision',
-      'POST /v1/runs/:runId/regions/:region/submit', 'POST /v1/runs/:runId/regions/:region/confirm', 'POST /v1/runs/:runId/regions/:region/return',
-      'GET /v1/runs/:runId/regions/:region/export.xlsx', 'GET /v1/runs/:runId/regions/:region/audit',
-      'GET /', 'GET /login', 'GET /assets/:name', 'GET /runs/:runId', 'GET /runs/:runId/regions/:region', 'GET /runs/:runId/regions/:region/audit',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /v1/runs/:runId/regions',
+        'GET /v1/runs/:runId/regions/:region/review',
+        'POST /v1/runs/:runId/demands/:demandId/decision',
+        'POST /v1/runs/:runId/regions/:region/submit',
+        'POST /v1/runs/:runId/regions/:region/confirm',
+        'POST /v1/runs/:runId/regions/:region/return',
+        'GET /v1/runs/:runId/regions/:region/export.xlsx',
+        'GET /v1/runs/:runId/regions/:region/audit',
+        'GET /',
+        'GET /login',
+        'GET /assets/:name',
+        'GET /runs/:runId',
+        'GET /runs/:runId/regions/:region',
+        'GET /runs/:runId/regions/:region/audit',
+      ]),
+    );
     expect(privateRoutes.length).toBeGreaterThan(15);
   });
 
@@ -77,12 +89,24 @@ describe('route × role access matrix (every registered route)', () => {
   });
 
   it('lets portals write intake records, read reference data and match, and nothing else', () => {
-    const portalRoutes = privateRoutes.filter((r) => r.access?.portal === true).map(name).filter((n) => !n.startsWith('HEAD '));
+    const portalRoutes = privateRoutes
+      .filter((r) => r.access?.portal === true)
+      .map(name)
+      .filter((n) => !n.startsWith('HEAD '));
     // New portal routes must be added here deliberately.
-    expect(portalRoutes.sort()).toEqual([
-      'GET /v1/cycles', 'GET /v1/regions', 'POST /v1/demands', 'POST /v1/enterprises', 'POST /v1/experts', 'POST /v1/match',
-      'PUT /v1/demands/:key', 'PUT /v1/enterprises/:key', 'PUT /v1/experts/:key',
-    ].sort());
+    expect(portalRoutes.sort()).toEqual(
+      [
+        'GET /v1/cycles',
+        'GET /v1/regions',
+        'POST /v1/demands',
+        'POST /v1/enterprises',
+        'POST /v1/experts',
+        'POST /v1/match',
+        'PUT /v1/demands/:key',
+        'PUT /v1/enterprises/:key',
+        'PUT /v1/experts/:key',
+      ].sort(),
+    );
   });
 
   it('never refuses the administrator for lack of rights on a route declared for admins', async () => {
@@ -92,7 +116,10 @@ describe('route × role access matrix (every registered route)', () => {
   });
 
   it('admits each role where declared (no 401/403 for declared readers)', async () => {
-    for (const [role, headers] of [['viewer', as.viewer], ['reviewer', as.reviewer]] as const) {
+    for (const [role, headers] of [
+      ['viewer', as.viewer],
+      ['reviewer', as.reviewer],
+    ] as const) {
       const declared = privateRoutes.filter((r) => keepsSession(r) && r.access?.staff?.includes(role) && !(role === 'viewer' && isWriteRoute(r.method, r.access)));
       const got = await statuses(declared, headers);
       expect(Object.entries(got).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
@@ -105,7 +132,9 @@ describe('route × role access matrix (every registered route)', () => {
     const got: Record<string, string> = {};
     for (const r of regional) {
       const res = await t.app.inject({
-        method: r.method as 'GET', url: r.url.replace(':runId', 'run-x').replace(':region', '330303'), headers: as.reviewer,
+        method: r.method as 'GET',
+        url: r.url.replace(':runId', 'run-x').replace(':region', '330303'),
+        headers: as.reviewer,
         ...(isWriteMethod(r.method) ? { payload: {} } : {}),
       });
       got[name(r)] = `${res.statusCode} ${r.method === 'HEAD' ? 'FORBIDDEN_REGION' : res.json().code}`;
@@ -123,8 +152,11 @@ describe('POST /v1/match in the matrix', () => {
 
   it('answers portals and city/county staff, refuses viewers and anonymous callers', async () => {
     const got = {
-      anonymous: (await match({})).statusCode, viewer: (await match(as.viewer)).statusCode, portal: (await match(as.portal)).statusCode,
-      reviewer: (await match(as.reviewer)).statusCode, admin: (await match(as.admin)).statusCode,
+      anonymous: (await match({})).statusCode,
+      viewer: (await match(as.viewer)).statusCode,
+      portal: (await match(as.portal)).statusCode,
+      reviewer: (await match(as.reviewer)).statusCode,
+      admin: (await match(as.admin)).statusCode,
     };
     expect(got).toEqual({ anonymous: 401, viewer: 403, portal: 200, reviewer: 200, admin: 200 });
   });

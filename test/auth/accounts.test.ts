@@ -6,7 +6,10 @@ import { users } from '../../src/db/schema';
 import { createTestRuntime } from '../helpers/test-runtime';
 
 let cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => { for (const c of cleanups) await c(); cleanups = []; });
+afterEach(async () => {
+  for (const c of cleanups) await c();
+  cleanups = [];
+});
 
 function setup() {
   const t = createTestRuntime();
@@ -34,13 +37,19 @@ describe('staff accounts', () => {
 });
 
 describe('demo accounts', () => {
-  const counties = [{ code: '330302', name: '鹿城区' }, { code: '330303', name: '龙湾区' }];
+  const counties = [
+    { code: '330302', name: '鹿城区' },
+    { code: '330303', name: '龙湾区' },
+  ];
 
   it('creates an admin, a viewer and one reviewer per county, storing only password hashes in the database', async () => {
     const { db, dir, auth } = setup();
     const list = await ensureDemoAccounts(auth, counties, { dataDir: dir });
     expect(list.map((a) => [a.username, a.role, a.region])).toEqual([
-      ['admin', 'admin', null], ['viewer', 'viewer', null], ['reviewer-330302', 'reviewer', '330302'], ['reviewer-330303', 'reviewer', '330303'],
+      ['admin', 'admin', null],
+      ['viewer', 'viewer', null],
+      ['reviewer-330302', 'reviewer', '330302'],
+      ['reviewer-330303', 'reviewer', '330303'],
     ]);
     expect(new Set(list.map((a) => a.password)).size).toBe(4);
     const rows = db.select().from(users).all();

@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
-const callWith = (key: string, url = '/v1/regions') =>
-  t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+const callWith = (key: string, url = '/v1/regions') => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
 
 describe('portal API keys', () => {
   it('creates a key of the form kjfz_<id>_<secret> that authenticates a portal', async () => {
@@ -25,7 +24,11 @@ describe('portal API keys', () => {
   it('never stores the key or its secret in plaintext, only its sha256', () => {
     const { id, key } = t.services.auth.apiKeys.create('plaintext-check', by);
     const secret = key.split('_').slice(2).join('_');
-    const row = t.db.select().from(apiKeys).all().find((r) => r.id === id)!;
+    const row = t.db
+      .select()
+      .from(apiKeys)
+      .all()
+      .find((r) => r.id === id)!;
     expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
     const dump = JSON.stringify(t.db.$client.prepare('select * from api_keys').all());
     expect(dump).not.toContain(secret);

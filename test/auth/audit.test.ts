@@ -25,7 +25,9 @@ describe('audit log', () => {
 
     expect(auditOf('experts', 'EXP-0001')).toEqual([expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', action: 'create', note: 'inserted' })]);
     expect(auditOf('cycles', 'test-2026')).toEqual([expect.objectContaining({ actor: 'test-admin', action: 'save' })]);
-    expect(auditOf('enterprises', '91330302MA2AB0001X')).toEqual([expect.objectContaining({ actorRole: 'portal', actor: expect.stringMatching(/^portal:表单门户#/), regionCode: '330302' })]);
+    expect(auditOf('enterprises', '91330302MA2AB0001X')).toEqual([
+      expect.objectContaining({ actorRole: 'portal', actor: expect.stringMatching(/^portal:表单门户#/), regionCode: '330302' }),
+    ]);
     expect(auditOf('enterprises', ent.creditCode).map((e) => [e.actor, e.action, e.regionCode, e.note])).toEqual([
       ['test-reviewer-330303', 'update', '330303', 'updated'],
       ['test-reviewer-330303', 'create', '330303', 'inserted'],

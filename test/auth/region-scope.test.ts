@@ -18,7 +18,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.asAdmin();
   reviewerA = await t.asReviewer(A);
-  for (const [url, body] of [['/v1/experts', expertRecord()], ['/v1/enterprises', entA], ['/v1/enterprises', entB]] as const) {
+  for (const [url, body] of [
+    ['/v1/experts', expertRecord()],
+    ['/v1/enterprises', entA],
+    ['/v1/enterprises', entB],
+  ] as const) {
     expect((await t.app.inject({ method: 'POST', url, headers: admin, payload: body })).statusCode).toBe(201);
   }
   expect((await t.app.inject({ method: 'PUT', url: '/v1/cycles/test-2026', headers: admin, payload: cycleRecord() })).statusCode).toBe(200);
@@ -26,8 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: reviewerA, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers: reviewerA, ...(payload ? { payload } : {}) });
 
 describe('region scope helpers', () => {
   const reviewer: Principal = { kind: 'staff', userId: 1, username: 'r', role: 'reviewer', region: A };

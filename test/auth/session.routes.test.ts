@@ -97,9 +97,14 @@ describe('staff login, me and logout', () => {
 
   it('expires sessions after 8 hours', async () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
-    const svc = new SessionService({
-      sessions: new SessionRepository(t.db), accounts: t.services.auth.accounts, audit: t.services.auth.audit,
-    }, { now: () => now });
+    const svc = new SessionService(
+      {
+        sessions: new SessionRepository(t.db),
+        accounts: t.services.auth.accounts,
+        audit: t.services.auth.audit,
+      },
+      { now: () => now },
+    );
     const s = (await svc.login('alice', TEST_PASSWORD, { ip: '127.0.0.1' }))!;
     now += 8 * 3600 * 1000 - 1000;
     expect(svc.resolve(s.token)?.user.username).toBe('alice');

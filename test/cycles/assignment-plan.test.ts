@@ -3,21 +3,38 @@ import { type PlanDemand, type PlanInput, planAssignment } from '../../src/cycle
 import type { RankedCandidate } from '../../src/ranking/ranking.schema';
 
 const cand = (expertId: string, score: number, namedAgreed = false): RankedCandidate => ({
-  expertId, name: expertId, institution: 'X 大学', region: '330302', score,
-  breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 }, evidence: [], flags: [], priorities: [], namedAgreed,
+  expertId,
+  name: expertId,
+  institution: 'X 大学',
+  region: '330302',
+  score,
+  breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: 0 },
+  evidence: [],
+  flags: [],
+  priorities: [],
+  namedAgreed,
 });
-const demand = (demandId: string, enterprise: string, region: string, candidates: RankedCandidate[]): PlanDemand =>
-  ({ demandId, enterpriseCreditCode: enterprise, region, ineligible: null, candidates, excluded: [] });
+const demand = (demandId: string, enterprise: string, region: string, candidates: RankedCandidate[]): PlanDemand => ({
+  demandId,
+  enterpriseCreditCode: enterprise,
+  region,
+  ineligible: null,
+  candidates,
+  excluded: [],
+});
 const input = (demands: PlanDemand[], over: Partial<PlanInput> = {}): PlanInput => ({
-  totalSeats: 10, regionLimits: {}, demands, expertCapacity: () => 1, enterpriseCapacity: () => 1, alternates: 2, ...over,
+  totalSeats: 10,
+  regionLimits: {},
+  demands,
+  expertCapacity: () => 1,
+  enterpriseCapacity: () => 1,
+  alternates: 2,
+  ...over,
 });
 
 describe('assignment plan', () => {
   it('treats the demands of an enterprise with one seat left as one unit that takes its best pair', () => {
-    const plan = planAssignment(input([
-      demand('d1', 'E1', '330302', [cand('x1', 0.4)]),
-      demand('d2', 'E1', '330302', [cand('x2', 0.9)]),
-    ]));
+    const plan = planAssignment(input([demand('d1', 'E1', '330302', [cand('x1', 0.4)]), demand('d2', 'E1', '330302', [cand('x2', 0.9)])]));
     expect(plan.assignments.map((a) => [a.demandId, a.expertId])).toEqual([['d2', 'x2']]);
     expect(plan.proposals.find((p) => p.demandId === 'd1')!.unfilled).toEqual({ code: 'ENTERPRISE_SERVED', details: { servedBy: 'd2', enterpriseCapacity: 1 } });
     // The quota still counts both demands ("按照当地征集需求数量").
@@ -25,10 +42,7 @@ describe('assignment plan', () => {
   });
 
   it('lets an enterprise with capacity for all its demands fill each of them', () => {
-    const plan = planAssignment(input([
-      demand('d1', 'E1', '330302', [cand('x1', 0.4)]),
-      demand('d2', 'E1', '330302', [cand('x2', 0.9)]),
-    ], { enterpriseCapacity: () => 2 }));
+    const plan = planAssignment(input([demand('d1', 'E1', '330302', [cand('x1', 0.4)]), demand('d2', 'E1', '330302', [cand('x2', 0.9)])], { enterpriseCapacity: () => 2 }));
     expect(plan.assignments.map((a) => a.demandId)).toEqual(['d1', 'd2']);
   });
 
@@ -38,12 +52,10 @@ describe('assignment plan', () => {
   });
 
   it('names the better-scoring pairs that took a demand’s candidates', () => {
-    const plan = planAssignment(input([
-      demand('d1', 'E1', '330302', [cand('x1', 0.9)]),
-      demand('d2', 'E2', '330302', [cand('x1', 0.5)]),
-    ]));
+    const plan = planAssignment(input([demand('d1', 'E1', '330302', [cand('x1', 0.9)]), demand('d2', 'E2', '330302', [cand('x1', 0.5)])]));
     expect(plan.proposals.find((p) => p.demandId === 'd2')!.unfilled).toEqual({
-      code: 'CANDIDATES_TAKEN', details: { takenBy: [{ expertId: 'x1', score: 0.5, heldBy: ['d1'] }] },
+      code: 'CANDIDATES_TAKEN',
+      details: { takenBy: [{ expertId: 'x1', score: 0.5, heldBy: ['d1'] }] },
     });
   });
 
@@ -54,10 +66,7 @@ describe('assignment plan', () => {
   });
 
   it('treats negative scores as zero (never a pair unless named and agreed)', () => {
-    const plan = planAssignment(input([
-      demand('d1', 'E1', '330302', [cand('x1', -0.3)]),
-      demand('d2', 'E2', '330302', [cand('x2', -0.3, true)]),
-    ]));
+    const plan = planAssignment(input([demand('d1', 'E1', '330302', [cand('x1', -0.3)]), demand('d2', 'E2', '330302', [cand('x2', -0.3, true)])]));
     expect(plan.assignments.map((a) => [a.demandId, a.score])).toEqual([['d2', 0]]);
     expect(plan.proposals[0].unfilled?.code).toBe('NO_POSITIVE_SCORE');
   });
@@ -71,7 +80,10 @@ describe('assignment plan', () => {
     const a = planAssignment(input(demands, { totalSeats: 2 }));
     const b = planAssignment(input([...demands].reverse(), { totalSeats: 2 }));
     expect(JSON.stringify({ ...b, solver: undefined })).toBe(JSON.stringify({ ...a, solver: undefined }));
-    expect(a.regions.map((r) => [r.region, r.seats])).toEqual([['330302', 1], ['330303', 1]]);
+    expect(a.regions.map((r) => [r.region, r.seats])).toEqual([
+      ['330302', 1],
+      ['330303', 1],
+    ]);
   });
 
   it('reports a region limit for a region without demands as an input error', () => {

@@ -23,12 +23,19 @@ type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: st
 function startCycle(dataDir: string, args: string[]): { child: ChildProcess; done: Promise<Finished> } {
   // Own process group: npx → tsx → node, and SIGKILL must reach the node process that does the work.
   const child = spawn('npx', ['tsx', 'scripts/cycle.ts', '--cycle', DEMO_CYCLE_ID, ...args], {
-    cwd: REPO, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (b) => { stdout += b; });
-  child.stderr!.on('data', (b) => { stderr += b; });
+  child.stdout!.on('data', (b) => {
+    stdout += b;
+  });
+  child.stderr!.on('data', (b) => {
+    stderr += b;
+  });
   const done = new Promise<Finished>((res) => child.on('close', (code, signal) => res({ code, signal, stdout, stderr })));
   return { child, done };
 }
@@ -66,7 +73,9 @@ describe.skipIf(!modelInstalled)('npm run cycle killed with SIGKILL and run agai
     dirs.push(killed);
     cpSync(clean, killed, { recursive: true });
   }, 120_000);
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   it('resumes from the checkpoints and ends with the same summary and rows as an uninterrupted run', async () => {
     const uninterrupted = await startCycle(clean, []).done;

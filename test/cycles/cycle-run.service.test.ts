@@ -11,7 +11,9 @@ beforeEach(() => {
   world = createSeededWorld();
   services = world.services;
 });
-afterEach(async () => { await world.cleanup(); });
+afterEach(async () => {
+  await world.cleanup();
+});
 
 const tableCounts = (s: Runtime) => ({
   runs: s.db.select().from(cycleRuns).all().length,
@@ -73,7 +75,11 @@ describe('cycle run on the demo data', () => {
       expect(r.floor + r.remainder).toBeCloseTo(r.exactQuota, 9);
       if (r.bound === null) expect([Math.floor(r.adjustedQuota), Math.ceil(r.adjustedQuota)]).toContain(r.seats);
     }
-    const quotas = services.db.select().from(runQuotas).all().filter((r) => r.runId === runId!);
+    const quotas = services.db
+      .select()
+      .from(runQuotas)
+      .all()
+      .filter((r) => r.runId === runId!);
     expect(quotas.map((q) => [q.regionCode, q.seats, q.demands])).toEqual(summary.regions.map((r) => [r.region, r.seats, r.eligibleDemands]));
   });
 
@@ -89,7 +95,11 @@ describe('cycle run on the demo data', () => {
     }
     const serious = demoData().demands.find((d) => d.enterpriseCreditCode === '913303046502312148')!;
     expect(unfilled.find((u) => u.demandId === serious.externalId)?.rules).toEqual(['ENTERPRISE_SERIOUS_ISSUE']);
-    const row = services.db.select().from(runProposals).all().find((r) => r.demandExternalId === serious.externalId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .find((r) => r.demandExternalId === serious.externalId)!;
     expect(row.unfilledReason).toMatch(/^企业不符合选派条件：/);
   });
 
@@ -104,7 +114,12 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { score: (_d, x) => (x === 'wz-exp-00030' ? 0.01 : 0.9) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, top: 5 });
     expect(summary.assignments.find((a) => a.demandId === 'wz-dem-0027-1')).toMatchObject({ expertId: 'wz-exp-00030', namedAgreed: true, score: 0 });
-    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === 'wz-dem-0027-1').find((r) => r.runId === runId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .filter((r) => r.demandExternalId === 'wz-dem-0027-1')
+      .find((r) => r.runId === runId)!;
     expect(row).toMatchObject({ expertExternalId: 'wz-exp-00030', namedAgreed: true });
   });
 
@@ -134,7 +149,12 @@ describe('cycle run on the demo data', () => {
     const ranker = new FakeRanker(services, { inject: (d) => (d === demand.externalId ? [{ expertId: 'wz-exp-00005', score: 5 }] : []) });
     const { summary, runId } = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID, seats: 30 });
     expect(summary.assignments.find((a) => a.expertId === 'wz-exp-00005' && a.demandId === demand.externalId)).toBeUndefined();
-    const row = services.db.select().from(runProposals).all().filter((r) => r.demandExternalId === demand.externalId).find((r) => r.runId === runId)!;
+    const row = services.db
+      .select()
+      .from(runProposals)
+      .all()
+      .filter((r) => r.demandExternalId === demand.externalId)
+      .find((r) => r.runId === runId)!;
     const excluded = row.excluded as Array<{ expertId: string; reasons: Array<{ code: string }> }>;
     expect(excluded.find((x) => x.expertId === 'wz-exp-00005')?.reasons.map((r) => r.code)).toContain('PAIR_CONFLICT_OF_INTEREST');
     expect((row.alternates as Array<{ expertId: string }>).map((a) => a.expertId)).not.toContain('wz-exp-00005');
@@ -142,7 +162,9 @@ describe('cycle run on the demo data', () => {
 
   it('honours --seats and per-region minimum and maximum', async () => {
     const { summary } = await createRunService(services, new FakeRanker(services)).execute({
-      cycleId: DEMO_CYCLE_ID, seats: 12, regionLimits: { '330302': { max: 1 }, '330381': { min: 1 } },
+      cycleId: DEMO_CYCLE_ID,
+      seats: 12,
+      regionLimits: { '330302': { max: 1 }, '330381': { min: 1 } },
     });
     expect(summary.seats).toBe(12);
     const r = Object.fromEntries(summary.regions.map((x) => [x.region, x]));
@@ -179,7 +201,11 @@ describe('immutability and resumability', () => {
       await expect(createRunService(services, crashing, { chunkSize: 4, concurrency: 2 }).execute({ cycleId: DEMO_CYCLE_ID })).rejects.toThrow('simulated crash');
       const run = services.db.select().from(cycleRuns).get()!;
       expect(run).toMatchObject({ id: `${DEMO_CYCLE_ID}-r1`, status: 'running', summary: null });
-      const checkpointed = services.db.select().from(runRankings).all().map((r) => r.demandExternalId);
+      const checkpointed = services.db
+        .select()
+        .from(runRankings)
+        .all()
+        .map((r) => r.demandExternalId);
       expect(checkpointed).toHaveLength(11);
       expect(tableCounts(services)).toMatchObject({ quotas: 0, proposals: 0 });
 
@@ -207,7 +233,11 @@ describe('immutability and resumability', () => {
     const ranker = new FakeRanker(services);
     const out = await createRunService(services, ranker).execute({ cycleId: DEMO_CYCLE_ID });
     expect(out).toMatchObject({ runId: `${DEMO_CYCLE_ID}-r2`, resumed: false, abandoned: [`${DEMO_CYCLE_ID}-r1`] });
-    const r1 = services.db.select().from(cycleRuns).all().find((r) => r.id === `${DEMO_CYCLE_ID}-r1`)!;
+    const r1 = services.db
+      .select()
+      .from(cycleRuns)
+      .all()
+      .find((r) => r.id === `${DEMO_CYCLE_ID}-r1`)!;
     expect(r1.status).toBe('running');
     expect(r1.abandonedAt).toBeTruthy();
     // A different --seats is a different input too.
@@ -220,9 +250,21 @@ describe('immutability and resumability', () => {
   it('never modifies a completed run: running again stores a new run and leaves the first one byte for byte', async () => {
     const first = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
     const snapshot = () => ({
-      run: services.db.select().from(cycleRuns).all().find((r) => r.id === first.runId!),
-      proposals: services.db.select().from(runProposals).all().filter((r) => r.runId === first.runId!),
-      quotas: services.db.select().from(runQuotas).all().filter((r) => r.runId === first.runId!),
+      run: services.db
+        .select()
+        .from(cycleRuns)
+        .all()
+        .find((r) => r.id === first.runId!),
+      proposals: services.db
+        .select()
+        .from(runProposals)
+        .all()
+        .filter((r) => r.runId === first.runId!),
+      quotas: services.db
+        .select()
+        .from(runQuotas)
+        .all()
+        .filter((r) => r.runId === first.runId!),
     });
     const before = snapshot();
     const second = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });

@@ -15,7 +15,9 @@ beforeAll(async () => {
   first = await createRunService(t.runtime, new FakeRanker(t.runtime)).execute({ cycleId: DEMO_CYCLE_ID });
   second = await createRunService(t.runtime, new FakeRanker(t.runtime)).execute({ cycleId: DEMO_CYCLE_ID, seats: 20 });
   // A third run that dies while ranking: it stays 'running'.
-  await createRunService(t.runtime, new FakeRanker(t.runtime, { failAfter: 2 })).execute({ cycleId: DEMO_CYCLE_ID, seats: 8 }).catch(() => undefined);
+  await createRunService(t.runtime, new FakeRanker(t.runtime, { failAfter: 2 }))
+    .execute({ cycleId: DEMO_CYCLE_ID, seats: 8 })
+    .catch(() => undefined);
   as = { admin: await t.asAdmin(), viewer: await t.asViewer(), reviewer: await t.asReviewer(REVIEWER_REGION), portal: await t.asPortal() };
 });
 afterAll(async () => t.cleanup());
@@ -28,7 +30,9 @@ describe('GET /v1/cycles/:id/runs and /runs/:run', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{ id: string; status: string; params: Record<string, unknown>; timings: Record<string, number> | null }>;
     expect(items.map((r) => [r.id, r.status])).toEqual([
-      [`${DEMO_CYCLE_ID}-r3`, 'running'], [`${DEMO_CYCLE_ID}-r2`, 'completed'], [`${DEMO_CYCLE_ID}-r1`, 'completed'],
+      [`${DEMO_CYCLE_ID}-r3`, 'running'],
+      [`${DEMO_CYCLE_ID}-r2`, 'completed'],
+      [`${DEMO_CYCLE_ID}-r1`, 'completed'],
     ]);
     expect(items[1].params).toMatchObject({ seats: 20, policy: 'wenzhou-2025@1', top: 20 });
     expect(items[1].timings).toMatchObject({ rankMs: expect.any(Number), solveMs: expect.any(Number) });
@@ -38,7 +42,9 @@ describe('GET /v1/cycles/:id/runs and /runs/:run', () => {
     const res = await get(`/v1/cycles/${DEMO_CYCLE_ID}/runs/${first.runId}`, as.admin);
     expect(res.statusCode).toBe(200);
     expect(res.json().summary).toEqual(first.summary);
-    expect(res.json().summary.regions[0]).toEqual(expect.objectContaining({ share: expect.any(Number), exactQuota: expect.any(Number), remainder: expect.any(Number), seats: expect.any(Number) }));
+    expect(res.json().summary.regions[0]).toEqual(
+      expect.objectContaining({ share: expect.any(Number), exactQuota: expect.any(Number), remainder: expect.any(Number), seats: expect.any(Number) }),
+    );
   });
 
   it('shows a county reviewer only their own region of the summary', async () => {

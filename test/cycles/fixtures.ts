@@ -27,7 +27,6 @@ export function pairScore(demandId: string, expertId: string): number {
   return Math.round((0.2 + 0.7 * u) * 10_000) / 10_000;
 }
 
-
 export type FakeRankerOptions = {
   /** Throws ("simulated crash") on every call after this many successful ones. */
   failAfter?: number;
@@ -44,7 +43,10 @@ export class FakeRanker implements Ranker {
   readonly calls: string[] = [];
   private experts?: Expert[];
 
-  constructor(private readonly runtime: Runtime, private readonly opts: FakeRankerOptions = {}) {}
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly opts: FakeRankerOptions = {},
+  ) {}
 
   async rank(query: RankQuery, opts: RankOptions): Promise<RankResult> {
     if (this.opts.failAfter !== undefined && this.calls.length >= this.opts.failAfter) throw new Error('simulated crash');
@@ -56,7 +58,8 @@ export class FakeRanker implements Ranker {
     const enterprise = repos.enterprises.getByCreditCode(demand.enterpriseCreditCode)!;
     const cc = policies.cycleContext(opts.cycleId!);
     const profile = opts.policy ? policies.resolve(opts.policy) : cc.profile;
-    const hadTechVp = repos.policyContext.loadEnterpriseFacts([enterprise.creditCode], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId })
+    const hadTechVp = repos.policyContext
+      .loadEnterpriseFacts([enterprise.creditCode], { referenceDate: cc.ctx.referenceDate, cycleId: opts.cycleId })
       .get(enterprise.creditCode)!.hadTechVp;
     const score = this.opts.score ?? pairScore;
 
@@ -64,7 +67,8 @@ export class FakeRanker implements Ranker {
     const excluded: ExcludedCandidate[] = [];
     for (const x of this.experts) {
       const ev = evaluatePair(profile, x, enterprise, demand, {
-        ...cc.ctx, enterpriseHadTechVp: hadTechVp,
+        ...cc.ctx,
+        enterpriseHadTechVp: hadTechVp,
         assignedEnterprisesOfExpert: cc.assignments.byExpert.get(x.externalId) ?? [],
         assignedExpertsOfEnterprise: cc.assignments.byEnterprise.get(enterprise.creditCode) ?? [],
       });
@@ -77,8 +81,7 @@ export class FakeRanker implements Ranker {
       const x = this.experts.find((e) => e.externalId === extra.expertId)!;
       candidates.push(this.candidate(x, extra.score, false, [], []));
     }
-    const best = (a: { score: number; expertId: string }, b: { score: number; expertId: string }) =>
-      b.score - a.score || (a.expertId < b.expertId ? -1 : 1);
+    const best = (a: { score: number; expertId: string }, b: { score: number; expertId: string }) => b.score - a.score || (a.expertId < b.expertId ? -1 : 1);
     candidates.sort(best);
     excluded.sort(best);
     return {
@@ -90,16 +93,27 @@ export class FakeRanker implements Ranker {
 
   private candidate(x: Expert, score: number, namedAgreed: boolean, flags: PolicyFlag[], priorities: PolicyFlag[]): RankedCandidate {
     return {
-      expertId: x.externalId, name: x.name, institution: x.institution.name, region: x.region, score,
+      expertId: x.externalId,
+      name: x.name,
+      institution: x.institution.name,
+      region: x.region,
+      score,
       breakdown: { semantic: score, lexical: 0, overlap: 0, strength: 0, priority: namedAgreed ? 1 : 0 },
-      evidence: [], flags, priorities, namedAgreed,
+      evidence: [],
+      flags,
+      priorities,
+      namedAgreed,
     };
   }
 }
 
 export function createRunService(runtime: Runtime, ranker: Ranker, extra: { chunkSize?: number; concurrency?: number } = {}): CycleRunService {
   return runtime.createCycleRunService({
-    ranker, syncRetrieval: async () => undefined, logger: silentLogger, rankerId: 'fake-ranker',
-    clock: { now: () => new Date('2026-07-01T08:00:00.000Z') }, ...extra,
+    ranker,
+    syncRetrieval: async () => undefined,
+    logger: silentLogger,
+    rankerId: 'fake-ranker',
+    clock: { now: () => new Date('2026-07-01T08:00:00.000Z') },
+    ...extra,
   });
 }

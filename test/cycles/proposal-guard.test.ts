@@ -23,14 +23,24 @@ beforeAll(() => {
     demands: new Map(demands.map((d) => [d.demand.externalId, d.demand])),
   };
 });
-afterAll(async () => { await world.cleanup(); });
+afterAll(async () => {
+  await world.cleanup();
+});
 
 const proposal = (demandId: string, expertId: string): ProposalRecord => {
   const d = records.demands.get(demandId)!;
   const region = records.enterprises.get(d.enterpriseCreditCode)!.region;
   return {
-    demandId, enterpriseCreditCode: d.enterpriseCreditCode, region, expertId, score: 0.5, namedAgreed: false,
-    proposed: null, alternates: [], excluded: [], unfilled: null,
+    demandId,
+    enterpriseCreditCode: d.enterpriseCreditCode,
+    region,
+    expertId,
+    score: 0.5,
+    namedAgreed: false,
+    proposed: null,
+    alternates: [],
+    excluded: [],
+    unfilled: null,
   };
 };
 const seatsEverywhere = (n: number) => new Map([...records.enterprises.values()].map((e) => [e.region, n]));

@@ -13,9 +13,22 @@ describe('terminal progress', () => {
     let written = '';
     let clock = 0;
     const { logger, lines } = recordingLogger();
-    const progress = createTerminalProgress({ stream: { isTTY: true, columns: 100, write: (s: string) => { written += s; } }, logger, now: () => clock });
+    const progress = createTerminalProgress({
+      stream: {
+        isTTY: true,
+        columns: 100,
+        write: (s: string) => {
+          written += s;
+        },
+      },
+      logger,
+      now: () => clock,
+    });
     const task = progress.start('rank', 200);
-    for (let i = 1; i <= 200; i++) { clock += 10; task.update(i); }
+    for (let i = 1; i <= 200; i++) {
+      clock += 10;
+      task.update(i);
+    }
     task.finish();
     expect(written).toContain('\r\x1b[K');
     expect(written).toMatch(/rank \[█+\] 100% 200\/200/);
@@ -29,9 +42,22 @@ describe('terminal progress', () => {
     let written = '';
     let clock = 0;
     const { logger, lines } = recordingLogger();
-    const progress = createTerminalProgress({ stream: { isTTY: false, write: (s: string) => { written += s; } }, logger, logIntervalMs: 1000, now: () => clock });
+    const progress = createTerminalProgress({
+      stream: {
+        isTTY: false,
+        write: (s: string) => {
+          written += s;
+        },
+      },
+      logger,
+      logIntervalMs: 1000,
+      now: () => clock,
+    });
     const task = progress.start('rank', 100);
-    for (let i = 1; i <= 100; i++) { clock += 50; task.update(i); }
+    for (let i = 1; i <= 100; i++) {
+      clock += 50;
+      task.update(i);
+    }
     task.finish();
     expect(written).toBe('');
     // Start, then one line a second over five seconds, then the end.

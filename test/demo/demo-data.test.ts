@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { computeCreditCodeCheckChar } from '../../src/demo/check-digits';
-import {
-  DEMO_CYCLE_ID, DEMO_POLICY, DEMO_REFERENCE_DATE, EDGE_CASE_KINDS, generateDemoData, type DemoData,
-} from '../../src/demo/demo-data.generator';
+import { DEMO_CYCLE_ID, DEMO_POLICY, DEMO_REFERENCE_DATE, EDGE_CASE_KINDS, generateDemoData, type DemoData } from '../../src/demo/demo-data.generator';
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from '../../src/demo/seed-demo.service';
 import { cycleSchema } from '../../src/intake/cycle.schema';
 import { DemandRepository } from '../../src/intake/demand.repository';
@@ -55,7 +53,12 @@ describe('generateDemoData', () => {
     expect(open).toMatchObject({ year: 2026, policy: DEMO_POLICY, status: 'open', referenceDate: DEMO_REFERENCE_DATE, previousCycles: ['wenzhou-2024', 'wenzhou-2022'] });
     expect(open.seats).toBeGreaterThanOrEqual(100);
     expect(open.seats).toBeLessThanOrEqual(140);
-    expect(full.cycles.filter((c) => c.status === 'closed').map((c) => c.id).sort()).toEqual(['wenzhou-2022', 'wenzhou-2024']);
+    expect(
+      full.cycles
+        .filter((c) => c.status === 'closed')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['wenzhou-2022', 'wenzhou-2024']);
   });
 
   it('produces records that all pass the import schemas', () => {
@@ -224,8 +227,11 @@ describe('generateDemoData', () => {
   });
 
   it('writes field-specific patents: battery patents are classed H01M, valve patents F16K', () => {
-    const patentsOf = (field: string) => full.experts.filter((x) => x.fields![0] === field).flatMap((x) => x.patents ?? [])
-      .filter((p) => p.type === 'invention');
+    const patentsOf = (field: string) =>
+      full.experts
+        .filter((x) => x.fields![0] === field)
+        .flatMap((x) => x.patents ?? [])
+        .filter((p) => p.type === 'invention');
     const battery = patentsOf('锂离子电池');
     expect(battery.length).toBeGreaterThan(10);
     expect(battery.filter((p) => p.ipc!.some((c) => c.startsWith('H01M'))).length / battery.length).toBeGreaterThan(0.6);

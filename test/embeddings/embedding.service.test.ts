@@ -4,11 +4,14 @@ import { EmbeddingService } from '../../src/embeddings/embedding.service';
 import { HashingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
 import { createTempWorld } from '../retrieval/fixtures';
 
-
 describe('EmbeddingService', () => {
   let world: ReturnType<typeof createTempWorld>;
-  beforeEach(() => { world = createTempWorld('embed-cache-'); });
-  afterEach(async () => { await world.cleanup(); });
+  beforeEach(() => {
+    world = createTempWorld('embed-cache-');
+  });
+  afterEach(async () => {
+    await world.cleanup();
+  });
 
   it('stores Float32Array vectors as blobs without loss', () => {
     const v = Float32Array.from([0.1, -0.25, 1e-7, 3.5]);

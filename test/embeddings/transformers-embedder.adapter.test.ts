@@ -54,8 +54,14 @@ describe('TransformersEmbedder (real local model)', () => {
 
 describe('TransformersEmbedder without a usable model', () => {
   const dirs: string[] = [];
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-  const tempModelDir = () => { const d = mkdtempSync(join(tmpdir(), 'model-')); dirs.push(d); return d; };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const tempModelDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'model-'));
+    dirs.push(d);
+    return d;
+  };
 
   it('a missing model fails with one message that says to run npm run setup', async () => {
     const dir = tempModelDir();

@@ -8,5 +8,13 @@ export function createTempDb(): { db: Db; dir: string; file: string; cleanup: ()
   const dir = mkdtempSync(join(tmpdir(), 'kjfz-test-'));
   const file = join(dir, 'app.db');
   const db = openDatabase(file);
-  return { db, dir, file, cleanup: () => { closeDatabase(db); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    dir,
+    file,
+    cleanup: () => {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -87,7 +87,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const staff = (username: string, role: StaffRole, region: string | null = null) => {
     let headers = cache.get(username);
     if (!headers) {
-      headers = createStaff(username, role, region).then(() => login(username)).then((r) => r.headers);
+      headers = createStaff(username, role, region)
+        .then(() => login(username))
+        .then((r) => r.headers);
       cache.set(username, headers);
     }
     return headers;
@@ -113,7 +115,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     demo: t.demo,
     retrieval,
     ranker,
-    cleanup: async () => { await app.close(); await t.cleanup(); },
+    cleanup: async () => {
+      await app.close();
+      await t.cleanup();
+    },
     asAdmin: () => staff('test-admin', 'admin'),
     asReviewer: (region = '330302') => staff(`test-reviewer-${region}`, 'reviewer', region),
     asViewer: () => staff('test-viewer', 'viewer'),

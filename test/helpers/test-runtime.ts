@@ -48,13 +48,19 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   let runtime = createRuntime(config, withLogger(overrides));
   let demo: DemoData | undefined;
   if (demoOption) {
-    demo = demoOption === true ? smallDemoData() : 'experts' in demoOption && Array.isArray(demoOption.experts) ? demoOption as DemoData
-      : generateDemoData(demoOption as DemoDataOptions);
+    demo =
+      demoOption === true
+        ? smallDemoData()
+        : 'experts' in demoOption && Array.isArray(demoOption.experts)
+          ? (demoOption as DemoData)
+          : generateDemoData(demoOption as DemoDataOptions);
     const seeded = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, { data: demo });
     if (seeded.rejected.length) throw new Error(`demo seed rejected records: ${JSON.stringify(seeded.rejected.slice(0, 3))}`);
   }
   const t: TestRuntime = {
-    get runtime() { return runtime; },
+    get runtime() {
+      return runtime;
+    },
     config,
     dir,
     demo,

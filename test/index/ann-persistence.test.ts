@@ -20,7 +20,9 @@ function indexOf(n: number): HnswIndex {
 
 describe('saveIndexAtomically / loadIndex', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'ann-store-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ann-store-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('round-trips an index with its manifest (model, dimension, count, watermark) and removes the older generation', () => {

@@ -8,18 +8,26 @@ import { ClusteredVectors } from '../../src/index/clustered-vectors.generator';
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
 
 function naive(vectors: Map<number, Float32Array>, q: Float32Array, k: number, allow?: (l: number) => boolean) {
-  return [...vectors].filter(([l]) => !allow || allow(l)).map(([label, v]) => ({ label, similarity: dot(q, v) }))
-    .sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
+  return [...vectors]
+    .filter(([l]) => !allow || allow(l))
+    .map(([label, v]) => ({ label, similarity: dot(q, v) }))
+    .sort((a, b) => b.similarity - a.similarity || a.label - b.label)
+    .slice(0, k);
 }
 
 describe('TopK', () => {
   it('keeps exactly the k largest values, best first', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 200 }), fc.integer({ min: 0, max: 20 }), (xs, k) => {
-      const top = new TopK(k);
-      xs.forEach((x, i) => top.push(i, x));
-      const expected = xs.map((x, i) => ({ label: i, similarity: x })).sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
-      expect(top.result().map((r) => r.similarity)).toEqual(expected.map((e) => e.similarity));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 200 }), fc.integer({ min: 0, max: 20 }), (xs, k) => {
+        const top = new TopK(k);
+        xs.forEach((x, i) => top.push(i, x));
+        const expected = xs
+          .map((x, i) => ({ label: i, similarity: x }))
+          .sort((a, b) => b.similarity - a.similarity || a.label - b.label)
+          .slice(0, k);
+        expect(top.result().map((r) => r.similarity)).toEqual(expected.map((e) => e.similarity));
+      }),
+    );
   });
 });
 

@@ -28,7 +28,10 @@ describe('HnswIndex', () => {
   it('finds nearly the same neighbours as exact search, with similarities = inner products, and grows past its capacity', () => {
     const index = HnswIndex.create(dim, params, 100);
     const matrix = new VectorMatrix(dim);
-    data.forEach((v, i) => { index.add(i + 1, v); matrix.set(i + 1, v); });
+    data.forEach((v, i) => {
+      index.add(i + 1, v);
+      matrix.set(i + 1, v);
+    });
     expect(index.size()).toBe(3000);
     expect(index.capacity()).toBeGreaterThanOrEqual(3000);
     const exact = new ExactIndex(matrix);

@@ -16,7 +16,9 @@ beforeEach(() => {
   tmp = createTestRuntime();
   services = { ...tmp.runtime.services, repos: tmp.runtime.repositories };
 });
-afterEach(async () => { await tmp.cleanup(); });
+afterEach(async () => {
+  await tmp.cleanup();
+});
 
 const jsonl = (records: unknown[]) => records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
 
@@ -56,12 +58,15 @@ describe('bulk import', () => {
 
   it('reads CSV with quoted commas, newlines, lists and JSON cells, counting lines from the header', async () => {
     const file = join(tmp.dir, 'enterprises.csv');
-    writeFileSync(file, [
-      'creditCode,name,region,registeredAt,employees,qualifications,industry,relatedParties,address',
-      '91330302MA2AB0001X,"温州瓯能储能科技有限公司",330302,2018-05-20,120,高新技术企业;科技型中小企业,新能源,"[{""kind"":""investor"",""institutionName"":""温州大学""}]","鹿城区 1 号,\n二楼"',
-      '91330302MA2AB0002X,坏企业,330302,2018-05-20,很多,,新能源,,',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'creditCode,name,region,registeredAt,employees,qualifications,industry,relatedParties,address',
+        '91330302MA2AB0001X,"温州瓯能储能科技有限公司",330302,2018-05-20,120,高新技术企业;科技型中小企业,新能源,"[{""kind"":""investor"",""institutionName"":""温州大学""}]","鹿城区 1 号,\n二楼"',
+        '91330302MA2AB0002X,坏企业,330302,2018-05-20,很多,,新能源,,',
+        '',
+      ].join('\n'),
+    );
     const summary = importRows(portsOf(tmp.runtime), 'enterprises', await readImportFile('enterprises', file));
     expect(summary.inserted).toBe(1);
     expect(summary.rejected).toEqual([{ line: 4, field: 'employees', message: '应为数字：很多' }]);
@@ -80,7 +85,10 @@ describe('bulk import', () => {
 
   it('round-trips import → export → import without loss', async () => {
     services.intake.saveCycle(cycleRecord());
-    const experts = [expertRecord({ externalId: 'R1' }), expertRecord({ externalId: 'R2', papers: [{ title: '论文', year: 2020 }], badRecords: [{ date: '2024-01-01', kind: '学术不端' }] })];
+    const experts = [
+      expertRecord({ externalId: 'R1' }),
+      expertRecord({ externalId: 'R2', papers: [{ title: '论文', year: 2020 }], badRecords: [{ date: '2024-01-01', kind: '学术不端' }] }),
+    ];
     importRows(portsOf(tmp.runtime), 'experts', readJsonLines(jsonl(experts)));
     importRows(portsOf(tmp.runtime), 'enterprises', readJsonLines(jsonl([enterpriseRecord({ creditIssues: [{ date: '2025-01-01', kind: '税务失信' }] })])));
     importRows(portsOf(tmp.runtime), 'demands', readJsonLines(jsonl([demandRecord()])));

@@ -12,7 +12,10 @@ describe('parseCsv', () => {
   });
 
   it('drops the UTF-8 BOM Excel writes and skips blank lines', () => {
-    expect(parseCsv('\ufeffname\n\n张三\n')).toEqual([{ line: 1, cells: ['name'] }, { line: 3, cells: ['张三'] }]);
+    expect(parseCsv('\ufeffname\n\n张三\n')).toEqual([
+      { line: 1, cells: ['name'] },
+      { line: 3, cells: ['张三'] },
+    ]);
   });
 
   it('reads back what formatCsvCell wrote', () => {

@@ -27,7 +27,9 @@ describe('intake REST', () => {
     const got = await get('/v1/experts/EXP-0001');
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({
-      externalId: 'EXP-0001', title: '副高级', institution: { name: '温州大学', type: 'university' },
+      externalId: 'EXP-0001',
+      title: '副高级',
+      institution: { name: '温州大学', type: 'university' },
       patents: [{ number: 'CN202110000001.X', ipc: ['H01M 10/0567'], status: 'granted' }],
     });
   });

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../src/intake/regions.data';
 import { createTestRuntime } from '../helpers/test-runtime';
 
-const totalChanges = (db: { $client: { prepare(sql: string): { get(): unknown } } }) =>
-  (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+const totalChanges = (db: { $client: { prepare(sql: string): { get(): unknown } } }) => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
 
 describe('reference regions at start-up', () => {
   it('are written into a new database, and a restart over an unchanged one writes nothing', async () => {

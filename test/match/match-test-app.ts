@@ -21,7 +21,9 @@ export type MatchTestApp = TestApp & {
 export async function createMatchTestApp(opts: { embedder: Embedder; experts?: number; enterprises?: number; rateLimit?: boolean }): Promise<MatchTestApp> {
   const t = await createTestApp({
     demo: generateDemoData({ experts: opts.experts ?? 80, enterprises: opts.enterprises ?? 30 }),
-    matching: { embedder: opts.embedder }, referenceYear: 2026, ranking: { today: () => DEMO_REFERENCE_DATE },
+    matching: { embedder: opts.embedder },
+    referenceYear: 2026,
+    ranking: { today: () => DEMO_REFERENCE_DATE },
     // Generous rate limits: the robustness tests send thousands of requests with one key.
     auth: opts.rateLimit ? undefined : { portalRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } },
   });

@@ -13,7 +13,9 @@ beforeAll(async () => {
   auth = t.portal();
   staff = await t.staff('admin');
 }, 120_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const send = (payload: string, headers = auth, contentType = 'application/json') =>
   t.app.inject({ method: 'POST', url: '/v1/match', payload, headers: { ...headers, 'content-type': contentType } });
@@ -70,44 +72,86 @@ describe('POST /v1/match robustness', () => {
       fc.constantFrom('锂电池热失控', '印染废水处理', "' OR 1=1 --", '\ud800', '\udc00x', '', ' ', 'a'.repeat(201), 'wz-dem-0001-1'),
     );
     const value: fc.Arbitrary<unknown> = fc.oneof(
-      text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }),
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(text, { maxLength: 3 }),
       fc.dictionary(text, text, { maxKeys: 3 }),
     );
-    const named = fc.record({ expertExternalId: fc.oneof(text, fc.constantFrom('wz-exp-00001', 'wz-exp-00002')), name: text, agreed: fc.oneof(fc.boolean(), value) }, { requiredKeys: [] });
-    const problem = fc.oneof(fc.constantFrom('锂电池热失控', '印染废水处理', '数控机床热误差补偿', "'; DROP TABLE experts; --"), fc.string({ minLength: 1, maxLength: 80 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }));
+    const named = fc.record(
+      { expertExternalId: fc.oneof(text, fc.constantFrom('wz-exp-00001', 'wz-exp-00002')), name: text, agreed: fc.oneof(fc.boolean(), value) },
+      { requiredKeys: [] },
+    );
+    const problem = fc.oneof(
+      fc.constantFrom('锂电池热失控', '印染废水处理', '数控机床热误差补偿', "'; DROP TABLE experts; --"),
+      fc.string({ minLength: 1, maxLength: 80 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    );
     const validish = fc.oneof(
-      fc.record({
-        title: problem, description: fc.oneof(problem, fc.string({ maxLength: 300 })), expectedField: fc.string({ maxLength: 20 }),
-        policy: fc.constantFrom('open', 'wenzhou-2025', 'hubei-2020', 'xinxiang-2025'), top: fc.integer({ min: 1, max: 100 }),
-        namedCandidates: fc.array(fc.record({ expertExternalId: fc.constantFrom('wz-exp-00001', 'wz-exp-00007', 'wz-exp-00030'), agreed: fc.boolean() }), { maxLength: 2 }),
-      }, { requiredKeys: ['title', 'policy'] }),
+      fc.record(
+        {
+          title: problem,
+          description: fc.oneof(problem, fc.string({ maxLength: 300 })),
+          expectedField: fc.string({ maxLength: 20 }),
+          policy: fc.constantFrom('open', 'wenzhou-2025', 'hubei-2020', 'xinxiang-2025'),
+          top: fc.integer({ min: 1, max: 100 }),
+          namedCandidates: fc.array(fc.record({ expertExternalId: fc.constantFrom('wz-exp-00001', 'wz-exp-00007', 'wz-exp-00030'), agreed: fc.boolean() }), { maxLength: 2 }),
+        },
+        { requiredKeys: ['title', 'policy'] },
+      ),
       fc.record({ title: problem, cycle: fc.constantFrom('wenzhou-demo', 'wenzhou-2024'), top: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: ['title', 'cycle'] }),
-      fc.record({ demandId: fc.constantFrom(...t.demo.demands.slice(0, 20).map((d) => d.externalId)), top: fc.integer({ min: 1, max: 100 }), policy: fc.constantFrom('open', 'wenzhou-2025') }, { requiredKeys: ['demandId'] }),
+      fc.record(
+        {
+          demandId: fc.constantFrom(...t.demo.demands.slice(0, 20).map((d) => d.externalId)),
+          top: fc.integer({ min: 1, max: 100 }),
+          policy: fc.constantFrom('open', 'wenzhou-2025'),
+        },
+        { requiredKeys: ['demandId'] },
+      ),
     );
     const body = fc.oneof(
       validish,
       // Shaped like the real thing, with every field possibly wrong.
-      fc.record({
-        title: fc.oneof(text, value), description: fc.oneof(text, value), expectedField: fc.oneof(text, value),
-        region: fc.oneof(fc.constantFrom('330302', '110000', '999999'), value),
-        enterpriseCreditCode: fc.oneof(text, value),
-        namedCandidates: fc.oneof(fc.array(named, { maxLength: 3 }), value),
-        policy: fc.oneof(fc.constantFrom('open', 'wenzhou-2025', 'hubei-2020', 'wenzhou-2025@1', 'nope'), value),
-        cycle: fc.oneof(fc.constantFrom('wenzhou-demo', 'wenzhou-2024', 'nope'), value),
-        top: fc.oneof(fc.integer({ min: -5, max: 120 }), value),
-      }, { requiredKeys: [] }),
-      fc.record({ demandId: fc.oneof(fc.constantFrom('wz-dem-0001-1', 'wz-dem-0002-1', 'nope'), text, value), top: fc.oneof(fc.integer({ min: 0, max: 101 }), value), cycle: value, policy: value }, { requiredKeys: [] }),
+      fc.record(
+        {
+          title: fc.oneof(text, value),
+          description: fc.oneof(text, value),
+          expectedField: fc.oneof(text, value),
+          region: fc.oneof(fc.constantFrom('330302', '110000', '999999'), value),
+          enterpriseCreditCode: fc.oneof(text, value),
+          namedCandidates: fc.oneof(fc.array(named, { maxLength: 3 }), value),
+          policy: fc.oneof(fc.constantFrom('open', 'wenzhou-2025', 'hubei-2020', 'wenzhou-2025@1', 'nope'), value),
+          cycle: fc.oneof(fc.constantFrom('wenzhou-demo', 'wenzhou-2024', 'nope'), value),
+          top: fc.oneof(fc.integer({ min: -5, max: 120 }), value),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        {
+          demandId: fc.oneof(fc.constantFrom('wz-dem-0001-1', 'wz-dem-0002-1', 'nope'), text, value),
+          top: fc.oneof(fc.integer({ min: 0, max: 101 }), value),
+          cycle: value,
+          policy: value,
+        },
+        { requiredKeys: [] },
+      ),
       value,
       fc.anything({ maxDepth: 4 }),
     );
     let count = 0;
     let ranked = 0;
-    await fc.assert(fc.asyncProperty(body, fc.boolean(), async (b, asStaff) => {
-      count++;
-      const res = await send(JSON.stringify(b) ?? 'null', asStaff ? staff : auth);
-      expect(res.statusCode, `${res.statusCode} for ${JSON.stringify(b)?.slice(0, 300)}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
-      if (res.statusCode >= 400) expectClientError(res); else ranked++;
-    }), { numRuns: 3000, seed: 20260630 });
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), async (b, asStaff) => {
+        count++;
+        const res = await send(JSON.stringify(b) ?? 'null', asStaff ? staff : auth);
+        expect(res.statusCode, `${res.statusCode} for ${JSON.stringify(b)?.slice(0, 300)}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expectClientError(res);
+        else ranked++;
+      }),
+      { numRuns: 3000, seed: 20260630 },
+    );
     expect(count).toBe(3000);
     // Enough generated bodies were valid to exercise the ranking itself, not only the validator.
     expect(ranked).toBeGreaterThan(100);

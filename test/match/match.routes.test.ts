@@ -10,10 +10,12 @@ let t: MatchTestApp;
 beforeAll(async () => {
   t = await createMatchTestApp({ embedder: await realModel() });
 }, 180_000);
-afterAll(async () => { await t?.close(); await (await realModel()).dispose(); });
+afterAll(async () => {
+  await t?.close();
+  await (await realModel()).dispose();
+});
 
-const post = async (payload: unknown, headers: Record<string, string>) =>
-  t.app.inject({ method: 'POST', url: '/v1/match', payload: payload as object, headers });
+const post = async (payload: unknown, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/v1/match', payload: payload as object, headers });
 const edge = (kind: string) => t.demo.edgeCases.find((e) => e.kind === kind)!.subject;
 const expertOf = (id: string) => t.demo.experts.find((e) => e.externalId === id)!;
 
@@ -97,7 +99,9 @@ describe('POST /v1/match', () => {
     const c = body.candidates.find((k) => k.expertId === named)!;
     expect(c, `named expert ${named} missing`).toBeDefined();
     expect(c.namedAgreed).toBe(true);
-    expect(c.flags).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'hb-age', code: 'EXPERT_TOO_OLD', clause: expect.objectContaining({ article: expect.any(String) }) })]));
+    expect(c.flags).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'hb-age', code: 'EXPERT_TOO_OLD', clause: expect.objectContaining({ article: expect.any(String) }) })]),
+    );
     expect(c.priorities.map((p) => p.ruleId)).toContain('hb-named-agreed');
     expect(c.breakdown.priority).toBeGreaterThan(0);
 
@@ -108,7 +112,9 @@ describe('POST /v1/match', () => {
     const forStaff = (await post(unnamed, await t.staff('admin'))).json() as MatchResponse;
     const ex = forStaff.excluded!.find((e) => e.expertId === named)!;
     expect(ex, 'over-age expert not among the excluded').toBeDefined();
-    expect(ex.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPERT_TOO_OLD', clause: expect.objectContaining({ document: expect.any(String), article: '二(三)' }) })]));
+    expect(ex.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'EXPERT_TOO_OLD', clause: expect.objectContaining({ document: expect.any(String), article: '二(三)' }) })]),
+    );
   });
 
   it('shows staff the best-scoring excluded experts with rule codes and clauses, and never lists them as candidates', async () => {
@@ -144,7 +150,10 @@ describe('POST /v1/match', () => {
 
   it('answers 404 for an unknown demand, cycle, policy or enterprise and 400 without any policy', async () => {
     const h = t.portal();
-    const codes = async (p: unknown) => { const r = await post(p, h); return [r.statusCode, r.json().code]; };
+    const codes = async (p: unknown) => {
+      const r = await post(p, h);
+      return [r.statusCode, r.json().code];
+    };
     expect(await codes({ demandId: 'no-such-demand' })).toEqual([404, 'NOT_FOUND']);
     expect(await codes({ title: '电池', cycle: 'no-such-cycle' })).toEqual([404, 'NOT_FOUND']);
     expect(await codes({ title: '电池', policy: 'no-such-policy' })).toEqual([404, 'NOT_FOUND']);

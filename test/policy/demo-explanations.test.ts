@@ -5,7 +5,10 @@ import { createPolicyTestApp } from './policy-test-app';
 // Done-when of the policy engine: every exclusion planted in the demo data is explained by POST /v1/eligibility,
 // rule by rule, with its clause. The demo cycle uses wenzhou-2025; edge cases aimed at other jurisdictions'
 // clauses are checked under those profiles (policy overrides the cycle's profile, dates and history stay).
-type Body = { eligible: boolean; results: Array<{ ruleId: string; effect: string; outcome: string; code: string; clause: { document: string; article: string }; relaxation?: { code: string } }> };
+type Body = {
+  eligible: boolean;
+  results: Array<{ ruleId: string; effect: string; outcome: string; code: string; clause: { document: string; article: string }; relaxation?: { code: string } }>;
+};
 type Expectation = { policy: string; rule: string; outcome: 'pass' | 'fail' | 'relaxed'; code?: string; relaxation?: string };
 
 let demo: DemoData;
@@ -61,15 +64,22 @@ const EXPLAIN: Partial<Record<EdgeCaseKind, (subject: string) => Promise<unknown
     const code = demo.experts.find((x) => x.externalId === s)!.cooperations![0].enterpriseCreditCode;
     return check({ expertId: s, enterpriseCreditCode: code }, { policy: 'xinxiang-2025', rule: 'xx-priority-cooperation', outcome: 'pass', code: 'PAIR_PRIOR_COOPERATION' });
   },
-  'enterprise-registered-under-1-year': (s) => check({ enterpriseCreditCode: s }, { policy: 'liaocheng-2025', rule: 'lc-enterprise-age', outcome: 'fail', code: 'ENTERPRISE_TOO_NEW' }),
-  'enterprise-serious-credit-issue-recent': (s) => check({ enterpriseCreditCode: s }, { policy: 'wenzhou-2025', rule: 'wz-enterprise-credit', outcome: 'fail', code: 'ENTERPRISE_SERIOUS_ISSUE' }),
+  'enterprise-registered-under-1-year': (s) =>
+    check({ enterpriseCreditCode: s }, { policy: 'liaocheng-2025', rule: 'lc-enterprise-age', outcome: 'fail', code: 'ENTERPRISE_TOO_NEW' }),
+  'enterprise-serious-credit-issue-recent': (s) =>
+    check({ enterpriseCreditCode: s }, { policy: 'wenzhou-2025', rule: 'wz-enterprise-credit', outcome: 'fail', code: 'ENTERPRISE_SERIOUS_ISSUE' }),
   'enterprise-credit-issue-not-disqualifying': (s) => check({ enterpriseCreditCode: s }, { policy: 'wenzhou-2025', rule: 'wz-enterprise-credit', outcome: 'pass' }),
-  'enterprise-registered-outside-wenzhou': (s) => check({ enterpriseCreditCode: s }, { policy: 'wenzhou-2025', rule: 'wz-enterprise-region', outcome: 'fail', code: 'ENTERPRISE_OUTSIDE_JURISDICTION' }),
-  'enterprise-no-qualification': (s) => check({ enterpriseCreditCode: s }, { policy: 'xinxiang-2025', rule: 'xx-enterprise-qualification', outcome: 'fail', code: 'ENTERPRISE_QUALIFICATION_MISSING' }),
+  'enterprise-registered-outside-wenzhou': (s) =>
+    check({ enterpriseCreditCode: s }, { policy: 'wenzhou-2025', rule: 'wz-enterprise-region', outcome: 'fail', code: 'ENTERPRISE_OUTSIDE_JURISDICTION' }),
+  'enterprise-no-qualification': (s) =>
+    check({ enterpriseCreditCode: s }, { policy: 'xinxiang-2025', rule: 'xx-enterprise-qualification', outcome: 'fail', code: 'ENTERPRISE_QUALIFICATION_MISSING' }),
   'enterprise-had-kejifuzong': (s) => check({ enterpriseCreditCode: s }, { policy: 'wuhan-2023', rule: 'wh-no-prior-tech-vp', outcome: 'fail', code: 'ENTERPRISE_HAD_TECH_VP' }),
   'enterprise-founded-by-expert': (s) => {
     const party = demo.enterprises.find((e) => e.creditCode === s)!.relatedParties!.find((p) => p.expertExternalId)!;
-    return check({ enterpriseCreditCode: s, expertId: party.expertExternalId }, { policy: 'wenzhou-2025', rule: 'wz-conflict', outcome: 'fail', code: 'PAIR_CONFLICT_OF_INTEREST' });
+    return check(
+      { enterpriseCreditCode: s, expertId: party.expertExternalId },
+      { policy: 'wenzhou-2025', rule: 'wz-conflict', outcome: 'fail', code: 'PAIR_CONFLICT_OF_INTEREST' },
+    );
   },
   'enterprise-invested-by-institution': async (s) => {
     const inst = demo.enterprises.find((e) => e.creditCode === s)!.relatedParties!.find((p) => p.institutionName)!.institutionName;
@@ -85,12 +95,18 @@ const EXPLAIN: Partial<Record<EdgeCaseKind, (subject: string) => Promise<unknown
     const notAgreed = expertsOfDemand(s).find((c) => !c.agreed)!;
     await check({ demandId: s, expertId: notAgreed.expertExternalId }, { policy: 'hubei-2020', rule: 'hb-named-agreed', outcome: 'fail', code: 'PAIR_NOT_NAMED_AGREED' });
   },
-  'demand-named-agreed-over-age': (s) => check({ demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId },
-    { policy: 'hubei-2020', rule: 'hb-age', outcome: 'relaxed', code: 'EXPERT_TOO_OLD', relaxation: 'RELAXED_NAMED_AGREED' }),
-  'demand-named-not-agreed-over-age': (s) => check({ demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId },
-    { policy: 'hubei-2020', rule: 'hb-age', outcome: 'fail', code: 'EXPERT_TOO_OLD' }),
-  'demand-named-previous-cycle-expert': (s) => check({ demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId },
-    { policy: 'wuhan-2023', rule: 'wh-previous-cycles', outcome: 'fail', code: 'EXPERT_PREVIOUS_CYCLE_NAMED' }),
+  'demand-named-agreed-over-age': (s) =>
+    check(
+      { demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId },
+      { policy: 'hubei-2020', rule: 'hb-age', outcome: 'relaxed', code: 'EXPERT_TOO_OLD', relaxation: 'RELAXED_NAMED_AGREED' },
+    ),
+  'demand-named-not-agreed-over-age': (s) =>
+    check({ demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId }, { policy: 'hubei-2020', rule: 'hb-age', outcome: 'fail', code: 'EXPERT_TOO_OLD' }),
+  'demand-named-previous-cycle-expert': (s) =>
+    check(
+      { demandId: s, expertId: expertsOfDemand(s)[0].expertExternalId },
+      { policy: 'wuhan-2023', rule: 'wh-previous-cycles', outcome: 'fail', code: 'EXPERT_PREVIOUS_CYCLE_NAMED' },
+    ),
 };
 
 beforeAll(async () => {

@@ -25,8 +25,12 @@ describe('PolicyContextRepository', () => {
   beforeEach(() => {
     const experts = new ExpertRepository(tmp.db);
     const base = SCENARIOS['wuhan-2023'].expert;
-    experts.upsert(expertSchema.parse({ ...base, externalId: 'E-2021', serviceHistory: [{ enterpriseCreditCode: A, cycle: 'wh-2021', startDate: '2021-06-01', endDate: '2023-05-31' }] }));
-    experts.upsert(expertSchema.parse({ ...base, externalId: 'E-2022', serviceHistory: [{ enterpriseCreditCode: B, cycle: 'wh-2022', startDate: '2022-06-01', endDate: '2024-05-31' }] }));
+    experts.upsert(
+      expertSchema.parse({ ...base, externalId: 'E-2021', serviceHistory: [{ enterpriseCreditCode: A, cycle: 'wh-2021', startDate: '2021-06-01', endDate: '2023-05-31' }] }),
+    );
+    experts.upsert(
+      expertSchema.parse({ ...base, externalId: 'E-2022', serviceHistory: [{ enterpriseCreditCode: B, cycle: 'wh-2022', startDate: '2022-06-01', endDate: '2024-05-31' }] }),
+    );
     experts.upsert(expertSchema.parse({ ...base, externalId: 'E-2023', serviceHistory: [{ enterpriseCreditCode: B, cycle: 'wh-2023', startDate: '2023-06-01' }] }));
     experts.upsert(expertSchema.parse({ ...base, externalId: 'E-NONE' }));
   });
@@ -65,7 +69,9 @@ describe('PolicyContextRepository', () => {
 
 describe('PolicyProfileRepository', () => {
   const profile = policyProfileSchema.parse({
-    id: 'county-pilot', name: '县试点', jurisdiction: { name: '鹿城区', regionCode: '330302' },
+    id: 'county-pilot',
+    name: '县试点',
+    jurisdiction: { name: '鹿城区', regionCode: '330302' },
     rules: [{ id: 'age', kind: 'expert.maxAge', effect: 'hard', years: 55, clause: { document: '县文件', article: '二' } }],
   });
 

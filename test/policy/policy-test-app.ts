@@ -22,6 +22,9 @@ export async function createPolicyTestApp(today = '2023-03-01') {
     intake,
     policies,
     post: (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object }),
-    close: async () => { await app.close(); await t.cleanup(); },
+    close: async () => {
+      await app.close();
+      await t.cleanup();
+    },
   };
 }

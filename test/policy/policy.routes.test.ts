@@ -22,7 +22,13 @@ beforeAll(async () => {
   ok(intake.saveEnterprise({ ...enterprise, creditCode: B, name: '乙公司' }));
   ok(intake.saveExpert({ ...expert, externalId: 'E-OK' }));
   ok(intake.saveExpert({ ...expert, externalId: 'E-OLD', birthDate: '1970-05-01' }));
-  ok(intake.saveExpert({ ...expert, externalId: 'E-PREV', serviceHistory: [{ enterpriseCreditCode: A, cycle: 'wh-2022', startDate: '2022-06-01', endDate: '2023-02-28', grade: '合格' }] }));
+  ok(
+    intake.saveExpert({
+      ...expert,
+      externalId: 'E-PREV',
+      serviceHistory: [{ enterpriseCreditCode: A, cycle: 'wh-2022', startDate: '2022-06-01', endDate: '2023-02-28', grade: '合格' }],
+    }),
+  );
   const demand = { cycle: 'wh-2023', title: '光模块封装工艺', description: '提高良率' };
   ok(intake.saveDemand({ ...demand, externalId: 'D-OLD', enterpriseCreditCode: B, namedCandidates: [{ expertExternalId: 'E-OLD', agreed: true }] }));
   ok(intake.saveDemand({ ...demand, externalId: 'D-PREV', enterpriseCreditCode: B, namedCandidates: [{ expertExternalId: 'E-PREV', agreed: true }] }));
@@ -82,7 +88,13 @@ describe('POST /v1/policies', () => {
   });
 
   it('rejects an invalid profile with the path of every bad field', async () => {
-    const res = await post('/v1/policies', { ...custom, rules: [{ ...custom.rules[0], years: 'forty' }, { id: 'x', kind: 'expert.height', effect: 'hard' }] });
+    const res = await post('/v1/policies', {
+      ...custom,
+      rules: [
+        { ...custom.rules[0], years: 'forty' },
+        { id: 'x', kind: 'expert.height', effect: 'hard' },
+      ],
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body).toMatchObject({ code: 'INVALID_POLICY', message: '策略配置无效' });
@@ -103,7 +115,9 @@ describe('POST /v1/eligibility', () => {
     const body = res.json();
     expect(body).toMatchObject({ policy: { id: 'wuhan-2023', version: 1 }, cycle: 'wh-2023', referenceDate: '2023-03-01', eligible: false });
     expect(resultOf(body, 'wh-age')).toMatchObject({
-      outcome: 'fail', code: 'EXPERT_TOO_OLD', relaxableInPair: true,
+      outcome: 'fail',
+      code: 'EXPERT_TOO_OLD',
+      relaxableInPair: true,
       clause: { document: '武汉市2023年“科技副总”选派通知', article: '二' },
     });
     expect(resultOf(body, 'wh-enterprise-region')).toMatchObject({ outcome: 'not_applicable' });
@@ -113,7 +127,8 @@ describe('POST /v1/eligibility', () => {
     const body = (await post('/v1/eligibility', { demandId: 'D-OLD', expertId: 'E-OLD' })).json();
     expect(body).toMatchObject({ cycle: 'wh-2023', subject: { enterpriseCreditCode: B, demandId: 'D-OLD' }, eligible: true, needsReview: true });
     expect(resultOf(body, 'wh-age')).toMatchObject({
-      outcome: 'relaxed', code: 'EXPERT_TOO_OLD',
+      outcome: 'relaxed',
+      code: 'EXPERT_TOO_OLD',
       relaxation: { code: 'RELAXED_NAMED_AGREED', clause: { document: '鄂经信科技〔2020〕73号', article: '二(三)' } },
     });
     expect(body.priorities.map((p: { ruleId: string }) => p.ruleId)).toContain('wh-named-agreed');

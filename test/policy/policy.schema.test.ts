@@ -60,7 +60,11 @@ describe('custom profiles', () => {
     ['a missing clause article', { rules: [{ ...custom.rules[0], clause: { document: '某县文件' } }] }, 'rules.0.clause.article'],
     ['a bad region code', { rules: [custom.rules[0], { ...custom.rules[1], regionCode: '3303' }] }, 'rules.1.regionCode'],
     ['a duplicate rule id', { rules: [custom.rules[0], { ...custom.rules[1], id: 'age' }] }, 'rules.1.id'],
-    ['a relaxation on a soft rule', { rules: [{ ...custom.rules[0], effect: 'soft', relaxations: [{ kind: 'advisory', clause: { document: 'x', article: 'y' } }] }] }, 'rules.0.relaxations'],
+    [
+      'a relaxation on a soft rule',
+      { rules: [{ ...custom.rules[0], effect: 'soft', relaxations: [{ kind: 'advisory', clause: { document: 'x', article: 'y' } }] }] },
+      'rules.0.relaxations',
+    ],
     ['an unknown relaxation kind', { rules: [{ ...custom.rules[0], relaxations: [{ kind: 'bribe', clause: { document: 'x', article: 'y' } }] }] }, 'rules.0.relaxations.0.kind'],
     ['an industry rule without industries', { rules: [{ id: 'ind', kind: 'enterprise.industry', effect: 'soft', clause: { document: 'x', article: 'y' } }] }, 'priorityIndustries'],
     ['an invalid effect', { rules: [{ ...custom.rules[0], effect: 'maybe' }] }, 'rules.0.effect'],

@@ -25,7 +25,9 @@ describe('buildPortrait', () => {
   });
 
   it('orders evidence by relevance then recency: the national project and the granted invention patent come first', () => {
-    const kinds = build(battery).evidence.slice(1).map((e) => `${e.kind}:${e.ordinal}`);
+    const kinds = build(battery)
+      .evidence.slice(1)
+      .map((e) => `${e.kind}:${e.ordinal}`);
     expect(kinds).toEqual(['project:0', 'patent:0', 'project:1', 'paper:0']);
   });
 
@@ -56,8 +58,18 @@ describe('buildPortrait', () => {
     expect(p.ipcClasses).toEqual(['H01M']);
     expect(p.fields).toEqual(['新能源材料', '锂离子电池']);
     expect(p.strength).toMatchObject({
-      referenceYear: 2025, grantedInventionPatents: 1, projects: 2, projectsNational: 1, projectsProvincial: 1,
-      projectsLed: 2, papers: 1, honours: 1, recentProjects: 2, recentPatents: 1, recentPapers: 1, lastActiveYear: 2024,
+      referenceYear: 2025,
+      grantedInventionPatents: 1,
+      projects: 2,
+      projectsNational: 1,
+      projectsProvincial: 1,
+      projectsLed: 2,
+      papers: 1,
+      honours: 1,
+      recentProjects: 2,
+      recentPatents: 1,
+      recentPapers: 1,
+      lastActiveYear: 2024,
     });
     // 2021–2025 window: projects run 2021–2024, patent granted 2022, paper 2023
     expect(p.strength.activeYearsLast5).toBe(4);

@@ -10,9 +10,14 @@ const keywords = createJiebaKeywordExtractor();
 
 describe('rebuildStalePortraits', () => {
   let world: ReturnType<typeof createTempWorld>;
-  beforeEach(() => { world = createTempWorld('portraits-'); });
-  afterEach(async () => { await world.cleanup(); });
-  const rebuild = (referenceYear = 2025) => rebuildStalePortraits({ portraits: world.runtime.repositories.portraits, experts: world.runtime.repositories.experts, keywords }, { referenceYear, batchSize: 2 });
+  beforeEach(() => {
+    world = createTempWorld('portraits-');
+  });
+  afterEach(async () => {
+    await world.cleanup();
+  });
+  const rebuild = (referenceYear = 2025) =>
+    rebuildStalePortraits({ portraits: world.runtime.repositories.portraits, experts: world.runtime.repositories.experts, keywords }, { referenceYear, batchSize: 2 });
 
   it('builds every portrait once, then nothing while the records are unchanged', () => {
     upsertExperts(world, [batteryExpert, textileExpert, machiningExpert]);
@@ -36,7 +41,10 @@ describe('rebuildStalePortraits', () => {
     // the changed project, and the portrait summary whose keywords follow the abstracts
     expect(r).toMatchObject({ evidenceAdded: 2, evidenceRemoved: 2 });
     const after = repo.listEvidence(battId);
-    const keptKinds = after.filter((a) => before.some((b) => b.id === a.id)).map((a) => `${a.kind}:${a.ordinal}`).sort();
+    const keptKinds = after
+      .filter((a) => before.some((b) => b.id === a.id))
+      .map((a) => `${a.kind}:${a.ordinal}`)
+      .sort();
     expect(keptKinds).toEqual(['paper:0', 'patent:0', 'project:0']);
     expect(repo.listEvidence(textId)).toEqual(textileBefore);
   });

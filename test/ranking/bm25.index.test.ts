@@ -40,10 +40,14 @@ describe('Bm25Index', () => {
     const final: Record<number, string[]> = {};
     const vocab = ['电池', '电机', '染色', '模具', '焊接', '传感器', '芯片', '涂层', '催化剂', '机器人'];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let round = 0; round < 5000; round++) {
       const key = 1 + Math.floor(rnd() * 1500);
-      if (rnd() < 0.2) { index.remove(key); delete final[key]; continue; }
+      if (rnd() < 0.2) {
+        index.remove(key);
+        delete final[key];
+        continue;
+      }
       const tokens = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => vocab[Math.floor(rnd() * vocab.length)]);
       index.upsert(key, tokens);
       final[key] = tokens;

@@ -9,7 +9,11 @@ import { meta } from './ranker-parts.fixtures';
 
 const DIM = 64;
 const TEXTS: Record<number, string> = {
-  1: '锂离子电池热失控预警与阻燃电解液', 2: '动力电池正极材料包覆改性', 3: '活性染料无盐低碱染色', 4: '数控机床热误差补偿', 5: '固态电解质界面稳定性',
+  1: '锂离子电池热失控预警与阻燃电解液',
+  2: '动力电池正极材料包覆改性',
+  3: '活性染料无盐低碱染色',
+  4: '数控机床热误差补偿',
+  5: '固态电解质界面稳定性',
 };
 const tokenize = (t: string) => [...t].slice(0, -1).map((c, i) => c + t[i + 1]);
 
@@ -46,7 +50,12 @@ describe('buildCandidatePool (the one pool of the shortlist and the excluded lis
 
   it('never returns an expert outside the allow set, and always adds the ones it is told to', () => {
     const { index, bm25, metas } = world();
-    const pool = buildCandidatePool({ index, meta: metas, weights: SHIPPED_WEIGHTS }, query('电池热失控阻燃', bm25), { allow: allowOnly([3, 4]), perRetriever: 1, topEvidence: 1, always: [5] });
+    const pool = buildCandidatePool({ index, meta: metas, weights: SHIPPED_WEIGHTS }, query('电池热失控阻燃', bm25), {
+      allow: allowOnly([3, 4]),
+      perRetriever: 1,
+      topEvidence: 1,
+      always: [5],
+    });
     const ids = pool.candidates.map((c) => c.id);
     expect(ids.every((id) => [3, 4, 5].includes(id))).toBe(true);
     expect(ids).toContain(5);

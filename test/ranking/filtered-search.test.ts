@@ -26,7 +26,11 @@ function allowEvery(m: number, r = 0): AllowSet & { list: number[] } {
 }
 
 /** Brute force: every allowed expert scored over all its evidence, best first. */
-const bruteForce = (q: Float32Array, k: number, list: number[]) => index.scoreExpertsExact(q, list).slice(0, k).map((s) => s.expertId);
+const bruteForce = (q: Float32Array, k: number, list: number[]) =>
+  index
+    .scoreExpertsExact(q, list)
+    .slice(0, k)
+    .map((s) => s.expertId);
 
 describe('filtered expert search', () => {
   it('returns exactly the brute-force filtered top-k when the filter keeps 1% of the experts', () => {
@@ -38,7 +42,12 @@ describe('filtered expert search', () => {
       expect(res.experts.slice(0, 10).map((s) => s.expertId)).toEqual(bruteForce(q, 10, allow.list));
       expect(res.exact).toBe(true);
       // What plain post-filtered HNSW would have returned: the best 100 items overall, then the filter.
-      const post = new Set(ann.search(q, 100).map((n) => index.expertOf(n.label)!).filter((e) => allow.has(e)));
+      const post = new Set(
+        ann
+          .search(q, 100)
+          .map((n) => index.expertOf(n.label)!)
+          .filter((e) => allow.has(e)),
+      );
       lostByPostFiltering += 10 - Math.min(10, post.size);
     }
     // The silent loss the adaptive search exists for: post-filtering finds almost none of the ten.

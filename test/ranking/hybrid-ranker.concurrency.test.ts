@@ -6,8 +6,12 @@ import { createMatchTestApp, HashingEmbedder, type MatchTestApp } from '../match
 // Cycle runs rank several demands at once. BM25 scores live in shared scratch buffers until the next query is
 // scored, so the ranker must use them before it awaits anything: concurrent answers equal sequential ones.
 let t: MatchTestApp;
-beforeAll(async () => { t = await createMatchTestApp({ embedder: new HashingEmbedder(), experts: 60, enterprises: 25 }); }, 120_000);
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createMatchTestApp({ embedder: new HashingEmbedder(), experts: 60, enterprises: 25 });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
 
 const withoutTiming = (r: RankResult) => ({ ...r, stats: { ...r.stats, ms: 0 } });
 

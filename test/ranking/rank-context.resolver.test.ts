@@ -11,8 +11,20 @@ const wenzhou = BUILT_IN_PROFILES.get('wenzhou-2025')!;
 const open = BUILT_IN_PROFILES.get('open')!;
 const CYCLE: Cycle = { id: 'wz', year: 2026, policy: 'wenzhou-2025', seats: 5, status: 'open', referenceDate: '2026-06-30', previousCycles: [] };
 const DEMAND = {
-  demand: { externalId: 'D1', enterpriseCreditCode: 'C1', cycle: 'wz', title: '电池', description: '', expectedField: '', namedCandidates: [], keyCommonTech: false, cooperationModes: [], providesConditions: true },
-  region: '330302', enterpriseId: 1,
+  demand: {
+    externalId: 'D1',
+    enterpriseCreditCode: 'C1',
+    cycle: 'wz',
+    title: '电池',
+    description: '',
+    expectedField: '',
+    namedCandidates: [],
+    keyCommonTech: false,
+    cooperationModes: [],
+    providesConditions: true,
+  },
+  region: '330302',
+  enterpriseId: 1,
 } as unknown as StoredDemand;
 
 function resolver() {
@@ -20,17 +32,31 @@ function resolver() {
   const records = new RecordCache();
   records.track(1);
   const r = new RankContextResolver({
-    demands: { getByExternalId: (id) => { calls.demands++; return id === 'D1' ? DEMAND : undefined; } },
+    demands: {
+      getByExternalId: (id) => {
+        calls.demands++;
+        return id === 'D1' ? DEMAND : undefined;
+      },
+    },
     enterprises: { getByCreditCode: (c) => (c === 'C1' ? ({ creditCode: 'C1' } as Enterprise) : undefined) },
     reference: { getCycle: (id) => (id === 'wz' ? CYCLE : undefined) },
     policies: {
       resolve: (ref) => BUILT_IN_PROFILES.get(ref)!,
       cycleContext: (id, referenceDate) => {
         calls.cycles++;
-        return { profile: wenzhou, ctx: { referenceDate: referenceDate ?? CYCLE.referenceDate, cycleId: id }, assignments: { byExpert: new Map(), byEnterprise: new Map() } } as CycleContext;
+        return {
+          profile: wenzhou,
+          ctx: { referenceDate: referenceDate ?? CYCLE.referenceDate, cycleId: id },
+          assignments: { byExpert: new Map(), byEnterprise: new Map() },
+        } as CycleContext;
       },
     },
-    policyContext: { loadEnterpriseFacts: (codes) => { calls.facts++; return new Map(codes.map((c) => [c, { hadTechVp: true }])) as never; } },
+    policyContext: {
+      loadEnterpriseFacts: (codes) => {
+        calls.facts++;
+        return new Map(codes.map((c) => [c, { hadTechVp: true }])) as never;
+      },
+    },
     records,
     today: () => '2025-01-02',
   });

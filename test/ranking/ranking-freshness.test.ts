@@ -5,8 +5,12 @@ import { createMatchTestApp, HashingEmbedder, type MatchTestApp } from '../match
 // The ranker follows the database without a restart: new experts after the next retrieval sync, changed
 // eligibility as soon as the record changes (the change-log watermark moves).
 let t: MatchTestApp;
-beforeAll(async () => { t = await createMatchTestApp({ embedder: new HashingEmbedder(), experts: 40, enterprises: 25 }); }, 120_000);
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await createMatchTestApp({ embedder: new HashingEmbedder(), experts: 40, enterprises: 25 });
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
 
 const TITLE = '超导量子比特低温读出电路与微波封装';
 const rank = (opts: { cycleId?: string; policy?: string; excluded?: number } = { policy: 'open' }) =>
@@ -16,9 +20,29 @@ describe('ranking freshness', () => {
   it('finds an expert imported after start-up once the retrieval sync has run, and drops them when they become ineligible', async () => {
     const template = t.demo.experts.find((e) => e.institution.type === 'university' && (e.projects?.length ?? 0) > 0)!;
     const newcomer = {
-      ...template, externalId: 'new-quantum-1', name: '量子新人', title: '正高级' as const, degree: '博士' as const, workStartYear: 2005, birthDate: '1982-03-01',
-      projects: [{ title: TITLE, abstract: '研究超导量子比特的低温读出电路和微波封装技术。', keywords: ['超导量子比特', '微波封装'], level: 'national' as const, role: 'leader' as const, startYear: 2023, endYear: 2026 }],
-      patents: [], papers: [], serviceHistory: [], cooperations: [], badRecords: [],
+      ...template,
+      externalId: 'new-quantum-1',
+      name: '量子新人',
+      title: '正高级' as const,
+      degree: '博士' as const,
+      workStartYear: 2005,
+      birthDate: '1982-03-01',
+      projects: [
+        {
+          title: TITLE,
+          abstract: '研究超导量子比特的低温读出电路和微波封装技术。',
+          keywords: ['超导量子比特', '微波封装'],
+          level: 'national' as const,
+          role: 'leader' as const,
+          startYear: 2023,
+          endYear: 2026,
+        },
+      ],
+      patents: [],
+      papers: [],
+      serviceHistory: [],
+      cooperations: [],
+      badRecords: [],
     };
     expect(t.services.intake.saveExpert(newcomer).ok).toBe(true);
     // Recorded but not yet given a portrait and vectors: not matchable yet, and nothing breaks.

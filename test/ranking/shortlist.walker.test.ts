@@ -9,18 +9,31 @@ function deps(verdict: (externalId: string) => Evaluation = () => pass()) {
   const asked: number[][] = [];
   const evaluated: string[] = [];
   return {
-    asked, evaluated,
+    asked,
+    evaluated,
     walk: {
-      records: (ids: number[]) => { asked.push(ids); return new Map(ids.map((id) => [id, expert(id)])); },
-      evaluate: (e: Expert) => { evaluated.push(e.externalId); return verdict(e.externalId); },
+      records: (ids: number[]) => {
+        asked.push(ids);
+        return new Map(ids.map((id) => [id, expert(id)]));
+      },
+      evaluate: (e: Expert) => {
+        evaluated.push(e.externalId);
+        return verdict(e.externalId);
+      },
       externalIdOf: (id: number) => `E${String(id).padStart(3, '0')}`,
     },
   };
 }
 
 const input = (over: Partial<WalkInput>): WalkInput => ({
-  pool: pool(Array.from({ length: 100 }, (_, i) => 0.9 - i * 0.005)), top: 3, named: new Set(), namedAgreed: new Set(),
-  noRules: false, maxBoost: 0, weights: PLAIN, ...over,
+  pool: pool(Array.from({ length: 100 }, (_, i) => 0.9 - i * 0.005)),
+  top: 3,
+  named: new Set(),
+  namedAgreed: new Set(),
+  noRules: false,
+  maxBoost: 0,
+  weights: PLAIN,
+  ...over,
 });
 
 describe('walkShortlist (pair rules in score order)', () => {
@@ -54,7 +67,11 @@ describe('walkShortlist (pair rules in score order)', () => {
     const d = deps((id) => (id === 'E003' ? pass(5) : pass()));
     const out = walkShortlist(input({ maxBoost: 5 }), d.walk);
     // E003: 0.89 + 0.1 × 5/5 beats the plain 0.9 of E001.
-    expect(out.shortlist.map((c) => [c.expertId, c.score])).toEqual([['E003', 0.99], ['E001', 0.9], ['E002', 0.895]]);
+    expect(out.shortlist.map((c) => [c.expertId, c.score])).toEqual([
+      ['E003', 0.99],
+      ['E001', 0.9],
+      ['E002', 0.895],
+    ]);
     expect(out.shortlist[0].breakdown).toMatchObject({ semantic: 0.89, priority: 0.1 });
   });
 

@@ -57,7 +57,12 @@ describe('RetrievalIndex', () => {
     const hits = index.searchEvidence(q, 20, { allowExpertIds: allowed });
     expect(hits).toHaveLength(12);
     expect(hits.every((h) => allowed.includes(h.expertId))).toBe(true);
-    expect(index.searchEvidence(q, 5, { allowEvidenceIds: [1, 2, 3] }).map((h) => h.evidenceId).sort()).toEqual([1, 2, 3]);
+    expect(
+      index
+        .searchEvidence(q, 5, { allowEvidenceIds: [1, 2, 3] })
+        .map((h) => h.evidenceId)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     const portraits = index.searchEvidence(q, 10, { kinds: ['portrait'] });
     expect(portraits).toHaveLength(10);
     expect(portraits.every((h) => h.kind === 'portrait')).toBe(true);
@@ -67,7 +72,10 @@ describe('RetrievalIndex', () => {
   it('finds the same top experts through the ANN path as by exact scoring', () => {
     for (const q of queries.slice(0, 10)) {
       const viaAnn = index.searchExperts(q, 5).map((s) => s.expertId);
-      const exact = index.scoreExpertsExact(q).slice(0, 5).map((s) => s.expertId);
+      const exact = index
+        .scoreExpertsExact(q)
+        .slice(0, 5)
+        .map((s) => s.expertId);
       expect(viaAnn[0]).toBe(exact[0]);
       expect(new Set(viaAnn.filter((e) => exact.includes(e))).size).toBeGreaterThanOrEqual(4);
     }

@@ -22,8 +22,15 @@ beforeAll(async () => {
   // The review use-case over the same repositories, with its clock pinned.
   const r = t.repos;
   review = new ReviewService({
-    reviews: r.reviews, runs: r.runs, audit: r.audit, demands: r.demands, enterprises: r.enterprises,
-    experts: r.experts, reference: r.reference, policies: t.services.policies, now: () => NOW,
+    reviews: r.reviews,
+    runs: r.runs,
+    audit: r.audit,
+    demands: r.demands,
+    enterprises: r.enterprises,
+    experts: r.experts,
+    reference: r.reference,
+    policies: t.services.policies,
+    now: () => NOW,
   });
 });
 afterAll(async () => t.cleanup());
@@ -62,8 +69,7 @@ describe('confirming a region records the confirmed pairs as service', () => {
     const profile = BUILT_IN_PROFILES.get('wenzhou-2025')!;
     // A later cycle, one year into the term: the appointment is earlier service there.
     const later = { referenceDate: '2027-04-01', cycleId: 'wenzhou-next' };
-    const servingRule = (expertId: string) => evaluateExpert(profile, t.repos.experts.getByExternalId(expertId)!, later)
-      .results.find((r) => r.ruleId === 'wz-not-serving')!;
+    const servingRule = (expertId: string) => evaluateExpert(profile, t.repos.experts.getByExternalId(expertId)!, later).results.find((r) => r.ruleId === 'wz-not-serving')!;
     const before = new Map([a.proposed!, swappedTo, c.proposed!].map((id) => [id, historyOf(id)]));
     for (const id of before.keys()) expect(servingRule(id).outcome).toBe('pass');
 

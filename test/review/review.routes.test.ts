@@ -13,8 +13,12 @@ beforeAll(async () => {
   t = await createTestApp();
   base = createRunFixture(t);
   as = {
-    anonymous: {}, portal: await t.asPortal(), viewer: await t.asViewer(), admin: await t.asAdmin(),
-    own: await t.asReviewer(base.main), other: await t.asReviewer(base.other),
+    anonymous: {},
+    portal: await t.asPortal(),
+    viewer: await t.asViewer(),
+    admin: await t.asAdmin(),
+    own: await t.asReviewer(base.main),
+    other: await t.asReviewer(base.other),
   };
 });
 afterAll(async () => t.cleanup());
@@ -24,8 +28,7 @@ function freshRun(): RunFixture {
   return cloneRun(t, base, `run-http-${runs}`);
 }
 const proposedIn = (f: RunFixture): FixtureDemand[] => f.inRegion(f.main).filter((d) => d.proposed);
-const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) =>
-  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+const inject = (method: 'GET' | 'POST', url: string, headers: AuthHeaders, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
 type Call = { name: string; method: 'GET' | 'POST'; url: (f: RunFixture) => string; payload?: (f: RunFixture) => object };
 const calls: Call[] = [
@@ -61,10 +64,15 @@ const expected: Record<string, Record<Who, number>> = {
 describe('review routes × roles', () => {
   it('covers every review route and review page the app registers', () => {
     // Run routes of the cycle-run engine (e.g. GET /v1/runs/:runId) are its own tests' business.
-    const runRoutes = listRoutes(t.app).filter((r) => /^\/v1\/runs\/:runId\/(regions|demands)\b/.test(r.url) || r.url.startsWith('/runs/'))
+    const runRoutes = listRoutes(t.app)
+      .filter((r) => /^\/v1\/runs\/:runId\/(regions|demands)\b/.test(r.url) || r.url.startsWith('/runs/'))
       .filter((r) => r.method !== 'HEAD');
-    const pattern = (c: Call) => `${c.method} ${c.url(base).replace(base.runId, ':runId').replace(`/regions/${base.main}`, '/regions/:region')
-      .replace(/\/demands\/[^/]+\//, '/demands/:demandId/')}`;
+    const pattern = (c: Call) =>
+      `${c.method} ${c
+        .url(base)
+        .replace(base.runId, ':runId')
+        .replace(`/regions/${base.main}`, '/regions/:region')
+        .replace(/\/demands\/[^/]+\//, '/demands/:demandId/')}`;
     expect(calls.map(pattern).sort()).toEqual(runRoutes.map((r) => `${r.method} ${r.url}`).sort());
   });
 
@@ -125,8 +133,10 @@ describe('review workflow over HTTP', () => {
 
     const trail = (await inject('GET', `/v1/runs/${f.runId}/regions/${f.main}/audit`, as.admin)).json().items;
     expect(trail.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
-      ['review.confirm', 'test-admin'], ['review.submit', `test-reviewer-${f.main}`],
-      ['review.swap', `test-reviewer-${f.main}`], ['review.approve', `test-reviewer-${f.main}`],
+      ['review.confirm', 'test-admin'],
+      ['review.submit', `test-reviewer-${f.main}`],
+      ['review.swap', `test-reviewer-${f.main}`],
+      ['review.approve', `test-reviewer-${f.main}`],
     ]);
     expect(trail[1]).toMatchObject({ before: { status: 'open' }, after: { status: 'submitted' }, regionCode: f.main });
     // The generic hook adds no second entry for these writes.

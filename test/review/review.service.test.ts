@@ -45,8 +45,14 @@ describe('reading a run for review', () => {
     expect(items.map((i) => i.code)).toEqual(f.regions);
     const main = items.find((i) => i.code === f.main)!;
     expect(main).toMatchObject({
-      name: '鹿城区', demands: f.inRegion(f.main).length, seats: 2, proposed: 2, assigned: 0, pending: 2,
-      unfilled: f.inRegion(f.main).length - 2, status: 'open',
+      name: '鹿城区',
+      demands: f.inRegion(f.main).length,
+      seats: 2,
+      proposed: 2,
+      assigned: 0,
+      pending: 2,
+      unfilled: f.inRegion(f.main).length - 2,
+      status: 'open',
     });
     expect(review.listRegions(f.runId, f.other).items.map((i) => i.code)).toEqual([f.other]);
   });
@@ -88,8 +94,12 @@ describe('decisions', () => {
     expect(res.region).toMatchObject({ assigned: 1, approved: 1, pending: 1 });
     const [entry] = auditOf(f, d);
     expect(entry).toMatchObject({
-      actor: 'reviewer-a', actorRole: 'reviewer', action: 'review.approve', regionCode: f.main,
-      before: { status: 'pending', expertId: null }, after: { status: 'approved', expertId: d.proposed },
+      actor: 'reviewer-a',
+      actorRole: 'reviewer',
+      action: 'review.approve',
+      regionCode: f.main,
+      before: { status: 'pending', expertId: null },
+      after: { status: 'approved', expertId: d.proposed },
     });
     expect(entry.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
@@ -111,7 +121,9 @@ describe('decisions', () => {
     expect(res.demand.decision).toMatchObject({ status: 'rejected', expertId: null, reason: '专家研究方向与企业需求不符' });
     expect(res.region).toMatchObject({ assigned: 0, rejected: 1 });
     expect(auditOf(f, d)[0]).toMatchObject({
-      action: 'review.reject', before: { status: 'approved', expertId: d.proposed }, after: { status: 'rejected', expertId: null, reason: '专家研究方向与企业需求不符' },
+      action: 'review.reject',
+      before: { status: 'approved', expertId: d.proposed },
+      after: { status: 'rejected', expertId: null, reason: '专家研究方向与企业需求不符' },
     });
   });
 
@@ -206,7 +218,11 @@ describe('region workflow (open → submitted → confirmed | returned)', () => 
     expect(errorOf(() => review.submitRegion(f.runId, f.main, reviewer))).toMatchObject({ code: 'REGION_LOCKED' });
 
     expect(errorOf(() => review.returnRegion(f.runId, f.main, ' ', admin))).toMatchObject({ statusCode: 400, code: 'NOTE_REQUIRED' });
-    expect(review.returnRegion(f.runId, f.main, '请核实第二家企业的替换理由', admin)).toMatchObject({ status: 'returned', decidedBy: 'city-admin', note: '请核实第二家企业的替换理由' });
+    expect(review.returnRegion(f.runId, f.main, '请核实第二家企业的替换理由', admin)).toMatchObject({
+      status: 'returned',
+      decidedBy: 'city-admin',
+      note: '请核实第二家企业的替换理由',
+    });
     expect(review.getRegionReview(f.runId, f.main).decisionsOpen).toBe(true);
     review.decide(f.runId, b.demandId, { action: 'approve' }, reviewer);
     expect(review.submitRegion(f.runId, f.main, reviewer)).toMatchObject({ status: 'submitted', note: null, decidedBy: null });

@@ -50,7 +50,12 @@ export type RunFixtureOptions = {
 
 /** Seeds the demo data (once per database) and writes a completed run of the demo cycle. */
 export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOptions = {}): RunFixture {
-  const { db, repositories: repos, services: { policies, intake }, transaction } = t.runtime;
+  const {
+    db,
+    repositories: repos,
+    services: { policies, intake },
+    transaction,
+  } = t.runtime;
   if (!repos.reference.getCycle(DEMO_CYCLE_ID)) {
     const summary = seedDemo({ intake, transaction }, { data: smallDemoData() });
     if (summary.rejected.length) throw new Error(`demo seed rejected records: ${JSON.stringify(summary.rejected.slice(0, 3))}`);
@@ -61,8 +66,7 @@ export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOption
   const demands = repos.demands.listByCycle(DEMO_CYCLE_ID);
   const experts = repos.experts.list({ limit: 500, offset: 0 }).items;
 
-  const check = (expertId: string, demandId: string): EligibilityResponse =>
-    policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId, demandId });
+  const check = (expertId: string, demandId: string): EligibilityResponse => policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId, demandId });
   const candidate = (expertId: string, ev: EligibilityResponse, rank: number, namedAgreed = false): RankedCandidate => {
     const x = repos.experts.getByExternalId(expertId)!;
     const s = 0.86 - rank * 0.045;
@@ -71,8 +75,18 @@ export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOption
       ...x.patents.slice(0, 1).map((p) => ({ kind: 'patent' as const, label: p.title, year: p.grantedAt ? Number(p.grantedAt.slice(0, 4)) : null, similarity: round(s - 0.08) })),
     ].slice(0, 3);
     return {
-      expertId, name: x.name, institution: x.institution.name, region: x.region, score: round(s),
-      breakdown: { semantic: round(s + 0.02), lexical: round(s - 0.2), overlap: round(0.5 + (rank % 3) * 0.1), strength: round(0.4 + (rank % 4) * 0.1), priority: round(Math.min(1, ev.priorityBoost / 3)) },
+      expertId,
+      name: x.name,
+      institution: x.institution.name,
+      region: x.region,
+      score: round(s),
+      breakdown: {
+        semantic: round(s + 0.02),
+        lexical: round(s - 0.2),
+        overlap: round(0.5 + (rank % 3) * 0.1),
+        strength: round(0.4 + (rank % 4) * 0.1),
+        priority: round(Math.min(1, ev.priorityBoost / 3)),
+      },
       evidence,
       flags: relaxedRules(ev).map(toPolicyFlag),
       priorities: ev.priorities.map(toPolicyFlag),
@@ -99,11 +113,29 @@ export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOption
       const demandId = d.demand.externalId;
       const enterpriseEv = policies.checkEligibility({ cycle: DEMO_CYCLE_ID, enterpriseCreditCode: d.demand.enterpriseCreditCode });
       const fd: FixtureDemand = {
-        demandId, region, enterprise: d.demand.enterpriseCreditCode, proposed: null, alternates: [], freeAlternate: null, heldAlternate: null, staleAlternate: null,
+        demandId,
+        region,
+        enterprise: d.demand.enterpriseCreditCode,
+        proposed: null,
+        alternates: [],
+        freeAlternate: null,
+        heldAlternate: null,
+        staleAlternate: null,
       };
       if (!enterpriseEv.eligible) {
-        const why = enterpriseEv.results.filter((r) => r.outcome === 'fail').map((r) => r.message).join('；');
-        rows.push({ runId, demandExternalId: demandId, enterpriseCreditCode: fd.enterprise, regionCode: region, unfilledReason: `企业不符合选派条件：${why}`, alternates: [], excluded: [] });
+        const why = enterpriseEv.results
+          .filter((r) => r.outcome === 'fail')
+          .map((r) => r.message)
+          .join('；');
+        rows.push({
+          runId,
+          demandExternalId: demandId,
+          enterpriseCreditCode: fd.enterprise,
+          regionCode: region,
+          unfilledReason: `企业不符合选派条件：${why}`,
+          alternates: [],
+          excluded: [],
+        });
         out.push(fd);
         continue;
       }
@@ -146,20 +178,35 @@ export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOption
         previousProposal = proposed.expertId;
       }
       rows.push({
-        runId, demandExternalId: demandId, enterpriseCreditCode: fd.enterprise, regionCode: region,
-        expertExternalId: proposed?.expertId ?? null, score: proposed?.score ?? null, namedAgreed: false,
+        runId,
+        demandExternalId: demandId,
+        enterpriseCreditCode: fd.enterprise,
+        regionCode: region,
+        expertExternalId: proposed?.expertId ?? null,
+        score: proposed?.score ?? null,
+        namedAgreed: false,
         unfilledReason: proposed ? null : eligible.length ? '本区县名额已用完' : '没有符合条件的专家',
-        proposed, alternates, excluded,
+        proposed,
+        alternates,
+        excluded,
       });
       out.push(fd);
     }
   }
 
   db.transaction((tx) => {
-    tx.insert(cycleRuns).values({
-      id: runId, cycleId: cycle.id, policy: DEMO_POLICY, seats: quotas.reduce((n, q) => n + q.seats, 0), params: { fixture: true },
-      inputHash: `fixture-${runId}`, status: 'completed', finishedAt: new Date().toISOString(),
-    }).run();
+    tx.insert(cycleRuns)
+      .values({
+        id: runId,
+        cycleId: cycle.id,
+        policy: DEMO_POLICY,
+        seats: quotas.reduce((n, q) => n + q.seats, 0),
+        params: { fixture: true },
+        inputHash: `fixture-${runId}`,
+        status: 'completed',
+        finishedAt: new Date().toISOString(),
+      })
+      .run();
     tx.insert(runQuotas).values(quotas).run();
     tx.insert(runProposals).values(rows).run();
   });
@@ -177,13 +224,25 @@ export function createRunFixture(t: { runtime: Runtime }, opts: RunFixtureOption
 export function cloneRun(t: { runtime: Runtime }, fixture: RunFixture, runId: string): RunFixture {
   const sqlite = t.runtime.db.$client;
   sqlite.transaction(() => {
-    sqlite.prepare(`insert into cycle_runs (id, cycle_id, policy, seats, params, input_hash, status, started_at, finished_at, timings, summary)
-      select ?, cycle_id, policy, seats, params, ? , status, started_at, finished_at, timings, summary from cycle_runs where id = ?`).run(runId, `fixture-${runId}`, fixture.runId);
-    sqlite.prepare(`insert into run_quotas (run_id, region_code, demands, share, exact_quota, remainder, seats)
-      select ?, region_code, demands, share, exact_quota, remainder, seats from run_quotas where run_id = ?`).run(runId, fixture.runId);
-    sqlite.prepare(`insert into run_proposals (run_id, demand_external_id, enterprise_credit_code, region_code, expert_external_id, score, named_agreed, unfilled_reason, proposed, alternates, excluded)
+    sqlite
+      .prepare(
+        `insert into cycle_runs (id, cycle_id, policy, seats, params, input_hash, status, started_at, finished_at, timings, summary)
+      select ?, cycle_id, policy, seats, params, ? , status, started_at, finished_at, timings, summary from cycle_runs where id = ?`,
+      )
+      .run(runId, `fixture-${runId}`, fixture.runId);
+    sqlite
+      .prepare(
+        `insert into run_quotas (run_id, region_code, demands, share, exact_quota, remainder, seats)
+      select ?, region_code, demands, share, exact_quota, remainder, seats from run_quotas where run_id = ?`,
+      )
+      .run(runId, fixture.runId);
+    sqlite
+      .prepare(
+        `insert into run_proposals (run_id, demand_external_id, enterprise_credit_code, region_code, expert_external_id, score, named_agreed, unfilled_reason, proposed, alternates, excluded)
       select ?, demand_external_id, enterprise_credit_code, region_code, expert_external_id, score, named_agreed, unfilled_reason, proposed, alternates, excluded
-      from run_proposals where run_id = ?`).run(runId, fixture.runId);
+      from run_proposals where run_id = ?`,
+      )
+      .run(runId, fixture.runId);
   })();
   return { ...fixture, runId };
 }

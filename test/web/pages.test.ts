@@ -19,7 +19,10 @@ describe('web pages without a run', () => {
     expect(res.body).toContain('<html lang="zh-CN">');
     expect(res.body).toContain('<label for="username">用户名</label>');
     expect(res.body).toContain('<label for="password">密码</label>');
-    for (const [name, type] of [['app.js', 'text/javascript'], ['app.css', 'text/css']]) {
+    for (const [name, type] of [
+      ['app.js', 'text/javascript'],
+      ['app.css', 'text/css'],
+    ]) {
       const a = await t.app.inject({ method: 'GET', url: `/assets/${name}` });
       expect(a.statusCode).toBe(200);
       expect(a.headers['content-type']).toContain(type);

@@ -14,10 +14,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) console.warn(`[review.e2e] 跳过浏览器测试：未找到 ${CHROMIUM}（安装：apt-get install -y chromium）。CI 中不会跳过。`);
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe.skipIf(skip)('county review in headless Chromium', () => {
   let t: TestApp;
@@ -57,7 +54,9 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // The browser logs every non-2xx fetch; the one refused swap below (409) is expected.
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 409/.test(m.text())) problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 409/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
 
     // Not signed in: the dashboard sends the browser to the login page.
     await page.goto(`${base}/`);

@@ -18,13 +18,19 @@ export const users = sqliteTable('users', {
 });
 
 /** Server-side sessions; the cookie carries only a random token whose sha256 is stored. */
-export const sessions = sqliteTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  csrfToken: text('csrf_token').notNull(),
-  createdAt: text('created_at').notNull().default(now),
-  expiresAt: text('expires_at').notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 /** Portal API keys: only a hash is stored; the key is shown once at creation. */
 export const apiKeys = sqliteTable('api_keys', {
@@ -37,16 +43,20 @@ export const apiKeys = sqliteTable('api_keys', {
 });
 
 /** Append-only audit trail of every review decision and administrative action (triggers forbid edits). */
-export const auditLog = sqliteTable('audit_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  at: text('at').notNull().default(now),
-  actor: text('actor').notNull(),
-  actorRole: text('actor_role').notNull(),
-  action: text('action').notNull(),
-  entity: text('entity').notNull(),
-  entityId: text('entity_id').notNull(),
-  regionCode: text('region_code'),
-  before: text('before', { mode: 'json' }).$type<unknown>(),
-  after: text('after', { mode: 'json' }).$type<unknown>(),
-  note: text('note'),
-}, (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_region_idx').on(t.regionCode)]);
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    actor: text('actor').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    regionCode: text('region_code'),
+    before: text('before', { mode: 'json' }).$type<unknown>(),
+    after: text('after', { mode: 'json' }).$type<unknown>(),
+    note: text('note'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_region_idx').on(t.regionCode)],
+);

@@ -66,9 +66,10 @@ export const enterpriseRules: RuleCompilers<EnterpriseKind> = {
 
   'enterprise.noPriorTechVp': () => ({
     needs: ENTERPRISE_ONLY,
-    check: ({ ctx }) => (ctx.enterpriseHadTechVp
-      ? verdict(false, 'ENTERPRISE_HAD_TECH_VP', '该企业已选派过科技副总，原则上不再安排')
-      : verdict(true, 'ENTERPRISE_NO_PRIOR_TECH_VP', '未查到该企业此前选派科技副总的记录')),
+    check: ({ ctx }) =>
+      ctx.enterpriseHadTechVp
+        ? verdict(false, 'ENTERPRISE_HAD_TECH_VP', '该企业已选派过科技副总，原则上不再安排')
+        : verdict(true, 'ENTERPRISE_NO_PRIOR_TECH_VP', '未查到该企业此前选派科技副总的记录'),
   }),
 
   'enterprise.sme': (rule) => ({

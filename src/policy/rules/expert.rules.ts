@@ -30,9 +30,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const d = e.degree ? DEGREE_RANK.get(e.degree)! : 0;
         const met = alts.find((a) => t >= a.title && d >= a.degree);
         const has = `职称 ${e.title ?? '无'}、学位 ${e.degree ?? '无'}`;
-        return met
-          ? verdict(true, 'EXPERT_QUALIFICATION_OK', `${has}，满足“${met.label}”`)
-          : verdict(false, 'EXPERT_QUALIFICATION_INSUFFICIENT', `${has}，不满足${wanted}`);
+        return met ? verdict(true, 'EXPERT_QUALIFICATION_OK', `${has}，满足“${met.label}”`) : verdict(false, 'EXPERT_QUALIFICATION_INSUFFICIENT', `${has}，不满足${wanted}`);
       },
     };
   },
@@ -79,8 +77,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
     check: ({ expert, ctx }) => {
       const on = ctx.referenceDate;
       // This cycle's own appointments are capacity questions (pair.expertCapacity), not earlier service.
-      const s = expert!.serviceHistory.find((r) => (ctx.cycleId === undefined || r.cycle !== ctx.cycleId)
-        && r.startDate <= on && (r.endDate === undefined || r.endDate >= on));
+      const s = expert!.serviceHistory.find((r) => (ctx.cycleId === undefined || r.cycle !== ctx.cycleId) && r.startDate <= on && (r.endDate === undefined || r.endDate >= on));
       return s
         ? verdict(false, 'EXPERT_CURRENTLY_SERVING', `基准日 ${on} 仍在科技副总服务期内（企业 ${s.enterpriseCreditCode}，${s.startDate} 至 ${s.endDate ?? '未结束'}）`)
         : verdict(true, 'EXPERT_NOT_SERVING', `基准日 ${on} 未在科技副总服务期内`);
@@ -96,7 +93,11 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const since = yearsBefore(ctx.referenceDate, rule.withinYears);
         const s = expert!.serviceHistory.find((r) => r.grade !== undefined && grades.has(r.grade) && (r.endDate ?? r.startDate) >= since);
         return s
-          ? verdict(false, 'EXPERT_RECENT_FAILED_GRADE', `${s.endDate ?? s.startDate} 结束的科技副总服务（企业 ${s.enterpriseCreditCode}）考核为“${s.grade}”，${rule.withinYears} 年内（${since} 起）不得再次申报`)
+          ? verdict(
+              false,
+              'EXPERT_RECENT_FAILED_GRADE',
+              `${s.endDate ?? s.startDate} 结束的科技副总服务（企业 ${s.enterpriseCreditCode}）考核为“${s.grade}”，${rule.withinYears} 年内（${since} 起）不得再次申报`,
+            )
           : verdict(true, 'EXPERT_NO_RECENT_GRADE', `近 ${rule.withinYears} 年内（${since} 起）无考核${gradeText}的记录`);
       },
     };
@@ -104,9 +105,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
 
   'expert.institution': (rule) => {
     const allowed = rule.allowed.map((a) => ({ types: new Set<string>(a.types), region: a.region }));
-    const allowedText = rule.allowed
-      .map((a) => `${a.types.map((t) => INSTITUTION_TYPE_LABELS[t]).join('/')}（${a.region ? `限${regionName(a.region)}` : '不限地区'}）`)
-      .join('；');
+    const allowedText = rule.allowed.map((a) => `${a.types.map((t) => INSTITUTION_TYPE_LABELS[t]).join('/')}（${a.region ? `限${regionName(a.region)}` : '不限地区'}）`).join('；');
     return {
       needs: EXPERT_ONLY,
       check: ({ expert }) => {
@@ -115,9 +114,7 @@ export const expertRules: RuleCompilers<ExpertKind> = {
         const region = inst.region ?? expert!.region;
         const ok = allowed.some((a) => a.types.has(inst.type) && (!a.region || isWithinRegion(region, a.region)));
         const who = `派出单位“${inst.name}”（${INSTITUTION_TYPE_LABELS[inst.type]}，${regionName(region)}）`;
-        return ok
-          ? verdict(true, 'EXPERT_INSTITUTION_OK', `${who}符合派出单位条件`)
-          : verdict(false, 'EXPERT_INSTITUTION_NOT_ALLOWED', `${who}不在允许范围：${allowedText}`);
+        return ok ? verdict(true, 'EXPERT_INSTITUTION_OK', `${who}符合派出单位条件`) : verdict(false, 'EXPERT_INSTITUTION_NOT_ALLOWED', `${who}不在允许范围：${allowedText}`);
       },
     };
   },

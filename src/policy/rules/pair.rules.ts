@@ -60,9 +60,10 @@ export const pairRules: RuleCompilers<PairKind> = {
 
   'pair.namedAgreed': () => ({
     needs: needs(true, false, true),
-    check: ({ expert, demand }) => (isNamedAgreed(demand!, expert!)
-      ? verdict(true, 'PAIR_NAMED_AGREED', '企业已将该专家列为意向人选并协商一致')
-      : verdict(false, 'PAIR_NOT_NAMED_AGREED', '企业未将该专家列为已协商一致的意向人选')),
+    check: ({ expert, demand }) =>
+      isNamedAgreed(demand!, expert!)
+        ? verdict(true, 'PAIR_NAMED_AGREED', '企业已将该专家列为意向人选并协商一致')
+        : verdict(false, 'PAIR_NOT_NAMED_AGREED', '企业未将该专家列为已协商一致的意向人选'),
   }),
 
   'pair.priorCooperation': () => ({
@@ -93,8 +94,9 @@ export const pairRules: RuleCompilers<PairKind> = {
 
   'demand.providesConditions': () => ({
     needs: needs(false, false, true),
-    check: ({ demand }) => (demand!.providesConditions
-      ? verdict(true, 'DEMAND_PROVIDES_CONDITIONS', '企业承诺为科技副总提供必要的工作条件和服务保障')
-      : verdict(false, 'DEMAND_NO_CONDITIONS', '企业未承诺为科技副总提供必要的工作条件和服务保障')),
+    check: ({ demand }) =>
+      demand!.providesConditions
+        ? verdict(true, 'DEMAND_PROVIDES_CONDITIONS', '企业承诺为科技副总提供必要的工作条件和服务保障')
+        : verdict(false, 'DEMAND_NO_CONDITIONS', '企业未承诺为科技副总提供必要的工作条件和服务保障'),
   }),
 };

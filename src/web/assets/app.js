@@ -28,7 +28,11 @@
   }
 
   function flashAndReload(message) {
-    try { sessionStorage.setItem(FLASH_KEY, message); } catch (e) { /* private mode: the reload still shows the state */ }
+    try {
+      sessionStorage.setItem(FLASH_KEY, message);
+    } catch (e) {
+      /* private mode: the reload still shows the state */
+    }
     location.reload();
   }
 
@@ -36,7 +40,9 @@
     var d = body && body.details;
     if (!d) return [];
     if (Array.isArray(d)) {
-      return d.map(function (x) { return x && x.message ? x.message : String(x); });
+      return d.map(function (x) {
+        return x && x.message ? x.message : String(x);
+      });
     }
     if (Array.isArray(d.failed)) {
       return d.failed.map(function (f) {
@@ -51,23 +57,26 @@
     var headers = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (csrfMeta) headers['x-csrf-token'] = csrfMeta.getAttribute('content');
-    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
-      .then(function (res) {
-        return res.text().then(function (text) {
-          var data = null;
-          try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-          if (res.status === 401 && !/\/login$/.test(url)) {
-            location.href = '/login?next=' + encodeURIComponent(location.pathname);
-            throw new Error('登录已失效，请重新登录');
-          }
-          if (!res.ok) {
-            var err = new Error((data && data.message) || ('请求失败（' + res.status + '）'));
-            err.body = data;
-            throw err;
-          }
-          return data;
-        });
+    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }).then(function (res) {
+      return res.text().then(function (text) {
+        var data = null;
+        try {
+          data = text ? JSON.parse(text) : null;
+        } catch (e) {
+          data = null;
+        }
+        if (res.status === 401 && !/\/login$/.test(url)) {
+          location.href = '/login?next=' + encodeURIComponent(location.pathname);
+          throw new Error('登录已失效，请重新登录');
+        }
+        if (!res.ok) {
+          var err = new Error((data && data.message) || '请求失败（' + res.status + '）');
+          err.body = data;
+          throw err;
+        }
+        return data;
       });
+    });
   }
 
   function busy(button, on) {
@@ -83,7 +92,9 @@
       sessionStorage.removeItem(FLASH_KEY);
       show(flash, 'ok');
     }
-  } catch (e) { /* ignore */ }
+  } catch (e) {
+    /* ignore */
+  }
 
   var loginForm = document.getElementById('login-form');
   if (loginForm) {
@@ -118,7 +129,14 @@
 
     if (target.hasAttribute('data-logout')) {
       busy(target, true);
-      api('POST', '/v1/auth/logout').then(function () { location.href = '/login'; }, function () { location.href = '/login'; });
+      api('POST', '/v1/auth/logout').then(
+        function () {
+          location.href = '/login';
+        },
+        function () {
+          location.href = '/login';
+        },
+      );
       return;
     }
 
@@ -143,9 +161,21 @@
       api('POST', '/v1/runs/' + encodeURIComponent(run) + '/demands/' + encodeURIComponent(demand) + '/decision', body)
         .then(function (res) {
           var d = res.demand;
-          var who = d.assigned ? d.assigned.name : (d.proposed ? d.proposed.name : '');
+          var who = d.assigned ? d.assigned.name : d.proposed ? d.proposed.name : '';
           var text = { approve: '已通过', reject: '已驳回', swap: '已替换为' }[action];
-          flashAndReload(d.enterprise.name + '：' + text + (action === 'reject' ? '' : ' ' + who) + '。本区县已分配 ' + res.region.assigned + '/' + res.region.seats + ' 个名额，待审核 ' + res.region.pending + ' 条。');
+          flashAndReload(
+            d.enterprise.name +
+              '：' +
+              text +
+              (action === 'reject' ? '' : ' ' + who) +
+              '。本区县已分配 ' +
+              res.region.assigned +
+              '/' +
+              res.region.seats +
+              ' 个名额，待审核 ' +
+              res.region.pending +
+              ' 条。',
+          );
         })
         .catch(function (e) {
           busy(target, false);
@@ -172,7 +202,7 @@
       busy(target, true);
       api('POST', '/v1/runs/' + encodeURIComponent(run) + '/regions/' + encodeURIComponent(region) + '/' + regionAction, payload)
         .then(function () {
-          flashAndReload({ submit: '已提交本区县审核结果，等待市级确认。', confirm: '已确认本区县审核结果。', 'return': '已退回区县修改。' }[regionAction]);
+          flashAndReload({ submit: '已提交本区县审核结果，等待市级确认。', confirm: '已确认本区县审核结果。', return: '已退回区县修改。' }[regionAction]);
         })
         .catch(function (e) {
           busy(target, false);
