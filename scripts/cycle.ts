@@ -13,7 +13,8 @@
 // from its per-demand checkpoints and ends with exactly the result an uninterrupted run would have had.
 // --dry-run computes and prints everything but writes nothing to the run tables.
 //
-// Exit codes: 0 done; 1 the run failed (it can be resumed); 2 bad arguments, configuration, cycle or policy.
+// Exit codes: 0 done; 1 the run failed (it can be resumed) or another run of the cycle is in progress
+// (CYCLE_RUN_IN_PROGRESS: run it again once that one ended); 2 bad arguments, configuration, cycle or policy.
 //
 // Test hook, not for operators: --test-throttle-ms N waits N ms before each ranking call, so the kill -9 test
 // (test/cycles/cycle-cli.kill.test.ts) can reliably SIGKILL the process while it is ranking.

@@ -1,7 +1,9 @@
 // npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]
 // Prints the JSON summary (rows inserted/updated/unchanged, rejected rows with line and field, and a warning
 // per stored row that lacks facts a policy rule reads). Exit 1 when no row was stored at all, or with
-// --strict when any row was rejected (then nothing is stored); 2 for bad arguments.
+// --strict when any row was rejected (then nothing is stored), and when the database failed (locked past the
+// retries, disk full, I/O error: the summary is not printed, rows stored by earlier chunks stay); 2 for bad arguments.
+// A chunk that meets a locked database is rolled back and retried with backoff, never reported as bad rows.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importRows, storedRows } from '../src/intake/bulk-import.service';
@@ -25,17 +27,23 @@ if (!format || !['jsonl', 'csv', 'xlsx'].includes(format)) fail(`无法识别文
 const cli = openCli('import');
 try {
   const rows = await readImportFile(kind as EntityKind, file, format);
-  const summary = importRows({ intake: cli.runtime.services.intake, transaction: cli.runtime.transaction }, kind as EntityKind, rows, { strict: values.strict });
+  const summary = importRows({ intake: cli.runtime.services.intake, transaction: cli.runtime.transaction }, kind as EntityKind, rows, {
+    strict: values.strict,
+    onRetry: (attempt, err) => cli.logger.warn({ attempt, code: (err as { code?: string }).code }, '数据库被其他进程占用，本批次已回滚，稍后重试'),
+  });
   writeJsonLine(summary);
   await cli.close();
   // Without --strict the good rows are stored even when others are rejected: that is success. Storing
   // nothing at all (an empty file, or every row rejected) is not.
   if (storedRows(summary) === 0) {
     process.stderr.write(`没有保存任何记录（${rows.length} 行，${summary.rejected.length} 处错误）：${file}\n`);
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    // exitCode, not exit(): a large summary on a pipe is written asynchronously and exit() would cut it off.
+    process.exitCode = values.strict && summary.rejected.length > 0 ? 1 : 0;
   }
-  process.exit(values.strict && summary.rejected.length > 0 ? 1 : 0);
 } catch (err) {
   await cli.close();
-  fail(`导入失败：${(err as Error).message}`, 1);
+  const code = (err as { code?: string }).code;
+  fail(`导入失败${code?.startsWith('SQLITE_') ? `（数据库错误 ${code}，已保存的批次保留，可重新运行导入）` : ''}：${(err as Error).message}`, 1);
 }

@@ -13,7 +13,9 @@ import type { Config } from './config';
 import { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { CycleRunRepository } from './cycles/cycle-run.repository';
 import { type CycleRunDeps, CycleRunService } from './cycles/cycle-run.service';
+import { processRunHolder } from './cycles/process-run-holder.adapter';
 import { silentProgress, type ProgressReporter } from './cycles/progress.port';
+import { RunLeaseRepository } from './cycles/run-lease.repository';
 import { closeDatabase, type Db, openDatabase, transactionOf } from './db/client';
 import { EmbeddingCacheRepository } from './embeddings/embedding-cache.repository';
 import { EmbeddingService } from './embeddings/embedding.service';
@@ -112,6 +114,7 @@ function createRepositories(db: Db) {
     retrieval: new RetrievalRepository(db),
     ranking: new RankingRepository(db),
     runs: new CycleRunRepository(db),
+    runLeases: new RunLeaseRepository(db),
     reviews: new ReviewRepository(db),
     verifications: new VerificationRepository(db),
   };
@@ -194,6 +197,8 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>
     new CycleRunService({
       runs: repos.runs,
+      leases: repos.runLeases,
+      holder: processRunHolder,
       demands: repos.demands,
       enterprises: repos.enterprises,
       experts: repos.experts,

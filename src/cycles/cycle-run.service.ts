@@ -20,6 +20,8 @@ import { computeQuotas, type PlanDemand, PlanInputError, type PlanResult, planAs
 import type { CycleRunRepository, RankingCheckpoint, StoredRun } from './cycle-run.repository';
 import { type CycleRunOptions, cycleRunOptionsSchema, type CycleRunSummary, type ResolvedRunOptions } from './cycle-run.schema';
 import type { ProgressReporter, ProgressTask } from './progress.port';
+import type { RunHolder } from './run-holder.port';
+import type { RunLeaseRepository } from './run-lease.repository';
 import { type GuardViolation, verifyProposals } from './proposal-guard';
 import { RunPolicy } from './run-policy';
 import { describeUnfilled } from './unfilled-reasons';
@@ -37,6 +39,9 @@ export type CycleRunDeps = {
   reference: Pick<ReferenceRepository, 'getCycle'>;
   policies: Pick<PolicyService, 'resolve' | 'cycleContext'>;
   policyContext: Pick<PolicyContextRepository, 'loadEnterpriseFacts'>;
+  /** The per-cycle lease: two invocations of one cycle never both rank. */
+  leases: Pick<RunLeaseRepository, 'acquire' | 'renew' | 'release'>;
+  holder: RunHolder;
   ranker: Ranker;
   /** Rebuilds stale portraits and vectors only and updates the index, before anything is ranked. */
   syncRetrieval: (onProgress: (p: SyncProgressEvent) => void) => Promise<unknown>;
@@ -54,7 +59,8 @@ export type CycleRunDeps = {
   concurrency?: number;
 };
 
-export type CycleRunErrorCode = 'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID' | 'HARD_RULE_VIOLATION';
+export type CycleRunErrorCode =
+  'INVALID_OPTIONS' | 'CYCLE_NOT_FOUND' | 'CYCLE_CLOSED' | 'CYCLE_RUN_IN_PROGRESS' | 'POLICY_NOT_FOUND' | 'REGION_LIMIT_UNKNOWN' | 'QUOTA_INVALID' | 'HARD_RULE_VIOLATION';
 
 export class CycleRunError extends AppError {
   declare readonly code: CycleRunErrorCode;
@@ -96,7 +102,36 @@ export class CycleRunService {
     this.concurrency = Math.max(1, deps.concurrency ?? 4);
   }
 
+  /**
+   * Runs the cycle while holding its lease (a dry run writes no run rows and takes none); a second
+   * invocation of the same cycle meanwhile is refused with CYCLE_RUN_IN_PROGRESS.
+   */
   async execute(input: CycleRunOptions): Promise<CycleRunOutcome> {
+    const opts = parseOptions(input);
+    // A dry run writes no run rows; an unknown cycle fails inside with its own message (and has no lease row).
+    if (opts.dryRun || !this.deps.reference.getCycle(opts.cycleId)) return this.executeHeld(opts, null);
+    const { leases, holder, clock } = this.deps;
+    const me = holder.newHolderId();
+    const blocking = leases.acquire(opts.cycleId, me, clock.now().toISOString(), (l) => !holder.isAlive(l.holder, l.heartbeatAt, clock.now()));
+    if (blocking) {
+      throw new CycleRunError(
+        'CYCLE_RUN_IN_PROGRESS',
+        `选派周期 ${opts.cycleId} 正在由另一个匹配任务运行（${blocking.holder}，开始于 ${blocking.acquiredAt}），请等它结束后再运行`,
+        {
+          holder: blocking.holder,
+          acquiredAt: blocking.acquiredAt,
+          heartbeatAt: blocking.heartbeatAt,
+        },
+      );
+    }
+    try {
+      return await this.executeHeld(opts, me);
+    } finally {
+      leases.release(opts.cycleId, me);
+    }
+  }
+
+  private async executeHeld(opts: ResolvedRunOptions, leaseHolder: string | null): Promise<CycleRunOutcome> {
     const { deps } = this;
     const started = performance.now();
     const timings: Record<string, number> = {};
@@ -104,7 +139,6 @@ export class CycleRunService {
       timings[key] = Math.round(performance.now() - from);
     };
 
-    const opts = parseOptions(input);
     const cycle = deps.reference.getCycle(opts.cycleId);
     if (!cycle) throw new CycleRunError('CYCLE_NOT_FOUND', `选派周期不存在：${opts.cycleId}`);
     if (cycle.status !== 'open') throw new CycleRunError('CYCLE_CLOSED', `选派周期 ${cycle.id} 已关闭，不能再匹配`);
@@ -181,7 +215,7 @@ export class CycleRunService {
     timings.reusedCheckpoints = checkpoints.size;
 
     t = performance.now();
-    const rankedNow = await this.rankAll(ranked, checkpoints, { runId, cycleId: cycle.id, policyRef, top: opts.top, excluded: opts.excluded });
+    const rankedNow = await this.rankAll(ranked, checkpoints, { runId, leaseHolder, cycleId: cycle.id, policyRef, top: opts.top, excluded: opts.excluded });
     timings.rankedNow = rankedNow;
     lap('rankMs', t);
 
@@ -384,7 +418,7 @@ export class CycleRunService {
   private async rankAll(
     demands: RankedDemand[],
     checkpoints: Map<string, RankingCheckpoint>,
-    a: { runId: string | null; cycleId: string; policyRef: string; top: number; excluded: number },
+    a: { runId: string | null; leaseHolder: string | null; cycleId: string; policyRef: string; top: number; excluded: number },
   ): Promise<number> {
     const todo = demands.filter((d) => !checkpoints.has(d.stored.demand.externalId));
     const task = this.deps.progress.start('rank', demands.length);
@@ -409,6 +443,7 @@ export class CycleRunService {
       const ok = settled.filter((s): s is PromiseFulfilledResult<RankingCheckpoint> => s.status === 'fulfilled').map((s) => s.value);
       // Whatever finished is kept even when a sibling failed: a restart then redoes only the failures.
       if (a.runId) this.deps.runs.saveCheckpoints(a.runId, ok);
+      if (a.leaseHolder) this.deps.leases.renew(a.cycleId, a.leaseHolder, this.deps.clock.now().toISOString());
       for (const c of ok) checkpoints.set(c.demandId, c);
       done += ok.length;
       task.update(done);

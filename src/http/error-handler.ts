@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type HttpErrorCode, statusOf } from '../shared/errors';
+import { isBusyError } from '../shared/database-errors';
 import { toFieldErrors } from '../shared/zod-issues';
 
 // Fastify's own client errors, given stable codes and Chinese messages.
@@ -39,6 +40,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // JSON.parse failures (including lone surrogates) and other client-side errors fastify reports.
       const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
       out = status === 429 ? send('RATE_LIMITED', '请求过于频繁，请稍后再试', err.message) : send(status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`, '请求无效', err.message);
+    } else if (isBusyError(err)) {
+      // The write transaction waited the busy timeout and rolled back: the client may simply try again.
+      req.log.warn({ err }, 'database busy');
+      void reply.header('retry-after', '2');
+      out = send('DATABASE_BUSY', '数据库正忙（其他任务正在写入），本次请求未保存任何内容，请稍后重试');
     } else {
       req.log.error({ err }, 'unhandled error');
       out = send('INTERNAL', '服务器内部错误');

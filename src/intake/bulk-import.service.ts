@@ -1,4 +1,5 @@
 import type { Transaction } from '../shared/transaction.port';
+import { isBusyError, isDatabaseFailure } from '../shared/database-errors';
 import { factList, missingFacts } from './fact-labels';
 import type { ImportRow } from './import-file.reader';
 import type { EntityKind, IntakeService } from './intake.service';
@@ -15,6 +16,37 @@ export const storedRows = (s: Pick<ImportSummary, 'inserted' | 'updated' | 'unch
 
 class StrictRollback extends Error {}
 
+/** Waits (blocking: the import is synchronous like better-sqlite3) before a locked chunk is tried again. */
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+export type ChunkRetry = { attempts: number; backoffMs: number };
+const DEFAULT_RETRY: ChunkRetry = { attempts: 8, backoffMs: 200 };
+
+/**
+ * Runs one chunk's transaction; when the database stays locked past the busy timeout (another writer held it
+ * too long) the rolled-back chunk is tried again with doubling waits. Never reported as rejected rows: the
+ * rows are fine, the database was busy. Past the last attempt the error ends the import.
+ */
+function runChunkWithRetry<T>(transaction: Transaction, fn: () => T, retry: ChunkRetry, onRetry?: (attempt: number, err: unknown) => void): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return transaction(fn);
+    } catch (err) {
+      if (!isBusyError(err) || attempt >= retry.attempts) throw err;
+      onRetry?.(attempt, err);
+      sleepSync(retry.backoffMs * 2 ** (attempt - 1));
+    }
+  }
+}
+
+function mergeInto(into: ImportSummary, from: ImportSummary): void {
+  into.inserted += from.inserted;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
+  into.rejected.push(...from.rejected);
+  into.warnings.push(...from.warnings);
+}
+
 /**
  * Stores rows in chunks of one transaction each, so a crash leaves whole chunks and a re-run (upsert by
  * business key, no-op when unchanged) finishes the job. Strict mode is all-or-nothing in one transaction.
@@ -23,7 +55,7 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number } = {},
+  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; onRetry?: (attempt: number, err: unknown) => void } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
@@ -37,6 +69,8 @@ export function importRows(
     try {
       result = intake.save(kind, row.record);
     } catch (err) {
+      // A locked, full or broken database is not the row's fault: the chunk rolls back and is retried or fails.
+      if (isDatabaseFailure(err)) throw err;
       // A row the database refuses (its savepoint rolled back) is reported, never fatal for the others.
       into.rejected.push({ line: row.line, field: '(row)', message: `保存失败：${(err as Error).message}` });
       return;
@@ -53,12 +87,18 @@ export function importRows(
   };
 
   if (opts.strict) {
-    const attempt = emptySummary();
+    let attempt = emptySummary();
     try {
-      transaction(() => {
-        for (const row of rows) storeOne(row, attempt);
-        if (attempt.rejected.length) throw new StrictRollback();
-      });
+      runChunkWithRetry(
+        transaction,
+        () => {
+          attempt = emptySummary();
+          for (const row of rows) storeOne(row, attempt);
+          if (attempt.rejected.length) throw new StrictRollback();
+        },
+        opts.retry ?? DEFAULT_RETRY,
+        opts.onRetry,
+      );
       return attempt;
     } catch (err) {
       if (!(err instanceof StrictRollback)) throw err;
@@ -67,9 +107,18 @@ export function importRows(
   }
 
   for (let i = 0; i < rows.length; i += chunkSize) {
-    transaction(() => {
-      for (const row of rows.slice(i, i + chunkSize)) storeOne(row, summary);
-    });
+    // Counted per chunk and merged after its commit: a retried chunk is never counted twice.
+    const chunk = runChunkWithRetry(
+      transaction,
+      () => {
+        const part = emptySummary();
+        for (const row of rows.slice(i, i + chunkSize)) storeOne(row, part);
+        return part;
+      },
+      opts.retry ?? DEFAULT_RETRY,
+      opts.onRetry,
+    );
+    mergeInto(summary, chunk);
   }
   return summary;
 }

@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   POLICY_BUILT_IN: 409,
   CYCLE_CLOSED: 409,
+  /** Another invocation holds the cycle's run lease. */
+  CYCLE_RUN_IN_PROGRESS: 409,
   RUN_NOT_COMPLETED: 409,
   REGION_LOCKED: 409,
   REGION_NOT_SUBMITTED: 409,
@@ -84,6 +86,8 @@ export const ERROR_STATUS = {
   CONFIG_INVALID: 500,
   MODEL_MISSING: 500,
   NOT_READY: 503,
+  /** Another process held the database's write lock past the busy timeout; nothing was written. */
+  DATABASE_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -42,7 +42,10 @@ export const apiKeys = sqliteTable('api_keys', {
   lastUsedAt: text('last_used_at'),
 });
 
-/** Append-only audit trail of every review decision and administrative action (triggers forbid edits). */
+/**
+ * Append-only audit trail of every write (triggers refuse updates, deletes, replaced ids, back-dated and
+ * unchained rows; rows created before the chain, migration 0006, have no hash).
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -57,6 +60,9 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }).$type<unknown>(),
     after: text('after', { mode: 'json' }).$type<unknown>(),
     note: text('note'),
+    /** Hash chain (npm run audit:verify): the previous row's hash, and sha256 of it plus this row's canonical content. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_region_idx').on(t.regionCode)],
 );

@@ -97,3 +97,19 @@ export const runProposals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.demandExternalId] }), index('run_proposals_region_idx').on(t.runId, t.regionCode)],
 );
+
+/**
+ * Who is running a cycle right now: one row per cycle while a (non-dry) run executes, so a second run of the
+ * same cycle is refused instead of ranking and storing a rival result. A holder that died (kill -9) leaves
+ * its row; the next run takes it over once the holder is known dead or its heartbeat is stale.
+ */
+export const cycleRunLeases = sqliteTable('cycle_run_leases', {
+  cycleId: text('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id),
+  /** `<host>:<pid>:<nonce>` of the running invocation. */
+  holder: text('holder').notNull(),
+  acquiredAt: text('acquired_at').notNull(),
+  /** Renewed after every checkpoint chunk. */
+  heartbeatAt: text('heartbeat_at').notNull(),
+});
