@@ -5,6 +5,7 @@
 // retries, disk full, I/O error: the summary is not printed, rows stored by earlier chunks stay); 2 for bad arguments.
 // A chunk that meets a locked database is rolled back and retried with backoff, never reported as bad rows.
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { importRows, storedRows } from '../src/intake/bulk-import.service';
 import { detectFormat, readImportFile, type ImportFormat } from '../src/intake/import-file.reader';
@@ -29,6 +30,8 @@ try {
   const rows = await readImportFile(kind as EntityKind, file, format);
   const summary = importRows({ intake: cli.runtime.services.intake, transaction: cli.runtime.transaction }, kind as EntityKind, rows, {
     strict: values.strict,
+    // The audit trail names the operator's login on this host: the CLI has no service account.
+    by: { actor: `cli:import:${userInfo().username}`, actorRole: 'operator' },
     onRetry: (attempt, err) => cli.logger.warn({ attempt, code: (err as { code?: string }).code }, '数据库被其他进程占用，本批次已回滚，稍后重试'),
   });
   writeJsonLine(summary);

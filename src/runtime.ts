@@ -121,8 +121,8 @@ function createRepositories(db: Db) {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
-  const intake = new IntakeService(repos);
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+  const intake = new IntakeService({ ...repos, transaction });
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
@@ -191,7 +191,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, overrides);
+  const services = createServices(repos, transaction, overrides);
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

@@ -6,7 +6,11 @@ import type { ExpertRepository } from '../intake/expert.repository';
 import type { FieldError, IntakeService, SaveResult } from '../intake/intake.service';
 import type { ReferenceRepository } from '../intake/reference.repository';
 import type { Transaction } from '../shared/transaction.port';
+import type { AuditActor } from '../shared/audit-trail.port';
 import { generateDemoData, type DemoData, type DemoDataOptions } from './demo-data.generator';
+
+/** The demo seed's rows in the audit trail. */
+const DEMO_SEED_ACTOR: AuditActor = { actor: 'system:demo-seed', actorRole: 'system' };
 
 export type SeedKind = 'cycles' | 'enterprises' | 'experts' | 'demands';
 export type StatusCounts = { inserted: number; updated: number; unchanged: number; rejected: number };
@@ -62,16 +66,16 @@ export function seedDemo(deps: SeedDemoDeps, opts: SeedDemoOptions = {}): SeedDe
   // One transaction per kind: thousands of single-row commits would each fsync; the repositories' own
   // transactions nest as savepoints. Demands go last because they reference enterprises and the cycle.
   transaction(() => {
-    for (const c of data.cycles) tally('cycles', c, intake.saveCycle(c));
+    for (const c of data.cycles) tally('cycles', c, intake.saveCycle(c, DEMO_SEED_ACTOR));
   });
   transaction(() => {
-    for (const e of data.enterprises) tally('enterprises', e, intake.saveEnterprise(e));
+    for (const e of data.enterprises) tally('enterprises', e, intake.saveEnterprise(e, DEMO_SEED_ACTOR));
   });
   transaction(() => {
-    for (const x of data.experts) tally('experts', x, intake.saveExpert(x));
+    for (const x of data.experts) tally('experts', x, intake.saveExpert(x, DEMO_SEED_ACTOR));
   });
   transaction(() => {
-    for (const d of data.demands) tally('demands', d, intake.saveDemand(d));
+    for (const d of data.demands) tally('demands', d, intake.saveDemand(d, DEMO_SEED_ACTOR));
   });
   summary.durationMs = Math.round(performance.now() - started);
   return summary;

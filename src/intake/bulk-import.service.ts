@@ -1,3 +1,4 @@
+import { type AuditActor, SYSTEM_ACTOR } from '../shared/audit-trail.port';
 import type { Transaction } from '../shared/transaction.port';
 import { isBusyError, isDatabaseFailure } from '../shared/database-errors';
 import { factList, missingFacts } from './fact-labels';
@@ -55,7 +56,7 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; onRetry?: (attempt: number, err: unknown) => void } = {},
+  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; by?: AuditActor; onRetry?: (attempt: number, err: unknown) => void } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
@@ -67,7 +68,7 @@ export function importRows(
     }
     let result: ReturnType<IntakeService['save']>;
     try {
-      result = intake.save(kind, row.record);
+      result = intake.save(kind, row.record, opts.by ?? SYSTEM_ACTOR);
     } catch (err) {
       // A locked, full or broken database is not the row's fault: the chunk rolls back and is retried or fails.
       if (isDatabaseFailure(err)) throw err;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_STAFF, requirePrincipal } from '../auth/access.policy';
+import { ALL_STAFF, auditActorOf, requirePrincipal } from '../auth/access.policy';
 import type { RouteAccess } from '../auth/auth.types';
 import { assertRegion, regionFilter } from '../auth/region-scope.policy';
 import { errorResponses, paginationQuerySchema } from '../http/common.schema';
@@ -82,8 +82,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
         if (reader.exists(r.kind, key)) {
           throw new AppError('ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
         }
-        const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body));
-        req.auditContext = { action: 'create', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
+        // The use-case audits the change (fields before and after) in its own transaction.
+        const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body, auditActorOf(requirePrincipal(req))));
+        req.auditContext = { recorded: true };
         return reply.code(201).send(saved);
       },
     );
@@ -114,8 +115,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
           assertRegion(principal, reader.regionOf(r.kind, key));
           if (region !== undefined) assertRegion(principal, region);
         }
-        const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body));
-        req.auditContext = { action: 'update', entity: r.kind, entityId: saved.key, regionCode: r.regional ? region : null, note: saved.status };
+        const saved = unwrapRecord(r.kind, req.body, intake.save(r.kind, req.body, auditActorOf(requirePrincipal(req))));
+        req.auditContext = { recorded: true };
         return saved;
       },
     );
@@ -171,8 +172,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
     },
     async (req) => {
       if (req.body.id !== req.params.id) throw new AppError('KEY_MISMATCH', '路径中的周期编号与请求体不一致');
-      const saved = unwrap(intake.saveCycle(req.body));
-      req.auditContext = { action: 'save', entity: 'cycles', entityId: saved.key, regionCode: null, note: saved.status };
+      const saved = unwrap(intake.saveCycle(req.body, auditActorOf(requirePrincipal(req))));
+      req.auditContext = { recorded: true };
       return saved;
     },
   );

@@ -1,4 +1,6 @@
+import { type AuditActor, type AuditTrail, diffFields, SYSTEM_ACTOR } from '../shared/audit-trail.port';
 import { hashRecord } from '../shared/hash';
+import type { Transaction } from '../shared/transaction.port';
 import { type FieldError, toFieldErrors } from '../shared/zod-issues';
 import { cycleSchema, type Cycle } from './cycle.schema';
 import type { DemandRepository } from './demand.repository';
@@ -18,15 +20,19 @@ export type IntakeRepositories = {
   demands: DemandRepository;
   reference: ReferenceRepository;
 };
+/** The write side also records each change in the audit trail, in the change's own transaction. */
+export type IntakeDeps = IntakeRepositories & { audit: AuditTrail; transaction: Transaction };
 
 /**
  * Validates and stores intake records. Shape errors come from the zod schemas; reference errors
- * (unknown region, enterprise or cycle) are checked here so every rejection names its field.
+ * (unknown region, enterprise or cycle) are checked here so every rejection names its field. Every stored
+ * change writes its audit entry (the changed fields before and after) in the same transaction; an unchanged
+ * record writes nothing.
  */
 export class IntakeService {
-  constructor(private readonly deps: IntakeRepositories) {}
+  constructor(private readonly deps: IntakeDeps) {}
 
-  saveExpert(input: unknown): SaveResult<string> {
+  saveExpert(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
     const parsed = expertSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Expert = parsed.data;
@@ -35,19 +41,35 @@ export class IntakeService {
       ['institution.region', e.institution.region],
     ]);
     if (missing.length) return { ok: false, errors: missing };
-    return { ok: true, key: e.externalId, ...this.deps.experts.upsert(e) };
+    return this.store(
+      by,
+      'experts',
+      e.externalId,
+      e.region ?? null,
+      e,
+      () => this.deps.experts.getByExternalId(e.externalId),
+      () => this.deps.experts.upsert(e),
+    );
   }
 
-  saveEnterprise(input: unknown): SaveResult<string> {
+  saveEnterprise(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
     const parsed = enterpriseSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Enterprise = parsed.data;
     const missing = this.missingRegions([['region', e.region]]);
     if (missing.length) return { ok: false, errors: missing };
-    return { ok: true, key: e.creditCode, ...this.deps.enterprises.upsert(e) };
+    return this.store(
+      by,
+      'enterprises',
+      e.creditCode,
+      e.region,
+      e,
+      () => this.deps.enterprises.getByCreditCode(e.creditCode),
+      () => this.deps.enterprises.upsert(e),
+    );
   }
 
-  saveDemand(input: unknown): SaveResult<string> {
+  saveDemand(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
     const parsed = demandSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const d: Demand = parsed.data;
@@ -56,23 +78,73 @@ export class IntakeService {
     if (enterpriseId === undefined) errors.push({ field: 'enterpriseCreditCode', message: `企业不存在：${d.enterpriseCreditCode}（请先导入企业）` });
     if (!this.deps.reference.getCycle(d.cycle)) errors.push({ field: 'cycle', message: `选派周期不存在：${d.cycle}` });
     if (errors.length || enterpriseId === undefined) return { ok: false, errors };
-    return { ok: true, key: d.externalId, ...this.deps.demands.upsert(d, enterpriseId) };
+    const region = this.deps.enterprises.getByCreditCode(d.enterpriseCreditCode)?.region ?? null;
+    return this.store(
+      by,
+      'demands',
+      d.externalId,
+      region,
+      d,
+      () => this.deps.demands.getByExternalId(d.externalId)?.demand,
+      () => this.deps.demands.upsert(d, enterpriseId),
+    );
   }
 
-  saveCycle(input: unknown): SaveResult<string> {
+  saveCycle(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
     const parsed = cycleSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const c: Cycle = parsed.data;
-    const stored = this.deps.reference.getCycle(c.id);
-    if (stored && hashRecord(stored) === hashRecord(c)) return { ok: true, key: c.id, id: 0, status: 'unchanged' };
-    this.deps.reference.upsertCycle(c);
-    return { ok: true, key: c.id, id: 0, status: stored ? 'updated' : 'inserted' };
+    return this.store(
+      by,
+      'cycles',
+      c.id,
+      null,
+      c,
+      () => this.deps.reference.getCycle(c.id),
+      () => {
+        const stored = this.deps.reference.getCycle(c.id);
+        if (stored && hashRecord(stored) === hashRecord(c)) return { id: 0, status: 'unchanged' as const };
+        this.deps.reference.upsertCycle(c);
+        return { id: 0, status: stored ? ('updated' as const) : ('inserted' as const) };
+      },
+    );
   }
 
-  save(kind: EntityKind, input: unknown): SaveResult<string> {
-    if (kind === 'experts') return this.saveExpert(input);
-    if (kind === 'enterprises') return this.saveEnterprise(input);
-    return this.saveDemand(input);
+  save(kind: EntityKind, input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
+    if (kind === 'experts') return this.saveExpert(input, by);
+    if (kind === 'enterprises') return this.saveEnterprise(input, by);
+    return this.saveDemand(input, by);
+  }
+
+  /**
+   * Reads the stored version, writes, and appends the audit entry of a real change — one transaction (a
+   * savepoint inside an import chunk), so a change never commits without its entry, nor an entry without it.
+   */
+  private store(
+    by: AuditActor,
+    entity: EntityKind | 'cycles',
+    key: string,
+    regionCode: string | null,
+    record: object,
+    readStored: () => object | undefined,
+    write: () => { id: number; status: UpsertStatus },
+  ): SaveResult<string> {
+    return this.deps.transaction(() => {
+      const stored = readStored();
+      const res = write();
+      if (res.status !== 'unchanged') {
+        this.deps.audit.append({
+          ...by,
+          action: res.status === 'inserted' ? 'create' : 'update',
+          entity,
+          entityId: key,
+          regionCode,
+          ...diffFields(stored, record),
+          note: res.status,
+        });
+      }
+      return { ok: true, key, ...res };
+    });
   }
 
   private missingRegions(pairs: Array<[string, string | undefined]>): FieldError[] {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCreditCode } from '../../src/demo/check-digits';
 import { cycleRecord, enterpriseRecord, expertRecord } from '../fixtures/records';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 
@@ -24,7 +25,9 @@ describe('audit log', () => {
     await t.app.inject({ method: 'PUT', url: `/v1/enterprises/${ent.creditCode}`, headers: reviewer, payload: { ...ent, employees: 7 } });
 
     expect(auditOf('experts', 'EXP-0001')).toEqual([expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', action: 'create', note: 'inserted' })]);
-    expect(auditOf('cycles', 'test-2026')).toEqual([expect.objectContaining({ actor: 'test-admin', action: 'save' })]);
+    expect(auditOf('cycles', 'test-2026')).toEqual([
+      expect.objectContaining({ actor: 'test-admin', action: 'create', before: {}, after: expect.objectContaining({ id: 'test-2026' }) }),
+    ]);
     expect(auditOf('enterprises', '91330302MA2AB0001X')).toEqual([
       expect.objectContaining({ actorRole: 'portal', actor: expect.stringMatching(/^portal:表单门户#/), regionCode: '330302' }),
     ]);
@@ -32,6 +35,51 @@ describe('audit log', () => {
       ['test-reviewer-330303', 'update', '330303', 'updated'],
       ['test-reviewer-330303', 'create', '330303', 'inserted'],
     ]);
+  });
+
+  it('records the changed fields before and after: a reviewer who deletes a credit record is on the trail', async () => {
+    const reviewer = await t.asReviewer('330303');
+    const ent = enterpriseRecord({
+      creditCode: buildCreditCode('330303', 'MA2AB009'),
+      region: '330303',
+      creditIssues: [{ kind: '重大税收违法失信', date: '2025-03-01', note: '欠税' }],
+    });
+    const created = await t.app.inject({ method: 'POST', url: '/v1/enterprises', headers: reviewer, payload: ent });
+    expect(created.statusCode, created.body).toBe(201);
+    const rest = { ...ent, creditIssues: [] as unknown[] };
+    const updated = await t.app.inject({ method: 'PUT', url: `/v1/enterprises/${ent.creditCode}`, headers: reviewer, payload: { ...rest, employees: 99 } });
+    expect(updated.statusCode, updated.body).toBe(200);
+    const [update] = auditOf('enterprises', ent.creditCode);
+    expect(update).toMatchObject({ action: 'update', actor: 'test-reviewer-330303' });
+    expect(update.before).toEqual({ creditIssues: [expect.objectContaining({ kind: '重大税收违法失信' })], employees: 120 });
+    expect(update.after).toEqual({ creditIssues: [], employees: 99 });
+    // One entry per change: the access hook adds none of its own.
+    expect(auditOf('enterprises', ent.creditCode)).toHaveLength(2);
+    // An identical PUT changes nothing and is not an entry.
+    await t.app.inject({ method: 'PUT', url: `/v1/enterprises/${ent.creditCode}`, headers: reviewer, payload: { ...rest, employees: 99 } });
+    expect(auditOf('enterprises', ent.creditCode)).toHaveLength(2);
+  });
+
+  it('rolls the change back when its audit entry cannot be written (REST and bulk import)', async () => {
+    const admin = await t.asAdmin();
+    // A trigger that makes every audit insert fail, as a full disk or a broken chain would.
+    t.db.$client.exec(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`);
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/v1/experts', headers: admin, payload: expertRecord({ externalId: 'EXP-NOAUDIT' }) });
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      const { importRows } = await import('../../src/intake/bulk-import.service');
+      const { readJsonLines } = await import('../../src/intake/import-file.reader');
+      const summary = importRows(
+        { intake: t.services.intake, transaction: t.runtime.transaction },
+        'experts',
+        readJsonLines(JSON.stringify(expertRecord({ externalId: 'EXP-NOAUDIT2' }))),
+      );
+      expect(summary.inserted).toBe(0);
+    } finally {
+      t.db.$client.exec('DROP TRIGGER test_audit_fails');
+    }
+    expect(t.services.reader.exists('experts', 'EXP-NOAUDIT')).toBe(false);
+    expect(t.services.reader.exists('experts', 'EXP-NOAUDIT2')).toBe(false);
   });
 
   it('does not record refused or failed writes', async () => {
