@@ -23,6 +23,8 @@ import { DemandRepository } from './intake/demand.repository';
 import { EnterpriseRepository } from './intake/enterprise.repository';
 import { ExpertRepository } from './intake/expert.repository';
 import { IntakeReader } from './intake/intake-reader.service';
+import { DemandSummaryExportService } from './intake/demand-summary-export.service';
+import { OfficialFormImportService } from './intake/official-form-import.service';
 import { IntakeService } from './intake/intake.service';
 import { ReferenceRepository } from './intake/reference.repository';
 import { REGIONS } from './intake/regions.data';
@@ -118,7 +120,7 @@ function createRepositories(db: Db) {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
   const intake = new IntakeService(repos);
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference });
@@ -169,6 +171,8 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
     review,
     verification,
     exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
+    summaryExport: new DemandSummaryExportService({ demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference }),
+    formImport: new OfficialFormImportService({ intake, transaction, enterprises: repos.enterprises, demands: repos.demands, reference: repos.reference }),
   };
   return services satisfies AppServices;
 }
@@ -188,7 +192,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, overrides);
+  const services = createServices(repos, transaction, overrides);
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

@@ -88,6 +88,11 @@ export class EnterpriseRepository {
     return row ? this.assemble([row])[0] : undefined;
   }
 
+  /** 附件2 names enterprises without a credit code: every stored one of that exact name. */
+  findByName(name: string): Enterprise[] {
+    return this.assemble(this.db.select().from(enterprises).where(eq(enterprises.name, name)).all());
+  }
+
   getByIds(ids: number[]): Map<number, Enterprise> {
     const out = new Map<number, Enterprise>();
     for (let i = 0; i < ids.length; i += 500) {
