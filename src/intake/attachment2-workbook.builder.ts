@@ -5,12 +5,12 @@ import { ATTACHMENT2_GROUP, ATTACHMENT2_HEADERS, type Attachment2Key } from './a
 // two header rows (指定专家 over its six columns), one row per demand. Page setup so a printout is legible:
 // landscape, every page repeats rows 1–4, fit to one page wide and as many tall as needed, 10 pt wrapped text.
 
-export type SummaryColumn = { header: string; group?: string; width: number; hidden?: boolean };
+export type SummaryColumn = { header: string; group?: string; width: number; hidden?: boolean; /** short marks (序号, 是/否, √) */ center?: boolean };
 export type SummaryCell = string | number | null | undefined;
 
 /** The official columns in order (widths sized so A3 landscape prints them at about full size). */
 export const ATTACHMENT2_COLUMNS: Array<SummaryColumn & { key: Attachment2Key }> = [
-  { key: 'seq', header: ATTACHMENT2_HEADERS.seq, width: 5 },
+  { key: 'seq', center: true, header: ATTACHMENT2_HEADERS.seq, width: 5 },
   { key: 'location', header: ATTACHMENT2_HEADERS.location, width: 9 },
   { key: 'enterprise', header: ATTACHMENT2_HEADERS.enterprise, width: 20 },
   { key: 'industry', header: ATTACHMENT2_HEADERS.industry, width: 10 },
@@ -21,14 +21,28 @@ export const ATTACHMENT2_COLUMNS: Array<SummaryColumn & { key: Attachment2Key }>
   { key: 'cooperation', header: ATTACHMENT2_HEADERS.cooperation, width: 24 },
   { key: 'c1Institution', header: ATTACHMENT2_HEADERS.c1Institution, group: ATTACHMENT2_GROUP, width: 14 },
   { key: 'c1Name', header: ATTACHMENT2_HEADERS.c1Name, group: ATTACHMENT2_GROUP, width: 8 },
-  { key: 'c1Agreed', header: ATTACHMENT2_HEADERS.c1Agreed, group: ATTACHMENT2_GROUP, width: 7 },
+  { key: 'c1Agreed', center: true, header: ATTACHMENT2_HEADERS.c1Agreed, group: ATTACHMENT2_GROUP, width: 7 },
   { key: 'c2Institution', header: ATTACHMENT2_HEADERS.c2Institution, group: ATTACHMENT2_GROUP, width: 14 },
   { key: 'c2Name', header: ATTACHMENT2_HEADERS.c2Name, group: ATTACHMENT2_GROUP, width: 8 },
-  { key: 'c2Agreed', header: ATTACHMENT2_HEADERS.c2Agreed, group: ATTACHMENT2_GROUP, width: 7 },
-  { key: 'unnamed', header: ATTACHMENT2_HEADERS.unnamed, width: 8 },
+  { key: 'c2Agreed', center: true, header: ATTACHMENT2_HEADERS.c2Agreed, group: ATTACHMENT2_GROUP, width: 7 },
+  { key: 'unnamed', header: ATTACHMENT2_HEADERS.unnamed, width: 9, center: true },
 ];
 
 const HEADER_ROWS = 4;
+/** Line height of 10 pt text, in points. */
+const LINE_PT = 13.5;
+
+/** Column-width units a text takes: a CJK (full-width) character about 1.8 at 10 pt, others about one. */
+const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 1.8 : 1.1), 0);
+
+/** How many lines a value wraps to in a column `width` units wide (one unit of padding). */
+export function wrappedLines(v: SummaryCell, width: number): number {
+  if (v === null || v === undefined || v === '') return 1;
+  const usable = Math.max(1, width - 1);
+  return String(v)
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
 const FONT = 'SimSun';
 
 /** Sums the visible widths: past ~200 characters A3 is needed to print at a legible scale. */
@@ -93,12 +107,19 @@ export function addSummarySheet(wb: Workbook, opts: { name: string; title: strin
     }
   }
   ws.getRow(3).height = 20;
-  ws.getRow(4).height = 54;
+  ws.getRow(4).height = 58;
 
   for (const values of opts.rows) {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
     row.font = { name: FONT, size: 10 };
     row.alignment = { vertical: 'top', wrapText: true };
+    // Spreadsheet programs do not grow a row for wrapped text on opening (LibreOffice prints it cut to one line):
+    // the height is set from the longest cell.
+    const lines = Math.max(1, ...values.map((v, i) => (columns[i].hidden ? 1 : wrappedLines(v, columns[i].width))));
+    row.height = lines * LINE_PT + 4;
+    columns.forEach((c, i) => {
+      if (c.center) row.getCell(i + 1).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+    });
   }
   const border = { style: 'thin' as const, color: { argb: 'FF666666' } };
   for (let r = 3; r <= ws.rowCount; r++) {
