@@ -1,4 +1,7 @@
 // npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]
+// npm run import -- <form1|form2> FILE.xlsx [FILE.xlsx ...] --cycle ID [--region CODE]
+//   the official workbooks: form1 = 附件1 需求与技术创新难题信息表 (one enterprise per sheet), form2 = 附件2 汇总表.
+//   A bad 附件1 sheet (or 附件2 row) is rejected whole with its cells; the others are stored.
 // Prints the JSON summary (rows inserted/updated/unchanged, rejected rows with line and field, and a warning
 // per stored row that lacks facts a policy rule reads). Exit 1 when no row was stored at all, or with
 // --strict when any row was rejected (then nothing is stored), and when the database failed (locked past the
@@ -10,16 +13,20 @@ import { parseArgs } from 'node:util';
 import { importRows, storedRows } from '../src/intake/bulk-import.service';
 import { detectFormat, readImportFile, type ImportFormat } from '../src/intake/import-file.reader';
 import type { EntityKind } from '../src/intake/intake.service';
+import { readWorkbookCells } from '../src/intake/official-workbook.reader';
 import { fail, openCli, writeJsonLine } from './lib/cli';
 
 const KINDS = ['experts', 'enterprises', 'demands'] as const;
-const USAGE = 'usage: npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]';
+const USAGE =
+  'usage: npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]\n' +
+  '       npm run import -- <form1|form2> FILE.xlsx [FILE.xlsx ...] --cycle ID [--region CODE]';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { strict: { type: 'boolean', default: false }, format: { type: 'string' } },
+  options: { strict: { type: 'boolean', default: false }, format: { type: 'string' }, cycle: { type: 'string' }, region: { type: 'string' } },
 });
 const [kind, file] = positionals;
+if (kind === 'form1' || kind === 'form2') await importForms(kind, positionals.slice(1));
 if (!KINDS.includes(kind as EntityKind) || !file) fail(USAGE);
 if (!existsSync(file)) fail(`文件不存在：${file}`);
 const format = (values.format ?? detectFormat(file)) as ImportFormat | undefined;
@@ -49,4 +56,22 @@ try {
   await cli.close();
   const code = (err as { code?: string }).code;
   fail(`导入失败${code?.startsWith('SQLITE_') ? `（数据库错误 ${code}，已保存的批次保留，可重新运行导入）` : ''}：${(err as Error).message}`, 1);
+}
+
+async function importForms(form: 'form1' | 'form2', files: string[]): Promise<never> {
+  if (files.length === 0 || !values.cycle) fail(USAGE);
+  for (const f of files) if (!existsSync(f)) fail(`文件不存在：${f}`);
+  const cli = openCli('import');
+  try {
+    const sheets = (await Promise.all(files.map((f) => readWorkbookCells(f)))).flat();
+    const opts = { cycle: values.cycle!, region: values.region };
+    const svc = cli.runtime.services.formImport;
+    const report = form === 'form1' ? svc.importAttachment1(sheets, opts) : svc.importAttachment2(sheets, opts);
+    writeJsonLine(report);
+    await cli.close();
+    process.exit(report.stored.length === 0 ? 1 : 0);
+  } catch (err) {
+    await cli.close();
+    fail(`导入失败：${(err as Error).message}`, 1);
+  }
 }

@@ -13,6 +13,8 @@ import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import type { IntakeReader } from './intake/intake-reader.service';
 import { intakeRoutes } from './intake/intake.routes';
+import type { DemandSummaryExportService } from './intake/demand-summary-export.service';
+import { formExportRoutes } from './intake/form-export.routes';
 import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
 import type { PolicyService } from './policy/policy.service';
@@ -36,6 +38,8 @@ export type AppServices = {
   /** County resolution of unknown facts (待核实): facts entered or a reasoned verdict. */
   verification: VerificationService;
   exporter: RegionExportService;
+  /** 附件2 汇总表 of a region's demands before matching. */
+  summaryExport: DemandSummaryExportService;
 };
 
 export type AppDeps = {
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
+  await app.register(formExportRoutes, { summaryExport: services.summaryExport });
   await app.register(policyRoutes, { policies: services.policies });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
   await app.register(cycleRoutes, { reader: services.cycleRuns });

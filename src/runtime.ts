@@ -25,6 +25,8 @@ import { DemandRepository } from './intake/demand.repository';
 import { EnterpriseRepository } from './intake/enterprise.repository';
 import { ExpertRepository } from './intake/expert.repository';
 import { IntakeReader } from './intake/intake-reader.service';
+import { DemandSummaryExportService } from './intake/demand-summary-export.service';
+import { OfficialFormImportService } from './intake/official-form-import.service';
 import { IntakeService } from './intake/intake.service';
 import { ReferenceRepository } from './intake/reference.repository';
 import { REGIONS } from './intake/regions.data';
@@ -172,6 +174,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     review,
     verification,
     exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
+    summaryExport: new DemandSummaryExportService({ demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference }),
+    formImport: new OfficialFormImportService({ intake, transaction, enterprises: repos.enterprises, demands: repos.demands, reference: repos.reference }),
   };
   return services satisfies AppServices;
 }

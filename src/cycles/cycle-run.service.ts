@@ -1,5 +1,6 @@
 import type { Cycle } from '../intake/cycle.schema';
 import type { DemandRepository, StoredDemand } from '../intake/demand.repository';
+import { requestsVicePresident } from '../intake/demand.schema';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
 import type { ExpertRepository } from '../intake/expert.repository';
 import type { ReferenceRepository } from '../intake/reference.repository';
@@ -153,7 +154,8 @@ export class CycleRunService {
     // Records and policy facts of this cycle.
     t = performance.now();
     const base = deps.policies.cycleContext(cycle.id);
-    const stored = deps.demands.listByCycle(cycle.id);
+    // A problem-only demand (附件1 三 left empty) asks for no 科技副总: neither matched nor counted for quotas.
+    const stored = deps.demands.listByCycle(cycle.id).filter((d) => requestsVicePresident(d.demand));
     const enterpriseById = deps.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]);
     const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });

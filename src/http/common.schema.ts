@@ -21,3 +21,11 @@ export const errorResponses = {
   409: errorResponseSchema,
   422: errorResponseSchema,
 } as const;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive every browser. */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.replace(/[^\w.-]+/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

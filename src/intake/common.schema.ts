@@ -23,6 +23,8 @@ export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码�
 /** Highest first. '无' records that the person has none (an absent field means the fact is not known). */
 export const TITLE_LEVELS = ['正高级', '副高级', '中级', '初级', '无'] as const;
 export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
+/** 学历, highest first (学位 is `DEGREES`): a 研究生 may hold no 硕士 degree and the reverse. */
+export const EDUCATION_LEVELS = ['博士研究生', '硕士研究生', '大学本科', '大学专科', '其他'] as const;
 export const INSTITUTION_TYPES = ['university', 'research_institute', 'new_rd_institution', 'vocational_school', 'other'] as const;
 export const PATENT_TYPES = ['invention', 'utility', 'design', 'software_copyright'] as const;
 export const PATENT_STATUSES = ['filed', 'granted', 'lapsed'] as const;
@@ -31,6 +33,7 @@ export const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 
 export const titleSchema = z.enum(TITLE_LEVELS);
 export const degreeSchema = z.enum(DEGREES);
+export const educationSchema = z.enum(EDUCATION_LEVELS);
 export const institutionTypeSchema = z.enum(INSTITUTION_TYPES);
 export const gradeSchema = z.enum(GRADES);
 

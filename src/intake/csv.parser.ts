@@ -61,3 +61,8 @@ export function parseCsv(text: string): CsvRecord[] {
 export function formatCsvCell(value: string): string {
   return /[",\r\n]/.test(value) || value.startsWith(' ') || value.endsWith(' ') ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** One CSV line (RFC 4180, CRLF-free): a cell with a comma, quote or line break is quoted. */
+export function formatCsvLine(cells: string[]): string {
+  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}

@@ -34,6 +34,11 @@ export class DemandRepository {
         expectedFunding: d.expectedFunding ?? null,
         providesConditions: d.providesConditions ?? null,
         conditionsNote: d.conditionsNote ?? null,
+        candidatesNote: d.candidatesNote ?? null,
+        requestsVicePresident: d.requestsVicePresident ?? null,
+        problem: d.problem ?? null,
+        externalCooperationNeeded: d.externalCooperationNeeded ?? null,
+        otherCooperationMode: d.otherCooperationMode ?? null,
         contentHash,
         updatedAt: new Date().toISOString(),
       };
@@ -169,6 +174,11 @@ export class DemandRepository {
         expectedFunding: r.expectedFunding ?? undefined,
         providesConditions: r.providesConditions ?? undefined,
         conditionsNote: r.conditionsNote ?? undefined,
+        candidatesNote: r.candidatesNote ?? undefined,
+        requestsVicePresident: r.requestsVicePresident ?? undefined,
+        problem: r.problem ?? undefined,
+        externalCooperationNeeded: r.externalCooperationNeeded ?? undefined,
+        otherCooperationMode: r.otherCooperationMode ?? undefined,
       }) as Demand,
     }));
   }

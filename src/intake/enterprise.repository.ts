@@ -26,6 +26,7 @@ export class EnterpriseRepository {
         qualifications: e.qualifications,
         industry: e.industry,
         legalRepresentative: e.legalRepresentative ?? null,
+        legalRepresentativePhone: e.legalRepresentativePhone ?? null,
         contact: e.contact,
         address: e.address ?? null,
         rdInstitutions: e.rdInstitutions,
@@ -85,6 +86,11 @@ export class EnterpriseRepository {
   getByCreditCode(code: string): Enterprise | undefined {
     const row = this.db.select().from(enterprises).where(eq(enterprises.creditCode, code)).get();
     return row ? this.assemble([row])[0] : undefined;
+  }
+
+  /** 附件2 names enterprises without a credit code: every stored one of that exact name. */
+  findByName(name: string): Enterprise[] {
+    return this.assemble(this.db.select().from(enterprises).where(eq(enterprises.name, name)).all());
   }
 
   getByIds(ids: number[]): Map<number, Enterprise> {
@@ -159,6 +165,7 @@ export class EnterpriseRepository {
           qualifications: r.qualifications,
           industry: r.industry,
           legalRepresentative: r.legalRepresentative ?? undefined,
+          legalRepresentativePhone: r.legalRepresentativePhone ?? undefined,
           contact: r.contact,
           address: r.address ?? undefined,
           rdInstitutions: r.rdInstitutions as Enterprise['rdInstitutions'],

@@ -51,6 +51,8 @@ export const enterpriseSchema = z.object({
   qualifications: tagList.default([]),
   industry: z.string().trim().min(1).max(50),
   legalRepresentative: z.string().trim().max(50).optional(),
+  /** 附件1 一 法人代表 · 手机 (the contact person's phone is `contact.phone`). */
+  legalRepresentativePhone: z.string().trim().max(30).optional(),
   contact: z.object({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(30).optional() }).default({}),
   address: z.string().trim().max(300).optional(),
   rdInstitutions: z.array(rdInstitutionSchema).max(20).default([]),

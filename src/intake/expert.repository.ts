@@ -27,6 +27,7 @@ export class ExpertRepository {
         birthDate: expert.birthDate ?? null,
         title: expert.title ?? null,
         degree: expert.degree ?? null,
+        education: expert.education ?? null,
         institutionId,
         regionCode: expert.region ?? null,
         fields: expert.fields,
@@ -34,6 +35,8 @@ export class ExpertRepository {
         workStartDate: expert.workStartDate ?? null,
         honours: expert.honours,
         contact: expert.contact,
+        sendingUnit: expert.sendingUnit ?? null,
+        commitment: expert.commitment ?? null,
         contentHash,
         updatedAt: new Date().toISOString(),
       };
@@ -256,6 +259,7 @@ export class ExpertRepository {
         birthDate: r.birthDate ?? undefined,
         title: (r.title ?? undefined) as Expert['title'],
         degree: (r.degree ?? undefined) as Expert['degree'],
+        education: (r.education ?? undefined) as Expert['education'],
         institution: dropUndefined({ name: inst.name, type: inst.type as Expert['institution']['type'], region: inst.regionCode ?? undefined }),
         region: r.regionCode ?? undefined,
         fields: r.fields,
@@ -263,6 +267,8 @@ export class ExpertRepository {
         workStartDate: r.workStartDate ?? undefined,
         honours: r.honours,
         contact: r.contact,
+        sendingUnit: r.sendingUnit ?? undefined,
+        commitment: r.commitment ?? undefined,
         projects: (projects.get(r.id) ?? []).map((p) =>
           dropUndefined({
             title: p.title,

@@ -3,6 +3,7 @@ import {
   creditCodeSchema,
   dateSchema,
   degreeSchema,
+  educationSchema,
   externalIdSchema,
   gradeSchema,
   institutionTypeSchema,
@@ -93,6 +94,8 @@ export const expertSchema = z
     birthDate: dateSchema.optional(),
     title: titleSchema.optional(),
     degree: degreeSchema.optional(),
+    /** 学历 (研究生/本科/专科…), apart from 学位: Wenzhou 二(一)3 reads 硕士以上学历. Absent = not known. */
+    education: educationSchema.optional(),
     institution: institutionRefSchema,
     region: regionCodeSchema.optional(),
     fields: tagList.default([]),
@@ -101,6 +104,25 @@ export const expertSchema = z
     /** 参加工作日期: work experience is counted from it like age (满两年 = the second anniversary). */
     workStartDate: dateSchema.optional(),
     honours: tagList.default([]),
+    /**
+     * 派出单位意见: whether the sending unit consents to / recommends the application (Xinxiang 五(一)1 经派出单位
+     * 同意后; Wenzhou 三(二)1 对推荐申报人…把关; Hubei 四(二) 在本单位组织开展报名、遴选推荐). Absent = not known, never consent.
+     */
+    sendingUnit: z
+      .object({
+        consents: z.boolean().optional(),
+        opinion: z.string().trim().max(1000).optional(),
+        date: dateSchema.optional(),
+      })
+      .optional(),
+    /** The time the expert commits to the enterprise (Hubei 三 ≥7 天/月, Xinxiang ≥45 天/年, Wenzhou 四(四) ≥3 个月/年). */
+    commitment: z
+      .object({
+        daysPerMonth: z.number().min(0).max(31).optional(),
+        daysPerYear: z.number().min(0).max(366).optional(),
+        note: z.string().trim().max(500).optional(),
+      })
+      .optional(),
     contact: z
       .object({
         phone: z.string().trim().max(30).optional(),

@@ -14,15 +14,23 @@ export const COLUMNS: Record<EntityKind, ColumnSpec> = {
     birthDate: 'string',
     title: 'string',
     degree: 'string',
+    education: 'string',
     'institution.name': 'string',
     'institution.type': 'string',
     'institution.region': 'string',
     region: 'string',
     fields: 'list',
     workStartYear: 'number',
+    workStartDate: 'string',
     honours: 'list',
     'contact.phone': 'string',
     'contact.email': 'string',
+    'sendingUnit.consents': 'boolean',
+    'sendingUnit.opinion': 'string',
+    'sendingUnit.date': 'string',
+    'commitment.daysPerMonth': 'number',
+    'commitment.daysPerYear': 'number',
+    'commitment.note': 'string',
     projects: 'json',
     patents: 'json',
     papers: 'json',
@@ -40,6 +48,7 @@ export const COLUMNS: Record<EntityKind, ColumnSpec> = {
     qualifications: 'list',
     industry: 'string',
     legalRepresentative: 'string',
+    legalRepresentativePhone: 'string',
     'contact.name': 'string',
     'contact.phone': 'string',
     address: 'string',
@@ -68,6 +77,11 @@ export const COLUMNS: Record<EntityKind, ColumnSpec> = {
     expectedFunding: 'number',
     providesConditions: 'boolean',
     conditionsNote: 'string',
+    candidatesNote: 'string',
+    requestsVicePresident: 'boolean',
+    problem: 'string',
+    externalCooperationNeeded: 'boolean',
+    otherCooperationMode: 'string',
   },
 };
 
@@ -117,6 +131,19 @@ export function toRecord(kind: EntityKind, header: string[], cells: string[]): {
     target[path[path.length - 1]] = value;
   });
   return errors.length ? { errors } : { record, errors };
+}
+
+/** The inverse of `toRecord`: one record in the flat layout, every column of the kind in order (CSV export). */
+export function toCells(kind: EntityKind, record: Record<string, unknown>): string[] {
+  return Object.entries(COLUMNS[kind]).map(([name, type]) => {
+    let value: unknown = record;
+    for (const key of name.split('.')) value = value === undefined || value === null ? undefined : (value as Record<string, unknown>)[key];
+    if (value === undefined || value === null) return '';
+    if (type === 'boolean') return value ? 'true' : 'false';
+    if (type === 'list') return (value as string[]).join(';');
+    if (type === 'json') return (value as unknown[]).length ? JSON.stringify(value) : '';
+    return String(value);
+  });
 }
 
 /** Columns the kind does not know: reported once for the header instead of silently dropped. */

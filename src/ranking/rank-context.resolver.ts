@@ -1,5 +1,5 @@
 import type { DemandRepository } from '../intake/demand.repository';
-import type { Demand } from '../intake/demand.schema';
+import { type Demand, requestsVicePresident } from '../intake/demand.schema';
 import type { Enterprise } from '../intake/enterprise.schema';
 import type { ReferenceRepository } from '../intake/reference.repository';
 import { compileProfile } from '../policy/compile-profile';
@@ -54,6 +54,9 @@ export class RankContextResolver {
       if (!found) throw notFound('需求', id);
       if (opts.cycleId && opts.cycleId !== found.demand.cycle) {
         throw new AppError('DEMAND_CYCLE_MISMATCH', `需求 ${id} 属于选派周期 ${found.demand.cycle}，与所给周期不一致`);
+      }
+      if (!requestsVicePresident(found.demand)) {
+        throw new AppError('DEMAND_NOT_MATCHABLE', `需求 ${id} 只填报了技术创新难题（附件1 四），未申请科技副总，不参与匹配`, { demandId: id });
       }
       demand = found.demand;
       stored = true;

@@ -1,3 +1,4 @@
+import { addSummarySheet, type SummaryColumn } from '../intake/attachment2-workbook.builder';
 import type { ReferenceRepository } from '../intake/reference.repository';
 import { decisionLabel, REGION_STATUS_LABELS } from './review-labels';
 import type { DemandReview, RegionReview } from './review.schema';
@@ -9,31 +10,31 @@ export type RegionExport = { filename: string; body: Buffer };
  * 附件2 columns (企业“科技副总”选派需求汇总表) in order; `group` columns sit under one merged header
  * (指定专家). The review columns after them are this system's: the proposal and the county's decision.
  */
-const COLUMNS: Array<{ header: string; group?: string; width: number; value: (d: DemandReview, i: number, r: RegionReview) => string | number | null }> = [
-  { header: '序号', width: 6, value: (_d, i) => i + 1 },
-  { header: '企业所在地', width: 10, value: (_d, _i, r) => r.region.name },
-  { header: '申报企业名称', width: 26, value: (d) => d.enterprise.name },
-  { header: '所属行业', width: 14, value: (d) => d.enterprise.industry },
-  { header: '企业从业人数（名）', width: 10, value: (d) => d.enterprise.employees },
-  { header: '上年营业收入（万元）', width: 12, value: (d) => d.enterprise.revenue },
-  { header: '期望专家研究领域', width: 16, value: (d) => d.expectedField },
-  { header: '期望“科技副总”帮助解决的技术创新难题', width: 48, value: (d) => [d.title, d.problem].filter(Boolean).join('：') },
-  { header: '期望与“科技副总”派出单位开展的项目合作', width: 30, value: (d) => d.expectedCooperation },
-  { header: '期望专家备选人员1所在单位', group: '指定专家', width: 20, value: (d) => d.namedCandidates[0]?.institution ?? null },
-  { header: '期望专家备选人员1姓名', group: '指定专家', width: 10, value: (d) => named(d, 0) },
-  { header: '是否已经协商一致', group: '指定专家', width: 8, value: (d) => agreed(d, 0) },
-  { header: '期望专家备选人员2所在单位', group: '指定专家', width: 20, value: (d) => d.namedCandidates[1]?.institution ?? null },
-  { header: '期望专家备选人员2姓名', group: '指定专家', width: 10, value: (d) => named(d, 1) },
-  { header: '是否已经协商一致', group: '指定专家', width: 8, value: (d) => agreed(d, 1) },
-  { header: '未指定具体专家（打√）', width: 10, value: (d) => (d.namedCandidates.length === 0 ? '√' : null) },
-  { header: '系统推荐专家', width: 12, value: (d) => d.proposed?.name ?? null },
-  { header: '推荐专家所在单位', width: 22, value: (d) => d.proposed?.institution ?? null },
-  { header: '匹配得分', width: 8, value: (d) => (d.proposed ? Math.round(d.proposed.score * 1000) / 1000 : null) },
-  { header: '未推荐原因', width: 18, value: (d) => (d.proposed ? null : d.unfilledReason) },
-  { header: '审核状态', width: 10, value: (d) => decisionLabel(d) },
-  { header: '审核确定专家', width: 12, value: (d) => d.assigned?.name ?? null },
-  { header: '审核确定专家所在单位', width: 22, value: (d) => d.assigned?.institution ?? null },
-  { header: '审核意见', width: 24, value: (d) => d.decision.reason },
+const COLUMNS: Array<SummaryColumn & { value: (d: DemandReview, i: number, r: RegionReview) => string | number | null }> = [
+  { header: '序号', width: 4, value: (_d, i) => i + 1 },
+  { header: '企业所在地', width: 7, value: (_d, _i, r) => r.region.name },
+  { header: '申报企业名称', width: 16, value: (d) => d.enterprise.name },
+  { header: '所属行业', width: 8, value: (d) => d.enterprise.industry },
+  { header: '企业从业人数（名）', width: 7, value: (d) => d.enterprise.employees },
+  { header: '上年营业收入（万元）', width: 8, value: (d) => d.enterprise.revenue },
+  { header: '期望专家研究领域', width: 10, value: (d) => d.expectedField },
+  { header: '期望“科技副总”帮助解决的技术创新难题', width: 26, value: (d) => [d.title, d.problem].filter(Boolean).join('：') },
+  { header: '期望与“科技副总”派出单位开展的项目合作', width: 18, value: (d) => d.expectedCooperation },
+  { header: '期望专家备选人员1所在单位', group: '指定专家', width: 10, value: (d) => d.namedCandidates[0]?.institution ?? null },
+  { header: '期望专家备选人员1姓名', group: '指定专家', width: 7, value: (d) => named(d, 0) },
+  { header: '是否已经协商一致', group: '指定专家', width: 6, center: true, value: (d) => agreed(d, 0) },
+  { header: '期望专家备选人员2所在单位', group: '指定专家', width: 10, value: (d) => d.namedCandidates[1]?.institution ?? null },
+  { header: '期望专家备选人员2姓名', group: '指定专家', width: 7, value: (d) => named(d, 1) },
+  { header: '是否已经协商一致', group: '指定专家', width: 6, center: true, value: (d) => agreed(d, 1) },
+  { header: '未指定具体专家（打√）', width: 6, value: (d) => (d.namedCandidates.length === 0 ? '√' : null) },
+  { header: '系统推荐专家', width: 8, value: (d) => d.proposed?.name ?? null },
+  { header: '推荐专家所在单位', width: 12, value: (d) => d.proposed?.institution ?? null },
+  { header: '匹配得分', width: 6, value: (d) => (d.proposed ? Math.round(d.proposed.score * 1000) / 1000 : null) },
+  { header: '未推荐原因', width: 12, value: (d) => (d.proposed ? null : d.unfilledReason) },
+  { header: '审核状态', width: 7, value: (d) => decisionLabel(d) },
+  { header: '审核确定专家', width: 8, value: (d) => d.assigned?.name ?? null },
+  { header: '审核确定专家所在单位', width: 12, value: (d) => d.assigned?.institution ?? null },
+  { header: '审核意见', width: 14, value: (d) => d.decision.reason },
 ];
 
 function named(d: DemandReview, i: number): string | null {
@@ -56,61 +57,17 @@ export class RegionExportService {
     const wb = new ExcelJS.Workbook();
     wb.creator = '科技副总匹配服务';
     wb.created = now;
-    const ws = wb.addWorksheet('需求汇总表', {
-      views: [{ state: 'frozen', ySplit: 4 }],
-      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
-    const last = COLUMNS.length;
-    ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-
-    ws.mergeCells(1, 1, 1, last);
-    const title = ws.getCell(1, 1);
-    title.value = `${year}年企业“科技副总”选派需求汇总表（${review.region.name}）`;
-    title.font = { bold: true, size: 16 };
-    title.alignment = { horizontal: 'center', vertical: 'middle' };
-    ws.getRow(1).height = 28;
-
-    ws.mergeCells(2, 1, 2, last);
     const r = review.region;
-    ws.getCell(2, 1).value =
-      `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}${r.seatsShared ? `（与名额单位 ${r.seatUnit} 的其他区县共用）` : ''}　　已分配：${r.assigned}　　` +
-      `待审核：${r.pending}　　审核状态：${REGION_STATUS_LABELS[r.status]}　　导出时间：${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）`;
-
-    // Two header rows: the 指定专家 group spans its six columns; every other header spans both rows.
-    const headerStyle = (row: number, col: number, value: string) => {
-      const cell = ws.getCell(row, col);
-      cell.value = value;
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    };
-    for (let i = 0; i < last; i++) {
-      const col = i + 1;
-      const c = COLUMNS[i];
-      if (c.group) {
-        headerStyle(4, col, c.header);
-        if (COLUMNS[i - 1]?.group !== c.group) {
-          const span = COLUMNS.slice(i).findIndex((x) => x.group !== c.group);
-          const end = span < 0 ? last : i + span;
-          ws.mergeCells(3, col, 3, end);
-          headerStyle(3, col, c.group);
-        }
-      } else {
-        ws.mergeCells(3, col, 4, col);
-        headerStyle(3, col, c.header);
-      }
-    }
-    ws.getRow(3).height = 22;
-    ws.getRow(4).height = 44;
-
-    review.items.forEach((d, i) => {
-      const row = ws.addRow(COLUMNS.map((c) => c.value(d, i, review)));
-      row.alignment = { vertical: 'top', wrapText: true };
+    // The shared 附件2 sheet: A3 landscape, rows 1–4 on every page, fit to width, 10 pt wrapped text, borders.
+    addSummarySheet(wb, {
+      name: '需求汇总表',
+      title: `${year}年企业“科技副总”选派需求汇总表（${r.name}）`,
+      meta:
+        `填报单位：${r.name}　　匹配批次：${review.run.id}　　名额：${r.seats}${r.seatsShared ? `（与名额单位 ${r.seatUnit} 的其他区县共用）` : ''}　　已分配：${r.assigned}　　` +
+        `待审核：${r.pending}　　审核状态：${REGION_STATUS_LABELS[r.status]}　　导出时间：${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）`,
+      columns: COLUMNS,
+      rows: review.items.map((d, i) => COLUMNS.map((c) => c.value(d, i, review))),
     });
-    const border = { style: 'thin' as const, color: { argb: 'FF999999' } };
-    for (let rowNo = 3; rowNo <= ws.rowCount; rowNo++) {
-      for (let col = 1; col <= last; col++) ws.getCell(rowNo, col).border = { top: border, left: border, bottom: border, right: border };
-    }
 
     const body = Buffer.from(await wb.xlsx.writeBuffer());
     return { filename: `${review.run.id}-${region}-${review.region.name}-需求汇总表.xlsx`, body };

@@ -4,7 +4,7 @@ import { ALL_STAFF, auditActorOf, requirePrincipal } from '../auth/access.policy
 import { auditEntrySchema } from '../auth/auth.schema';
 import type { RouteAccess } from '../auth/auth.types';
 import { assertRegion, regionFilter } from '../auth/region-scope.policy';
-import { errorResponses } from '../http/common.schema';
+import { attachmentHeader, errorResponses, XLSX_TYPE } from '../http/common.schema';
 import type { RegionExportService } from './region-export.service';
 import {
   auditListQuerySchema,
@@ -31,14 +31,6 @@ const readers: RouteAccess = { staff: ALL_STAFF };
 /** Decisions and submission are the county's; confirmation the city's (separation of duties). */
 const county: RouteAccess = { staff: ['reviewer'] };
 const city: RouteAccess = { staff: ['admin'] };
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive every browser. */
-export function attachmentHeader(filename: string): string {
-  const ascii = filename.replace(/[^\w.-]+/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** /v1/runs/:runId/… — county review of a completed cycle run (Wenzhou 四(二)). */
 export const reviewRoutes: FastifyPluginAsyncZod<ReviewRouteOptions> = async (app, { review, exporter, verification }) => {

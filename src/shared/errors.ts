@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
   REVIEW_INCOMPLETE: 409,
   NO_PROPOSAL: 409,
   EXPERT_ALREADY_ASSIGNED: 409,
+  /** A problem-only demand (附件1 三 not filled) asks for no 科技副总 and is never matched. */
+  DEMAND_NOT_MATCHABLE: 409,
   EXPERT_NOT_FOUND: 409,
   QUOTA_EXCEEDED: 409,
   SWAP_RULE_FAILED: 409,

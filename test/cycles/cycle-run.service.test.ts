@@ -77,6 +77,31 @@ describe('cycle run on the demo data', () => {
     }
   });
 
+  it('leaves a problem-only demand (附件1 四 without 三) out of matching, quotas and assignment', async () => {
+    const d = wenzhouDemands()[0];
+    const saved = services.services.intake.save('demands', {
+      externalId: 'PROBLEM-ONLY',
+      enterpriseCreditCode: d.enterpriseCreditCode,
+      cycle: DEMO_CYCLE_ID,
+      title: '涂布厚度一致性差',
+      description: '极片涂布厚度波动超过 ±3 μm。',
+      problem: '涂布厚度一致性差',
+      requestsVicePresident: false,
+    });
+    expect(saved.ok).toBe(true);
+    const { summary } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
+    expect(summary.regions.reduce((n, r) => n + r.demands, 0)).toBe(wenzhouDemands().length);
+    expect(summary.regions.flatMap((r) => r.unfilled).map((u) => u.demandId)).not.toContain('PROBLEM-ONLY');
+    expect(summary.assignments.map((a) => a.demandId)).not.toContain('PROBLEM-ONLY');
+    expect(
+      services.db
+        .select()
+        .from(runProposals)
+        .all()
+        .map((p) => p.demandExternalId),
+    ).not.toContain('PROBLEM-ONLY');
+  });
+
   it('puts the quota arithmetic in the output: share of eligible demands, exact quota, floor, remainder and seats', async () => {
     const { summary, runId } = await createRunService(services, new FakeRanker(services)).execute({ cycleId: DEMO_CYCLE_ID });
     const eligible = summary.regions.reduce((n, r) => n + r.eligibleDemands, 0);

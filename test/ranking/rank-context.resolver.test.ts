@@ -35,6 +35,7 @@ function resolver() {
     demands: {
       getByExternalId: (id) => {
         calls.demands++;
+        if (id === 'P1') return { ...DEMAND, demand: { ...DEMAND.demand, externalId: 'P1', problem: '涂布', requestsVicePresident: false } };
         return id === 'D1' ? DEMAND : undefined;
       },
     },
@@ -92,6 +93,11 @@ describe('RankContextResolver', () => {
     expect(() => r.resolve({ ...adHoc, demandId: 'nope' }, {})).toThrow(expect.objectContaining({ code: 'NOT_FOUND', statusCode: 404 }));
     expect(() => r.resolve({ ...adHoc, enterpriseCreditCode: 'C9' }, { policy: 'open' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => r.resolve({ ...adHoc, demandId: 'D1' }, { cycleId: 'other' })).toThrow(expect.objectContaining({ code: 'DEMAND_CYCLE_MISMATCH', statusCode: 400 }));
+  });
+
+  it('refuses to match a problem-only demand (附件1 四 without 三): it asks for no 科技副总 (409)', () => {
+    const { r } = resolver();
+    expect(() => r.resolve({ ...adHoc, demandId: 'P1' }, {})).toThrow(expect.objectContaining({ code: 'DEMAND_NOT_MATCHABLE', statusCode: 409 }));
   });
 
   it('reads a demand, its enterprise facts and the cycle context once until the records change', () => {

@@ -31,6 +31,7 @@ export const experts = sqliteTable(
     birthDate: text('birth_date'),
     title: text('title'),
     degree: text('degree'),
+    education: text('education'),
     institutionId: integer('institution_id')
       .notNull()
       .references(() => institutions.id),
@@ -40,6 +41,8 @@ export const experts = sqliteTable(
     workStartDate: text('work_start_date'),
     honours: json<string[]>('honours').notNull(),
     contact: json<{ phone?: string; email?: string }>('contact').notNull(),
+    sendingUnit: json<{ consents?: boolean; opinion?: string; date?: string }>('sending_unit'),
+    commitment: json<{ daysPerMonth?: number; daysPerYear?: number; note?: string }>('commitment'),
     /** sha256 of the canonical record: an unchanged re-import is a no-op and portraits know when they are stale. */
     contentHash: text('content_hash').notNull(),
     updatedAt: updatedAt(),
@@ -166,6 +169,7 @@ export const enterprises = sqliteTable(
     qualifications: json<string[]>('qualifications').notNull(),
     industry: text('industry').notNull(),
     legalRepresentative: text('legal_representative'),
+    legalRepresentativePhone: text('legal_representative_phone'),
     contact: json<{ name?: string; phone?: string }>('contact').notNull(),
     address: text('address'),
     rdInstitutions: json<Array<{ name: string; kind?: string; level?: string; mode?: string }>>('rd_institutions').notNull(),
@@ -246,6 +250,11 @@ export const demands = sqliteTable(
     expectedFunding: real('expected_funding'),
     providesConditions: integer('provides_conditions', { mode: 'boolean' }),
     conditionsNote: text('conditions_note'),
+    candidatesNote: text('candidates_note'),
+    requestsVicePresident: integer('requests_vice_president', { mode: 'boolean' }),
+    problem: text('problem'),
+    externalCooperationNeeded: integer('external_cooperation_needed', { mode: 'boolean' }),
+    otherCooperationMode: text('other_cooperation_mode'),
     contentHash: text('content_hash').notNull(),
     updatedAt: updatedAt(),
   },
