@@ -60,30 +60,31 @@ function readBodyRow(row: Row, width: number): XlsxTableRow {
 }
 
 /**
- * Streams the first worksheet row by row (exceljs's WorkbookReader), so time and memory grow with the cells
- * present, not with the sheet's declared dimensions: one stray cell in column XFD costs one cell, not 16,384
- * per row. Styles are read for date formats; hyperlinks and later sheets are skipped.
+ * Reads the first worksheet in time and memory that grow with the cells present, not with the sheet's
+ * declared dimensions: one stray cell in column XFD costs one cell, not 16,384 per row (the old reader asked
+ * every row for every column up to ws.columnCount, recounted per cell: quadratic). exceljs's streaming
+ * WorkbookReader is not used: it decodes each zip chunk separately (utils/parse-sax.js), so a Chinese
+ * character split across a chunk boundary becomes U+FFFD — silent data corruption in an import.
  */
 export async function readXlsxTable(file: string): Promise<XlsxTableRow[]> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.worksheets[0];
+  if (!sheet) return [];
   const out: XlsxTableRow[] = [];
-  for await (const sheet of reader) {
-    let width = -1;
-    for await (const row of sheet) {
-      if (!row.hasValues) continue;
-      if (width < 0) {
-        const header = readHeader(row);
-        width = header.length;
-        out.push({ line: row.number, cells: header });
-        continue;
-      }
-      if (out.length > MAX_IMPORT_ROWS) {
-        throw new AppError('VALIDATION_FAILED', `文件超过 ${MAX_IMPORT_ROWS} 行数据：请拆分成多个文件分别导入`, { limit: MAX_IMPORT_ROWS });
-      }
-      out.push(readBodyRow(row, width));
+  let width = -1;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (width < 0) {
+      const header = readHeader(row);
+      width = header.length;
+      out.push({ line: row.number, cells: header });
+      return;
     }
-    break; // the import format is the first sheet; the others are notes or lookups
-  }
+    if (out.length > MAX_IMPORT_ROWS) {
+      throw new AppError('VALIDATION_FAILED', `文件超过 ${MAX_IMPORT_ROWS} 行数据：请拆分成多个文件分别导入`, { limit: MAX_IMPORT_ROWS });
+    }
+    out.push(readBodyRow(row, width));
+  });
   return out;
 }

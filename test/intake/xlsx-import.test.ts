@@ -42,6 +42,17 @@ describe('XLSX import', () => {
     expect(second.employees).toBe(120);
   });
 
+  it('keeps every Chinese character of a sheet larger than one read chunk intact', async () => {
+    const file = join(tmp.dir, 'big.xlsx');
+    const nameOf = (i: number) => `温州市鹿城区第${i}号智能制造与新材料科技有限公司`;
+    await writeWorkbook(file, (ws) => {
+      ws.addRow(HEADER);
+      for (let i = 1; i <= 2000; i++) ws.addRow(row(`91330302MA2A${String(i).padStart(5, '0')}X`, nameOf(i)));
+    });
+    const rows = await readImportFile('enterprises', file);
+    expect(rows.map((r) => (r.record as { name: string }).name)).toEqual(Array.from({ length: 2000 }, (_, i) => nameOf(i + 1)));
+  });
+
   it('a stray cell in column XFD is one rejected row, not 16,384 cells per row; the other rows are stored', async () => {
     const file = join(tmp.dir, 'far.xlsx');
     await writeWorkbook(file, (ws) => {
