@@ -3,7 +3,7 @@
 // branch before this change) the same files also go through that code in the same run, and the stored
 // records are compared by hash. The old XLSX reader is quadratic, so its baseline reads only the first
 // --baseline-xlsx-rows rows (and its rows/s is for that size).
-//   npm run bench -- import [--quick] [--experts N] [--baseline-root DIR] [--baseline-xlsx-rows N]
+//   npm run bench -- import [--quick] [--experts N] [--formats jsonl,csv,xlsx] [--baseline-root DIR] [--baseline-xlsx-rows N]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,7 +116,8 @@ export async function run(args: string[]): Promise<void> {
           ]
         : [['xlsx', n]],
     );
-    for (const format of ['jsonl', 'csv', 'xlsx'] as const) {
+    const formats = (option(args, 'formats') ?? 'jsonl,csv,xlsx').split(',') as Array<'jsonl' | 'csv' | 'xlsx'>;
+    for (const format of formats) {
       const current = figuresOf(runChild(root, files[format], tmp));
       const line: Record<string, unknown> = { bench: 'import', format, experts: n, projectsPerExpert: 3, patentsPerExpert: 2, current };
       if (baselineRoot) {
