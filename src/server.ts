@@ -4,6 +4,9 @@ import { ensureDemoAccounts } from './auth/demo-accounts.service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
+import type { ProgressTask } from './cycles/progress.port';
+import { createTerminalProgress } from './cycles/terminal-progress.adapter';
+import type { StartupProgress } from './http/health.routes';
 import { createRuntime } from './runtime';
 import { createLogger } from './shared/logger';
 
@@ -33,7 +36,7 @@ const demoAccounts = demoMode
 
 // Loading the model fails fast with a message that says how to install it (npm run setup).
 const { retrieval, ranker } = await runtime.matching();
-const readiness = { synced: false, error: undefined as string | undefined };
+const readiness = { synced: false, error: undefined as string | undefined, progress: undefined as StartupProgress | undefined };
 const app = await buildApp({
   services,
   logger,
@@ -41,6 +44,7 @@ const app = await buildApp({
   readiness: () => ({
     ready: readiness.synced,
     checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },
+    progress: readiness.synced ? undefined : readiness.progress,
   }),
 });
 
@@ -62,9 +66,23 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 await app.listen({ port: config.port, host: config.host });
 // Portraits, vectors and the index catch up with the database after we listen, so /healthz answers at
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
+// A first start embeds every evidence text (minutes): a bar with count and ETA on a terminal, a structured
+// line every few seconds otherwise, and the same figures on /readyz.
+const startupProgress = createTerminalProgress({ stream: process.stderr, logger, logIntervalMs: 5000 });
+let startupTask: { stage: string; task: ProgressTask } | undefined;
 retrieval
-  .sync()
+  .sync({
+    onProgress: (p) => {
+      readiness.progress = p;
+      if (startupTask?.stage !== p.stage) {
+        startupTask?.task.finish();
+        startupTask = { stage: p.stage, task: startupProgress.start(`start-up: ${p.stage}`, p.total) };
+      }
+      startupTask.task.update(p.done, p.total);
+    },
+  })
   .then((r) => {
+    startupTask?.task.finish();
     logger.info({ ...r }, 'retrieval index ready');
     // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
     // match does not pay for them.

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-export type Readiness = () => { ready: boolean; checks: Record<string, string> };
+/** Where a start-up is: the step of the retrieval sync under way, with its count (shown on /readyz). */
+export type StartupProgress = { stage: string; done: number; total: number };
+export type Readiness = () => { ready: boolean; checks: Record<string, string>; progress?: StartupProgress };
+
+const readinessBody = z.object({
+  status: z.string(),
+  checks: z.record(z.string(), z.string()),
+  progress: z.object({ stage: z.string(), done: z.number().int(), total: z.number().int() }).optional(),
+});
 
 export const healthRoutes: FastifyPluginAsyncZod<{ readiness: Readiness }> = async (app, opts) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -11,14 +19,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ readiness: Readiness }> = asy
       schema: {
         hide: true,
         response: {
-          200: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }),
-          503: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }),
+          200: readinessBody,
+          503: readinessBody,
         },
       },
     },
     async (_req, reply) => {
       const r = opts.readiness();
-      return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'starting', checks: r.checks });
+      return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'starting', checks: r.checks, ...(r.progress ? { progress: r.progress } : {}) });
     },
   );
 };

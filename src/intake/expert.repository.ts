@@ -1,10 +1,11 @@
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { changeLog, expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions, serviceHistory } from '../db/schema';
+import { expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions, serviceHistory } from '../db/schema';
 import { hashRecord } from '../shared/hash';
+import { ExpertWriter, type UpsertStatus } from './expert-writer.repository';
 import type { Expert } from './expert.schema';
 
-export type UpsertStatus = 'inserted' | 'updated' | 'unchanged';
+export type { UpsertStatus } from './expert-writer.repository';
 type Row = typeof experts.$inferSelect;
 
 const dropUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -12,145 +13,12 @@ const dropUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.e
 export class ExpertRepository {
   constructor(private readonly db: Db) {}
 
+  private writer?: ExpertWriter;
+
   /** Stores the whole record (children replaced) unless its content hash is unchanged. Runs in the caller's transaction if any. */
   upsert(expert: Expert): { id: number; status: UpsertStatus } {
-    const contentHash = hashRecord(expert);
-    return this.db.transaction((tx) => {
-      const existing = tx.select({ id: experts.id, contentHash: experts.contentHash }).from(experts).where(eq(experts.externalId, expert.externalId)).get();
-      if (existing && existing.contentHash === contentHash) return { id: existing.id, status: 'unchanged' as const };
-
-      const institutionId = this.upsertInstitution(tx as unknown as Db, expert.institution);
-      const values = {
-        externalId: expert.externalId,
-        name: expert.name,
-        gender: expert.gender ?? null,
-        birthDate: expert.birthDate ?? null,
-        title: expert.title ?? null,
-        degree: expert.degree ?? null,
-        education: expert.education ?? null,
-        institutionId,
-        regionCode: expert.region ?? null,
-        fields: expert.fields,
-        workStartYear: expert.workStartYear ?? null,
-        workStartDate: expert.workStartDate ?? null,
-        honours: expert.honours,
-        contact: expert.contact,
-        sendingUnit: expert.sendingUnit ?? null,
-        commitment: expert.commitment ?? null,
-        contentHash,
-        updatedAt: new Date().toISOString(),
-      };
-      let id: number;
-      if (existing) {
-        id = existing.id;
-        tx.update(experts).set(values).where(eq(experts.id, id)).run();
-        for (const t of [expertProjects, expertPatents, expertPapers, expertBadRecords, serviceHistory, expertCooperations]) {
-          tx.delete(t).where(eq(t.expertId, id)).run();
-        }
-      } else {
-        id = tx.insert(experts).values(values).returning({ id: experts.id }).get().id;
-      }
-      const rows = <T>(items: T[], map: (item: T, ordinal: number) => object) => items.map((it, i) => ({ expertId: id, ...map(it, i) }));
-      if (expert.projects.length)
-        tx.insert(expertProjects)
-          .values(
-            rows(expert.projects, (p, ordinal) => ({
-              ordinal,
-              title: p.title,
-              abstract: p.abstract,
-              keywords: p.keywords,
-              role: p.role,
-              level: p.level,
-              startYear: p.startYear ?? null,
-              endYear: p.endYear ?? null,
-            })) as (typeof expertProjects.$inferInsert)[],
-          )
-          .run();
-      if (expert.patents.length)
-        tx.insert(expertPatents)
-          .values(
-            rows(expert.patents, (p, ordinal) => ({
-              ordinal,
-              number: p.number,
-              title: p.title,
-              abstract: p.abstract,
-              type: p.type,
-              status: p.status,
-              ipc: p.ipc,
-              filedAt: p.filedAt ?? null,
-              grantedAt: p.grantedAt ?? null,
-            })) as (typeof expertPatents.$inferInsert)[],
-          )
-          .run();
-      if (expert.papers.length)
-        tx.insert(expertPapers)
-          .values(
-            rows(expert.papers, (p, ordinal) => ({
-              ordinal,
-              title: p.title,
-              abstract: p.abstract,
-              keywords: p.keywords,
-              venue: p.venue ?? null,
-              year: p.year ?? null,
-            })) as (typeof expertPapers.$inferInsert)[],
-          )
-          .run();
-      if (expert.badRecords.length)
-        tx.insert(expertBadRecords)
-          .values(
-            rows(expert.badRecords, (b, ordinal) => ({
-              ordinal,
-              date: b.date,
-              kind: b.kind,
-              note: b.note ?? null,
-            })) as (typeof expertBadRecords.$inferInsert)[],
-          )
-          .run();
-      if (expert.serviceHistory.length)
-        tx.insert(serviceHistory)
-          .values(
-            rows(expert.serviceHistory, (s, ordinal) => ({
-              ordinal,
-              enterpriseCreditCode: s.enterpriseCreditCode,
-              cycleId: s.cycle ?? null,
-              startDate: s.startDate,
-              endDate: s.endDate ?? null,
-              grade: s.grade ?? null,
-            })) as (typeof serviceHistory.$inferInsert)[],
-          )
-          .run();
-      if (expert.cooperations.length)
-        tx.insert(expertCooperations)
-          .values(
-            rows(expert.cooperations, (c, ordinal) => ({
-              ordinal,
-              enterpriseCreditCode: c.enterpriseCreditCode,
-              year: c.year ?? null,
-              note: c.note ?? null,
-            })) as (typeof expertCooperations.$inferInsert)[],
-          )
-          .run();
-      tx.insert(changeLog).values({ entity: 'expert', entityId: id, op: 'upsert' }).run();
-      return { id, status: existing ? ('updated' as const) : ('inserted' as const) };
-    });
-  }
-
-  private upsertInstitution(db: Db, inst: Expert['institution']): number {
-    const found = db.select().from(institutions).where(eq(institutions.name, inst.name)).get();
-    if (found) {
-      if (found.type !== inst.type || (inst.region && found.regionCode !== inst.region)) {
-        db.update(institutions)
-          .set({ type: inst.type, regionCode: inst.region ?? found.regionCode })
-          .where(eq(institutions.id, found.id))
-          .run();
-      }
-      return found.id;
-    }
-    return db
-      .insert(institutions)
-      .values({ name: inst.name, type: inst.type, regionCode: inst.region ?? null })
-      .returning({ id: institutions.id })
-      .get().id;
+    this.writer ??= new ExpertWriter(this.db);
+    return this.writer.upsert(expert, hashRecord(expert));
   }
 
   findIdByExternalId(externalId: string): number | undefined {

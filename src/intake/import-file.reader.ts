@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parseCsv } from './csv.parser';
 import type { EntityKind, FieldError } from './intake.service';
 import { findUnknownColumns, toRecord } from './tabular-columns';
+import { readXlsxTable } from './xlsx-table.reader';
 
 export type ImportFormat = 'jsonl' | 'csv' | 'xlsx';
 /** A row read from a file: either a record to validate or the reason it could not be read. */
@@ -31,7 +32,7 @@ export function readJsonLines(text: string): ImportRow[] {
   return rows;
 }
 
-function readTable(kind: EntityKind, table: Array<{ line: number; cells: string[] }>): ImportRow[] {
+function readTable(kind: EntityKind, table: Array<{ line: number; cells: string[]; errors?: FieldError[] }>): ImportRow[] {
   if (table.length === 0) return [];
   const [head, ...body] = table;
   const header = head.cells.map((h) => h.trim());
@@ -39,32 +40,15 @@ function readTable(kind: EntityKind, table: Array<{ line: number; cells: string[
   if (unknown.length) {
     return [{ line: head.line, errors: unknown.map((c) => ({ field: c, message: `未知的列：${c}` })) }];
   }
-  return body.map(({ line, cells }) => {
+  return body.map(({ line, cells, errors: readErrors }) => {
+    if (readErrors) return { line, errors: readErrors };
     const { record, errors } = toRecord(kind, header, cells);
     return record ? { line, record } : { line, errors };
   });
 }
 
-async function readXlsx(file: string): Promise<Array<{ line: number; cells: string[] }>> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const out: Array<{ line: number; cells: string[] }> = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
-    }
-    out.push({ line: rowNumber, cells });
-  });
-  return out;
-}
-
 export async function readImportFile(kind: EntityKind, file: string, format = detectFormat(file)): Promise<ImportRow[]> {
-  if (format === 'xlsx') return readTable(kind, await readXlsx(file));
+  if (format === 'xlsx') return readTable(kind, await readXlsxTable(file));
   const text = await readFile(file, 'utf8');
   if (format === 'csv') return readTable(kind, parseCsv(text));
   return readJsonLines(text);

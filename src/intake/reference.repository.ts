@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cycles, regions } from '../db/schema';
 import type { Cycle } from './cycle.schema';
@@ -34,16 +35,12 @@ export class ReferenceRepository {
     return this.db.select().from(regions).orderBy(asc(regions.code)).all();
   }
 
+  private regionExists?: Statement<[string], unknown>;
+
+  /** Called once or twice per imported row, so it runs on one prepared statement rather than a built query. */
   existingRegionCodes(codes: string[]): Set<string> {
-    if (codes.length === 0) return new Set();
-    return new Set(
-      this.db
-        .select({ code: regions.code })
-        .from(regions)
-        .where(inArray(regions.code, codes))
-        .all()
-        .map((r) => r.code),
-    );
+    this.regionExists ??= this.db.$client.prepare<[string], unknown>('SELECT 1 FROM regions WHERE code = ?').pluck();
+    return new Set(codes.filter((code) => this.regionExists!.get(code) !== undefined));
   }
 
   upsertCycle(c: Cycle): void {

@@ -43,6 +43,24 @@ describe('bulk import', () => {
     expect(services.repos.experts.count()).toBe(2);
   });
 
+  it('a changed re-import replaces the expert and its children, and reads back exactly as imported', () => {
+    importRows(portsOf(tmp.runtime), 'experts', readJsonLines(jsonl([expertRecord({ externalId: 'U1' })])));
+    const changed = expertRecord({
+      externalId: 'U1',
+      title: '正高级',
+      projects: [{ title: '新课题', abstract: '摘要', keywords: ['储能'], startYear: 2025 }],
+      patents: [],
+      papers: [{ title: '论文', year: 2024 }],
+      cooperations: [{ enterpriseCreditCode: '91330302MA2AB0001X', year: 2024 }],
+    });
+    const summary = importRows(portsOf(tmp.runtime), 'experts', readJsonLines(jsonl([changed])));
+    expect(summary).toMatchObject({ inserted: 0, updated: 1, rejected: [] });
+    const [stored] = [...exportRecords(services.repos, 'experts')] as Array<Record<string, unknown>>;
+    expect(stored).toMatchObject({ title: '正高级', patents: [], papers: [{ title: '论文', year: 2024 }] });
+    expect(stored.projects).toEqual([{ title: '新课题', abstract: '摘要', keywords: ['储能'], role: 'leader', level: 'other', startYear: 2025 }]);
+    expect(services.repos.experts.count()).toBe(1);
+  });
+
   it('--strict stores nothing when any row is bad', () => {
     const rows = readJsonLines(jsonl([expertRecord({ externalId: 'S1' }), expertRecord({ externalId: 'S2', title: '教授' })]));
     const summary = importRows(portsOf(tmp.runtime), 'experts', rows, { strict: true });
