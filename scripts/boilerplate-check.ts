@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config';
 import { generateDemoData } from '../src/demo/demo-data.generator';
 import { importRows } from '../src/intake/bulk-import.service';
 import { readImportFile } from '../src/intake/import-file.reader';
+import { queryText } from '../src/ranking/candidate-pool.builder';
 import type { RankQuery } from '../src/ranking/ranker.port';
 import { createRuntime, type Runtime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
@@ -50,7 +51,9 @@ const query = (title: string, description: string): RankQuery => ({ title, descr
 
 async function compare(runtime: Runtime, pairs: Pair[]) {
   const matching = await runtime.matching();
-  const out: Record<string, unknown> = {};
+  const core = (q: RankQuery) => queryText({ title: q.title, description: q.description, expectedField: q.expectedField });
+  // How many demands embed to the very same core text with and without the paragraph (no model needed).
+  const out: Record<string, unknown> = { sameCoreText: pairs.filter((p) => core(p.without) === core(p.with)).length };
   for (const [mode, ranker] of [
     ['core (shipped)', matching.ranker],
     ['full text', matching.rankerWith({ fullText: true })],

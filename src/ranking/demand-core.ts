@@ -15,7 +15,7 @@ export const DEMAND_PART_ZH: Record<DemandPart, string> = { title: '需求标题
 
 /** Section headings of demand forms: what follows them is boilerplate, a target, or the problem. */
 const BOILERPLATE_HEADING =
-  /^(现有)?(工作|研发|产业化|合作)?基础|^(企业|公司|单位)(简介|概况|介绍|基本情况|情况)|^合作方式|^(经费|资金)(预算|投入|情况)?|^联系(人|方式)|^(项目)?(经济|社会)效益|^市场(前景|分析)/;
+  /^(现有)?(工作|研发|产业化|合作|实验|技术|研究)?基础|^(企业|公司|单位)(简介|概况|介绍|基本情况|情况)|^合作方式|^(经费|资金)(预算|投入|情况)?|^联系(人|方式)|^(项目)?(经济|社会)效益|^市场(前景|分析)/;
 const TARGET_HEADING = /^(预期|预计)?(目标|成果)|^(主要)?技术指标|^(性能|技术)?(参数|要求)/;
 const PROBLEM_HEADING = /^(需求|问题|难题)(内容|描述|背景|说明)?|^(技术)?(需求|难题|问题|背景)/;
 /** Clause markers of company description: the company's history, size, money, honours and premises. */
@@ -28,13 +28,18 @@ const TARGET_CLAUSE = /[≥≤<>]|不(低|高|小|大)于|(达到|提高到|降�
 
 const HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)]|[（(]\d+[)）])?\s*([^：:\n]{1,12})[：:]\s*/;
 
-/** Splits on sentence ends and line breaks; keeps numbered list items apart. */
-function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[。！？!?；;])|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/** Sentences (split on sentence ends), each marked when it opens a line (numbered list items open lines). */
+function sentencesOf(text: string): Array<{ text: string; opensLine: boolean }> {
+  return text.split(/\n+/).flatMap((line) =>
+    line
+      .split(/(?<=[。！？!?；;])/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0)
+      .map((s, i) => ({ text: s, opensLine: i === 0 })),
+  );
 }
+
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)]|[（(]\d+[)）])/;
 
 const clausesOf = (s: string) =>
   s
@@ -66,16 +71,24 @@ export function extractDemandCore(d: Pick<Demand, 'title' | 'description' | 'exp
   const segments: DemandSegment[] = [{ part: 'title', text: d.title.trim() }];
   const dropped: string[] = [];
   let section: 'problem' | 'target' | 'boilerplate' = 'problem';
-  for (const raw of sentencesOf(d.description ?? '')) {
+  let listHeading = false;
+  for (const { text: raw, opensLine } of sentencesOf(d.description ?? '')) {
     let sentence = raw;
     const h = HEADING.exec(raw);
+    // A boilerplate section runs on over company lines, and over numbered items when its heading stood alone
+    // (现有工作基础：\n 1、…); any other line ends it (the demand itself often follows without a heading).
+    const listed = !listHeading || !NUMBERED.test(raw);
+    if (section === 'boilerplate' && opensLine && !h && listed && !BOILERPLATE_CLAUSE.test(raw) && !COMPANY_INTRO.test(raw)) section = 'problem';
     if (h) {
       const heading = h[1].trim();
       const next = BOILERPLATE_HEADING.test(heading) ? 'boilerplate' : TARGET_HEADING.test(heading) ? 'target' : PROBLEM_HEADING.test(heading) ? 'problem' : undefined;
+      // Any other heading (现状：, 项目内容：…) also ends a boilerplate section; its text is kept as it is.
+      if (!next && section === 'boilerplate') section = 'problem';
       if (next) {
         section = next;
         sentence = raw.slice(h[0].length);
-        if (!hasContent(sentence)) continue;
+        listHeading = !hasContent(sentence);
+        if (listHeading) continue;
       }
     }
     if (section === 'boilerplate') {
