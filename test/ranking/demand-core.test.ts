@@ -49,6 +49,14 @@ describe('extractDemandCore', () => {
     expect(core.dropped).toEqual([]);
   });
 
+  it('ends an inline 企业简介 section at the line break: the demand after it is kept, numbered or not', () => {
+    const intro = '企业简介：公司创建于2012年，坐落于乐清市经济开发区，主营电气开关，上年销售收入3.5亿元。';
+    const text = '1、开发出的增强PA66要同时具有较高的力学性能。\n技术难点在于高温下的耐油耐渗透能力。';
+    const core = (description: string) => coreQueryText(extractDemandCore(demand(description)));
+    expect(core(`${intro}\n${text}`)).toBe(core(text));
+    expect(core(text)).toContain('增强PA66');
+  });
+
   it('leaves the title alone when the description is only boilerplate', () => {
     const core = extractDemandCore(demand(COMPANY));
     expect(core.segments).toEqual([{ part: 'title', text: '密封件耐高温性能提升' }]);
