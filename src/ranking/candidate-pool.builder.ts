@@ -1,6 +1,7 @@
 import type { Demand } from '../intake/demand.schema';
 import type { ExpertScore, RetrievalIndex } from '../retrieval/retrieval-index';
 import type { Bm25Scores } from './bm25.index';
+import { coreLexicalText, coreQueryText, extractDemandCore } from './demand-core';
 import { type AllowSet, type FilteredSearchOptions, searchAllowedExperts } from './filtered-search';
 import { type FusionWeights, fuse, type Signals } from './fusion';
 import type { ExpertMeta, Tokenizer } from './ranking-corpus';
@@ -78,14 +79,27 @@ export function buildCandidatePool(deps: PoolDeps, query: PoolQuery, req: PoolRe
   return { candidates, exact: dense.exact, retrieversExhausted: denseTop.length < req.perRetriever && lexTop.length < req.perRetriever };
 }
 
-/** The text embedded for a demand: its title, then the problem description (the embedder cuts it by tokens). */
+/**
+ * The text embedded for a demand: its technical core (title, problem, targets, then the field; company
+ * boilerplate left out, see demand-core.ts). The embedder cuts it by tokens.
+ */
 export function queryText(d: Pick<Demand, 'title' | 'description' | 'expectedField'>): string {
+  return coreQueryText(extractDemandCore(d));
+}
+
+/** The whole text of a demand as embedded before the core extractor (comparisons only). */
+export function fullQueryText(d: Pick<Demand, 'title' | 'description' | 'expectedField'>): string {
   return [d.title, d.description, d.expectedField ? `期望领域：${d.expectedField}` : ''].filter(Boolean).join('\n');
 }
 
-/** The BM25 query of a demand. */
-export function lexicalQueryText(d: Pick<Demand, 'title' | 'description' | 'expectedField'>): string {
+/** The whole text of a demand as matched by BM25 before the core extractor (comparisons only). */
+export function fullLexicalText(d: Pick<Demand, 'title' | 'description' | 'expectedField'>): string {
   return `${d.title} ${d.description} ${d.expectedField}`;
+}
+
+/** The BM25 query of a demand: the same technical core. */
+export function lexicalQueryText(d: Pick<Demand, 'title' | 'description' | 'expectedField'>): string {
+  return coreLexicalText(extractDemandCore(d));
 }
 
 /** The expected field (and its tokens) and the IPC subclasses a demand names: what overlap is measured on. */

@@ -11,10 +11,22 @@ import type { PolicyContextRepository } from '../policy/policy-context.repositor
 import type { PolicyService } from '../policy/policy.service';
 import type { RetrievalService } from '../retrieval/retrieval.service';
 import type { Bm25Params } from './bm25.index';
-import { buildCandidatePool, type BuiltPool, demandTerms, lexicalQueryText, type PoolCandidate, type PoolQuery, type PoolRequest, queryText } from './candidate-pool.builder';
+import {
+  buildCandidatePool,
+  type BuiltPool,
+  demandTerms,
+  fullLexicalText,
+  fullQueryText,
+  lexicalQueryText,
+  type PoolCandidate,
+  type PoolQuery,
+  type PoolRequest,
+  queryText,
+} from './candidate-pool.builder';
 import { EligibilityCache, type EligibilitySnapshot, ExpertStatus } from './eligibility.cache';
 import type { AllowSet, FilteredSearchOptions } from './filtered-search';
 import { type FusionWeights, SHIPPED_WEIGHTS } from './fusion';
+import { extractDemandCore, locateInDemand } from './demand-core';
 import { describeEvidence, explainExcluded } from './match.explainer';
 import { type RankContext, RankContextResolver, type ResolveOptions } from './rank-context.resolver';
 import type { RankOptions, RankQuery, RankResult, Ranker } from './ranker.port';
@@ -39,6 +51,11 @@ export type HybridRankerOptions = {
   /** Candidates per retriever = max(this, 4 × top). */
   poolPerRetriever?: number;
   bm25?: Bm25Params;
+  /**
+   * Embed and match the demand's whole text instead of its technical core (scripts/boilerplate-check.ts
+   * measures what the core changes; production never sets it).
+   */
+  fullText?: boolean;
 };
 
 /** The narrow ports the ranker reads through (built once by src/runtime.ts). */
@@ -112,7 +129,7 @@ export class HybridRanker implements Ranker {
     const rc = this.resolveContext(query, opts);
     const snapshot = this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     // BM25 scores live in shared scratch buffers until the next score() call: no await between scoring and use.
-    const qv = await this.deps.retrieval.embedQuery(queryText(rc.demand));
+    const qv = await this.deps.retrieval.embedQuery(this.options.fullText ? fullQueryText(rc.demand) : queryText(rc.demand));
     const pq = this.poolQuery(rc, qv);
     const named = this.namedIds(rc);
     const namedAgreed = new Set(agreedExpertIds(rc.demand));
@@ -154,7 +171,8 @@ export class HybridRanker implements Ranker {
       );
     }
 
-    const evidence = describeEvidence(walk.shortlist, (ids) => this.deps.retrieval.describeEvidence(ids));
+    const locate = locateInDemand(extractDemandCore(rc.demand), (text) => this.deps.tokenizer.tokenize(text));
+    const evidence = describeEvidence(walk.shortlist, (ids) => this.deps.retrieval.describeEvidence(ids), locate);
     const candidates: RankedCandidate[] = walk.shortlist.map(({ meta: _m, cand: _c, ...c }) => ({ ...c, evidence: evidence.get(c.expertId) ?? [] }));
     return {
       candidates,
@@ -180,7 +198,7 @@ export class HybridRanker implements Ranker {
     const rc = this.resolveContext(query, opts);
     const snapshot = this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     // BM25 scores live in shared scratch buffers until the next score() call: no await between scoring and use.
-    const qv = await this.deps.retrieval.embedQuery(queryText(rc.demand));
+    const qv = await this.deps.retrieval.embedQuery(this.options.fullText ? fullQueryText(rc.demand) : queryText(rc.demand));
     const pq = this.poolQuery(rc, qv);
     const per = perRetriever ?? Math.max(this.options.poolPerRetriever ?? MIN_POOL_PER_RETRIEVER, 4 * opts.top);
     return this.shortlistPool(snapshot, pq, this.namedIds(rc), per);
@@ -194,7 +212,8 @@ export class HybridRanker implements Ranker {
   }
 
   private poolQuery(rc: RankContext, qv: Float32Array): PoolQuery {
-    const bm = this.corpus.lexical.score(this.deps.tokenizer.tokenize(lexicalQueryText(rc.demand)));
+    const text = this.options.fullText ? fullLexicalText(rc.demand) : lexicalQueryText(rc.demand);
+    const bm = this.corpus.lexical.score(this.deps.tokenizer.tokenize(text));
     return { qv, bm, terms: demandTerms(rc.demand, this.deps.tokenizer) };
   }
 

@@ -2,6 +2,7 @@ import type { Expert } from '../intake/expert.schema';
 import type { Evaluation } from '../policy/evaluation.types';
 import { failedHardRules, toPolicyFlag } from '../policy/policy-flags';
 import type { StoredEvidence } from '../portraits/portrait.repository';
+import type { DemandMatch } from './demand-core';
 import { type BuiltPool, byScore, type PoolRequest } from './candidate-pool.builder';
 import { ExpertStatus, type EligibilitySnapshot } from './eligibility.cache';
 import type { ExpertMeta } from './ranking-corpus';
@@ -85,8 +86,15 @@ export function explainExcluded(input: ExcludedInput, deps: ExcludedDeps): Exclu
   }));
 }
 
-/** The 3 projects, patents or papers most similar to the problem of each shortlisted expert, with labels. */
-export function describeEvidence(list: Shortlisted[], describe: (ids: number[]) => Map<number, StoredEvidence>): Map<string, EvidenceRef[]> {
+/**
+ * The 3 projects, patents or papers most similar to the problem of each shortlisted expert, with labels and,
+ * given `locate`, the part of the demand (title, problem, target, field) each one matched.
+ */
+export function describeEvidence(
+  list: Shortlisted[],
+  describe: (ids: number[]) => Map<number, StoredEvidence>,
+  locate?: (evidenceText: string) => DemandMatch | undefined,
+): Map<string, EvidenceRef[]> {
   const out = new Map<string, EvidenceRef[]>();
   const pending = list.map((c) => ({
     ext: c.meta.externalId,
@@ -98,7 +106,9 @@ export function describeEvidence(list: Shortlisted[], describe: (ids: number[]) 
       p.ext,
       p.hits.map((h) => {
         const r = rows.get(h.evidenceId);
-        return { kind: h.kind, label: r?.label ?? '', year: r?.year ?? null, similarity: Math.round(h.similarity * 1e4) / 1e4 };
+        const ref: EvidenceRef = { kind: h.kind, label: r?.label ?? '', year: r?.year ?? null, similarity: Math.round(h.similarity * 1e4) / 1e4 };
+        const matched = locate && r ? locate(r.text) : undefined;
+        return matched ? { ...ref, matched } : ref;
       }),
     );
   }

@@ -21,6 +21,14 @@ export const evidenceRefSchema = z.object({
   label: z.string(),
   year: z.number().int().nullable().optional(),
   similarity: z.number(),
+  /** The part of the demand's technical core this evidence matched on shared terms (absent: semantic only). */
+  matched: z
+    .object({
+      part: z.enum(['title', 'problem', 'target', 'field']),
+      excerpt: z.string(),
+      terms: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export const policyFlagSchema = z.object({

@@ -1,3 +1,4 @@
+import { DEMAND_PART_ZH } from '../ranking/demand-core';
 import type { ExcludedCandidate, PolicyFlag, RankedCandidate } from '../ranking/ranking.schema';
 import { BREAKDOWN_LABELS, decisionLabel, EVIDENCE_KIND_LABELS } from '../review/review-labels';
 import type { DemandReview, RegionReview } from '../review/review.schema';
@@ -14,12 +15,19 @@ function breakdown(c: RankedCandidate) {
   return html`<dl class="breakdown" aria-label="评分构成">${keys.map((k) => html`<div><dt>${BREAKDOWN_LABELS[k]}</dt><dd>${formatScore(c.breakdown[k])}</dd></div>`)}</dl>`;
 }
 
-function evidence(c: RankedCandidate) {
+/** Which part of the demand's technical core the evidence matched, and on which terms. */
+function matchedPart(e: RankedCandidate['evidence'][number]) {
+  if (!e.matched) return '';
+  return html`<br><span class="matched">对应需求·${DEMAND_PART_ZH[e.matched.part]}：「${e.matched.excerpt}」${e.matched.terms.length ? html` <span class="muted">共同词：${e.matched.terms.join('、')}</span>` : ''}</span>`;
+}
+
+/** The evidence list of a candidate (exported for its view test). */
+export function evidence(c: Pick<RankedCandidate, 'evidence'>) {
   if (!c.evidence.length) return html`<p class="muted">无匹配依据</p>`;
   return html`<ul class="evidence" aria-label="匹配依据">${c.evidence.map(
     (e) => html`<li>
     <span class="tag">${EVIDENCE_KIND_LABELS[e.kind]}</span> ${e.label}${e.year ? html`（${e.year}）` : ''}
-    <span class="muted">相似度 ${formatScore(e.similarity)}</span></li>`,
+    <span class="muted">相似度 ${formatScore(e.similarity)}</span>${matchedPart(e)}</li>`,
   )}</ul>`;
 }
 

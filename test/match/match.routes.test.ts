@@ -78,6 +78,24 @@ describe('POST /v1/match', () => {
     expect(d.excluded).toEqual(c.excluded);
   });
 
+  it('ranks on the technical core: a company paragraph in front leaves the shortlist and its scores as they were', async () => {
+    const problem = '产品翘曲严重，注塑件尺寸不稳定，希望优化模具冷却系统，使翘曲量降低30%以上';
+    const company = '我公司成立于2008年，位于温州市瓯海经济开发区，主要从事汽摩配件的研发、生产和销售，是国家高新技术企业。上年营业收入1.2亿元，现有员工260人。';
+    const base = { title: '注塑模具的冷却水路设计与翘曲变形控制', policy: 'open', top: 10 };
+    const plain = (await post({ ...base, description: problem }, t.portal())).json() as MatchResponse;
+    const padded = (await post({ ...base, description: `${company}\n${problem}` }, t.portal())).json() as MatchResponse;
+    expect(plain.candidates.length).toBeGreaterThan(0);
+    expect(padded.candidates.map((c) => [c.expertId, c.score])).toEqual(plain.candidates.map((c) => [c.expertId, c.score]));
+    // Each evidence item names the part of the demand it shares terms with, quoting that part.
+    const matched = plain.candidates.flatMap((c) => c.evidence).filter((e) => e.matched);
+    expect(matched.length).toBeGreaterThan(0);
+    for (const e of matched) {
+      expect(['title', 'problem', 'target', 'field']).toContain(e.matched!.part);
+      expect(e.matched!.terms.length).toBeGreaterThan(0);
+      expect(`${base.title}${problem}`).toContain(e.matched!.excerpt.replace(/…$/, ''));
+    }
+  });
+
   it('bounds top between 1 and 100, default 10', async () => {
     const base = { title: '锂电池热失控', policy: 'open' };
     expect((await post({ ...base, top: 0 }, t.portal())).statusCode).toBe(400);
