@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
-  await app.register(policyRoutes, { policies: services.policies });
+  await app.register(policyRoutes, { policies: services.policies, reader: services.reader });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });

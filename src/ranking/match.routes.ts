@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../auth/access.policy';
-import { assertRegion, regionScope } from '../auth/region-scope.policy';
+import { assertRecordRegion, assertRegion } from '../auth/region-scope.policy';
 import { errorResponseSchema } from '../http/common.schema';
 import type { IntakeReader } from '../intake/intake-reader.service';
 import type { Readiness } from '../http/health.routes';
-import { AppError, notFound } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import { MATCH_EXCLUDED_FOR_STAFF, matchRequestSchema, matchResponseSchema } from './match.schema';
 import type { RankQuery, Ranker } from './ranker.port';
 
@@ -47,14 +47,13 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
       let query: RankQuery;
       if ('demandId' in body) {
         // County reviewers match their own county's demands only (the demand and its enterprise are county data).
-        if (!regionScope(principal).all) {
-          const region = reader.regionOf('demands', body.demandId);
-          if (region === undefined) throw notFound('需求', body.demandId);
-          assertRegion(principal, region);
-        }
+        assertRecordRegion(principal, '需求', body.demandId, (k) => reader.regionOf('demands', k));
         query = { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] };
       } else {
         const { cycle: _c, policy: _p, top: _t, ...demand } = body;
+        // An ad-hoc problem on behalf of an enterprise reads its records (history, credit) like a stored demand does.
+        if (demand.enterpriseCreditCode) assertRecordRegion(principal, '企业', demand.enterpriseCreditCode, (k) => reader.regionOf('enterprises', k));
+        if (demand.region !== undefined) assertRegion(principal, demand.region);
         query = demand;
       }
       // Excluded experts are personal data of people who were not proposed: staff only, never portals.
