@@ -16,6 +16,7 @@ const envSchema = z.object({
   HNSW_M: z.coerce.number().int().min(4).max(128).default(32),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(5000).default(128),
+  NODE_ENV: z.string().optional(),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   SESSION_SECRET: z.string().min(32).optional(),
 });
@@ -32,6 +33,9 @@ export type Config = {
   embedBatch: number;
   embedMaxTokens: number;
   hnsw: { m: number; efConstruction: number; efSearch: number };
+  /** NODE_ENV=production (the Docker image): no demo data, no passwords on stdout. */
+  production: boolean;
+  /** Resolved: 'auto' is 'off' in production, and seeds an empty database elsewhere (`npm start` on a fresh clone). */
   demo: 'auto' | 'on' | 'off';
   sessionSecret?: string;
 };
@@ -48,6 +52,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration (environment variables):\n${describeIssues(parsed.error.issues, '  ')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.DEMO === 'on') {
+    throw new ConfigError('Invalid configuration (environment variables):\n  DEMO: DEMO=on is refused when NODE_ENV=production (demo accounts and data never go into production)');
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -61,7 +69,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedBatch: e.EMBED_BATCH,
     embedMaxTokens: e.EMBED_MAX_TOKENS,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
-    demo: e.DEMO,
+    production,
+    demo: production ? 'off' : e.DEMO,
     sessionSecret: e.SESSION_SECRET,
   };
 }

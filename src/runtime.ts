@@ -8,6 +8,7 @@ import { AuditLogService } from './auth/audit-log.service';
 import { AuditRepository } from './auth/audit.repository';
 import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
+import { UserAdminService } from './auth/user-admin.service';
 import { UserRepository } from './auth/user.repository';
 import type { Config } from './config';
 import { CycleRunReader } from './cycles/cycle-run-reader.service';
@@ -118,13 +119,14 @@ function createRepositories(db: Db) {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, transaction: Transaction) {
   const intake = new IntakeService(repos);
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
   const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit });
   const audit = new AuditLogService({ audit: repos.audit });
+  const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
     profiles: repos.policyProfiles,
     context: repos.policyContext,
@@ -161,6 +163,7 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
   const services = {
     auth: { accounts, sessions, apiKeys, audit },
     accounts,
+    userAdmin,
     apiKeys,
     intake,
     reader,
@@ -188,7 +191,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, overrides);
+  const services = createServices(repos, overrides, transaction);
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

@@ -1,6 +1,6 @@
 // Entry point: builds the runtime (src/runtime.ts), seeds the demo when the database is empty, and listens.
 import { buildApp } from './app';
-import { ensureDemoAccounts } from './auth/demo-accounts.service';
+import { describeDemoAccounts, ensureDemoAccounts } from './auth/demo-accounts.service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
@@ -22,6 +22,7 @@ const { services, repositories: repos } = runtime;
 
 const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.transaction, counts: repos }, config.demo);
 if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
+// config.demo is 'off' in production whatever DEMO says (src/config.ts), so no demo account is made there.
 const demoMode = config.demo === 'on' || (config.demo === 'auto' && repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode
   ? await ensureDemoAccounts(
@@ -83,10 +84,8 @@ retrieval
 
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 logger.info({ url, docs: `${url}/docs` }, 'listening');
-if (demoAccounts.length) {
-  // Printed for the person at the terminal (not a log line): how to get into the review page.
-  process.stdout.write(`\n科技副总匹配服务已启动：${url}/  （API 文档：${url}/docs）\n演示账号（密码保存在 ${config.dataDir}/demo-accounts.json）：\n`);
-  for (const a of demoAccounts) {
-    process.stdout.write(`  ${a.role.padEnd(8)} ${a.username.padEnd(16)} ${a.password ?? '(密码文件已丢失)'}  ${a.displayName}\n`);
-  }
+if (demoAccounts.length && !config.production) {
+  // Printed for the person at the terminal (not a log line): how to get into the review page. A password is
+  // shown only by the start that created it; the 0600 file keeps it.
+  process.stdout.write(describeDemoAccounts(demoAccounts, { url, dataDir: config.dataDir }));
 }

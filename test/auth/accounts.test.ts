@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
+import { describeDemoAccounts, ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
 import { users } from '../../src/db/schema';
 import { createTestRuntime } from '../helpers/test-runtime';
 
@@ -69,7 +69,20 @@ describe('demo accounts', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.accounts.map((a: { username: string; password: string }) => [a.username, a.password])).toEqual(first.map((a) => [a.username, a.password]));
     const again = await ensureDemoAccounts(auth, counties, { dataDir: dir });
-    expect(again).toEqual(first);
+    expect(again.map(({ created: _c, ...a }) => a)).toEqual(first.map(({ created: _c, ...a }) => a));
+    expect(first.every((a) => a.created)).toBe(true);
+    expect(again.some((a) => a.created)).toBe(false);
+  });
+
+  it('prints a demo password once, when the account is created, and only points to the file on later starts', async () => {
+    const { dir, auth } = setup();
+    const where = { url: 'http://127.0.0.1:3000', dataDir: dir };
+    const first = await ensureDemoAccounts(auth, counties, { dataDir: dir });
+    const firstNote = describeDemoAccounts(first, where);
+    for (const a of first) expect(firstNote).toContain(a.password!);
+    const againNote = describeDemoAccounts(await ensureDemoAccounts(auth, counties, { dataDir: dir }), where);
+    for (const a of first) expect(againNote).not.toContain(a.password!);
+    expect(againNote).toContain(join(dir, 'demo-accounts.json'));
   });
 
   it('lets a demo account log in with the printed password', async () => {
