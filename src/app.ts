@@ -11,6 +11,7 @@ import type { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
+import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/security-headers.plugin';
 import type { IntakeReader } from './intake/intake-reader.service';
 import { intakeRoutes } from './intake/intake.routes';
 import type { IntakeService } from './intake/intake.service';
@@ -46,6 +47,8 @@ export type AppDeps = {
   auth?: AuthOptions;
   /** POST /v1/match is registered only with a ranker (it needs the model and index; other tests build without). */
   ranker?: Ranker;
+  /** HSTS when served over TLS. */
+  security?: SecurityHeaderOptions;
 };
 
 /** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
@@ -57,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, deps.security);
   // Before any route: every route must pass through the access hook and be seen by the route registry.
   await registerAuth(app, { services: deps.services.auth, options: deps.auth });
 
@@ -70,7 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // swagger-ui's own policy (hashes of its inline scripts), without upgrade-insecure-requests, which would break
+  // /docs on a plain-HTTP loopback or intranet address.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: (h) => h.replace(/\s*upgrade-insecure-requests;?/, '') });
 
   const { services } = deps;
   await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
