@@ -1,5 +1,5 @@
 // npm run export -- <experts|enterprises|demands> [FILE]  (JSON Lines; stdout when FILE is omitted)
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { exportRecords } from '../src/intake/export.service';
@@ -11,7 +11,12 @@ const [kind, file] = positionals;
 if (!['experts', 'enterprises', 'demands'].includes(kind)) fail('usage: npm run export -- <experts|enterprises|demands> [FILE]');
 
 const cli = openCli('export');
-const out = file ? createWriteStream(file) : process.stdout;
+// Personal data: owner-only from the first byte, and an older file written over is made owner-only too.
+const out = file ? createWriteStream(file, { mode: 0o600 }) : process.stdout;
+if (file) {
+  await once(out, 'open');
+  chmodSync(file, 0o600);
+}
 let n = 0;
 for (const record of exportRecords(cli.runtime.repositories, kind as EntityKind)) {
   if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');

@@ -1,5 +1,6 @@
 // The composition root: the one place that builds the database, every repository, adapter and service, once.
 // The server, every CLI under scripts/ and the tests start here; nothing inside a layer imports this file.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { AppServices } from './app';
 import { AccountService } from './auth/account.service';
 import { ApiKeyRepository } from './auth/api-key.repository';
@@ -177,6 +178,25 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
 }
 
 /**
+ * The data directory holds personal data (and the demo passwords file): owner-only, 0700, whatever the umask.
+ * Everything under it (index files, the WAL) is then out of other users' reach too.
+ */
+function restrictDataDir(dir: string, logger: Logger): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dir, 0o700);
+  } catch (err) {
+    // A mounted volume owned by someone else: the service still runs, the operator is told.
+    logger.warn({ err, dir }, 'could not make the data directory owner-only (0700)');
+  }
+}
+
+/** The database and its WAL and shared-memory files: 0600 (SQLite gives new WAL files the database's mode). */
+function restrictFiles(files: string[]): void {
+  for (const f of files) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
  * Opens (and migrates) `config.dbFile`, brings the code-defined reference regions into the database (an
  * explicit start-up step that writes only rows that differ), and builds every repository and service. The
  * model and the index are loaded by the first `matching()` call, so CLIs that only import or export never
@@ -184,7 +204,9 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
  */
 export function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  restrictDataDir(config.dataDir, logger);
   const db = openDatabase(config.dbFile);
+  restrictFiles([config.dbFile, `${config.dbFile}-wal`, `${config.dbFile}-shm`]);
   const transaction = transactionOf(db);
   const repos = createRepositories(db);
 

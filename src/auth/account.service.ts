@@ -1,6 +1,6 @@
 import { AppError } from '../shared/errors';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
-import { hashPassword, verifyPassword } from './password.service';
+import { hashPassword, needsRehash, verifyPassword } from './password.service';
 import type { NewUser, UserRepository, UserRow } from './user.repository';
 
 /** The regions a reviewer may belong to (reference data; intake owns it, auth only reads it). */
@@ -23,7 +23,7 @@ export class AccountService {
   // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert'>; reference: RegionDirectory }) {}
+  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert' | 'setPasswordHash'>; reference: RegionDirectory }) {}
 
   async createUser(a: NewAccount): Promise<StaffUser> {
     return toStaffUser(this.deps.users.insert(await this.prepareUser(a)));
@@ -73,6 +73,9 @@ export class AccountService {
       return undefined;
     }
     const ok = await verifyPassword(password, user.passwordHash);
-    return ok && !user.disabled ? user : undefined;
+    if (!ok || user.disabled) return undefined;
+    // The one moment the plaintext is at hand: a hash from before the parameters were raised is replaced.
+    if (needsRehash(user.passwordHash)) this.deps.users.setPasswordHash(user.id, await hashPassword(password));
+    return user;
   }
 }

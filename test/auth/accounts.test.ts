@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeDemoAccounts, ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../../src/auth/password.service';
 import { users } from '../../src/db/schema';
 import { createTestRuntime } from '../helpers/test-runtime';
 
@@ -89,5 +91,21 @@ describe('demo accounts', () => {
     const { dir, auth } = setup();
     const [admin] = await ensureDemoAccounts(auth, counties.slice(0, 1), { dataDir: dir });
     expect(await auth.accounts.verifyCredentials('admin', admin.password!)).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+});
+
+describe('password hashes made with older parameters', () => {
+  it('are replaced by one at the current parameters on the next successful login, and only then', async () => {
+    const { db, auth } = setup();
+    await auth.accounts.createUser({ username: 'old-hash', displayName: 'x', role: 'viewer', password: 'long-enough-password' });
+    const weak = await hashPassword('long-enough-password', { N: 2 ** 14, r: 8, p: 1 });
+    db.update(users).set({ passwordHash: weak }).where(eq(users.username, 'old-hash')).run();
+    const stored = () => db.select().from(users).where(eq(users.username, 'old-hash')).get()!.passwordHash;
+
+    expect(await auth.accounts.verifyCredentials('old-hash', 'wrong-password-000')).toBeUndefined();
+    expect(stored()).toBe(weak);
+    expect(await auth.accounts.verifyCredentials('old-hash', 'long-enough-password')).toBeTruthy();
+    expect(stored()).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await auth.accounts.verifyCredentials('old-hash', 'long-enough-password')).toBeTruthy();
   });
 });
