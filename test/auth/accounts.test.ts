@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeDemoAccounts, ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
-import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/auth/password.service';
 import { users } from '../../src/db/schema';
 import { createTestRuntime } from '../helpers/test-runtime';
@@ -16,7 +15,7 @@ afterEach(async () => {
 function setup() {
   const t = createTestRuntime();
   cleanups.push(t.cleanup);
-  return { db: t.runtime.db, dir: t.dir, auth: t.runtime.services.auth };
+  return { db: t.runtime.db, dir: t.dir, auth: t.runtime.services.auth, repos: t.runtime.repositories };
 }
 
 describe('staff accounts', () => {
@@ -96,11 +95,11 @@ describe('demo accounts', () => {
 
 describe('password hashes made with older parameters', () => {
   it('are replaced by one at the current parameters on the next successful login, and only then', async () => {
-    const { db, auth } = setup();
+    const { repos, auth } = setup();
     await auth.accounts.createUser({ username: 'old-hash', displayName: 'x', role: 'viewer', password: 'long-enough-password' });
     const weak = await hashPassword('long-enough-password', { N: 2 ** 14, r: 8, p: 1 });
-    db.update(users).set({ passwordHash: weak }).where(eq(users.username, 'old-hash')).run();
-    const stored = () => db.select().from(users).where(eq(users.username, 'old-hash')).get()!.passwordHash;
+    repos.users.setPasswordHash(repos.users.findByUsername('old-hash')!.id, weak);
+    const stored = () => repos.users.findByUsername('old-hash')!.passwordHash;
 
     expect(await auth.accounts.verifyCredentials('old-hash', 'wrong-password-000')).toBeUndefined();
     expect(stored()).toBe(weak);
