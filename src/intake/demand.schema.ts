@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { creditCodeSchema, externalIdSchema, longText, shortText } from './common.schema';
+import { creditCodeSchema, externalIdSchema, longText, shortText, text } from './common.schema';
 
 /** 附件1 三: up to two named candidates; "已经协商一致" is the agreed flag. */
 export const namedCandidateSchema = z
   .object({
     expertExternalId: externalIdSchema.optional(),
-    name: z.string().trim().max(50).optional(),
-    institution: z.string().trim().max(200).optional(),
-    contact: z.string().trim().max(50).optional(),
+    name: text().trim().max(50).optional(),
+    institution: text().trim().max(200).optional(),
+    contact: text().trim().max(50).optional(),
     agreed: z.boolean().default(false),
   })
   .refine((c) => c.expertExternalId || c.name, { message: '备选专家需要专家编号或姓名' });
@@ -17,16 +17,16 @@ export const COOPERATION_MODES = ['技术转让', '技术入股', '联合开发'
 export const demandSchema = z.object({
   externalId: externalIdSchema,
   enterpriseCreditCode: creditCodeSchema,
-  cycle: z.string().trim().min(1).max(64),
+  cycle: text().trim().min(1).max(64),
   title: shortText,
   description: longText.pipe(z.string().min(1)),
-  expectedField: z.string().trim().max(100).default(''),
-  expectedSource: z.string().trim().max(200).optional(),
+  expectedField: text().trim().max(100).default(''),
+  expectedSource: text().trim().max(200).optional(),
   namedCandidates: z.array(namedCandidateSchema).max(2, '期望专家备选人员最多 2 人').default([]),
   keyCommonTech: z.boolean().default(false),
-  expectedCooperation: z.string().trim().max(2000).optional(),
+  expectedCooperation: text().trim().max(2000).optional(),
   cooperationModes: z.array(z.enum(COOPERATION_MODES)).max(7).default([]),
-  partnerRequirements: z.string().trim().max(2000).optional(),
+  partnerRequirements: text().trim().max(2000).optional(),
   /** 预计技术合作经费投入, in 万元. */
   expectedFunding: z.number().min(0).max(1e7).optional(),
   /**
@@ -34,7 +34,7 @@ export const demandSchema = z.object({
    * which the rules that require it treat as `unknown` (never as yes).
    */
   providesConditions: z.boolean().optional(),
-  conditionsNote: z.string().trim().max(1000).optional(),
+  conditionsNote: text().trim().max(1000).optional(),
 });
 
 export type DemandInput = z.input<typeof demandSchema>;
