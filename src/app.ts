@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './auth/audit.routes';
 import type { AccountService } from './auth/account.service';
@@ -49,6 +49,8 @@ export type AppDeps = {
   ranker?: Ranker;
   /** HSTS when served over TLS. */
   security?: SecurityHeaderOptions;
+  /** config.trustProxy: which proxies' X-Forwarded-For/-Proto decide req.ip and req.protocol. */
+  trustProxy?: boolean | number | string;
 };
 
 /** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
+    // fastify's overloads cannot take the union itself; each member is a documented trustProxy form.
+    trustProxy: (deps.trustProxy ?? false) as FastifyServerOptions['trustProxy'] & boolean,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -18,8 +18,20 @@ const envSchema = z.object({
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(5000).default(128),
   NODE_ENV: z.string().optional(),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  SESSION_SECRET: z.string().min(32).optional(),
+  // Behind a TLS-terminating proxy: 'true' (trust every hop), a hop count, or a comma list of proxy addresses/CIDRs.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
+    .default('false'),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 });
+
+/** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'true' || v === 'false') return v === 'true';
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
 
 export type Config = {
   port: number;
@@ -37,7 +49,10 @@ export type Config = {
   production: boolean;
   /** Resolved: 'auto' is 'off' in production, and seeds an empty database elsewhere (`npm start` on a fresh clone). */
   demo: 'auto' | 'on' | 'off';
-  sessionSecret?: string;
+  /** req.ip and req.protocol come from X-Forwarded-For/-Proto only from these proxies (none by default). */
+  trustProxy: boolean | number | string;
+  /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
 };
 
 export class ConfigError extends AppError {
@@ -71,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     production,
     demo: production ? 'off' : e.DEMO,
-    sessionSecret: e.SESSION_SECRET,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    cookieSecure: e.COOKIE_SECURE,
   };
 }

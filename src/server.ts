@@ -39,6 +39,9 @@ const app = await buildApp({
   services,
   logger,
   ranker,
+  trustProxy: config.trustProxy,
+  security: { hsts: config.cookieSecure },
+  auth: { cookieSecure: config.cookieSecure },
   readiness: () => ({
     ready: readiness.synced,
     checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },

@@ -13,6 +13,8 @@ export type NewAuditEntry = {
   before?: unknown;
   after?: unknown;
   note?: string | null;
+  /** The HTTP client's address; absent for CLI and batch writes. */
+  clientIp?: string | null;
 };
 export type AuditQuery = { entity?: string; entityId?: string; regionCode?: string; limit: number; offset?: number };
 
@@ -33,6 +35,7 @@ export class AuditRepository {
         before: e.before ?? null,
         after: e.after ?? null,
         note: e.note ?? null,
+        clientIp: e.clientIp ?? null,
       })
       .returning()
       .get();

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 
 export type SecurityHeaderOptions = {
-  /** Strict-Transport-Security: only when the service is reached over TLS (config.cookieSecure). */
-  hsts?: boolean;
+  /**
+   * Strict-Transport-Security (config.cookieSecure): 'auto' on requests that came over https (directly, or per a
+   * trusted proxy's X-Forwarded-Proto), 'always', or 'never'. Default 'auto'.
+   */
+  hsts?: 'auto' | 'always' | 'never';
 };
 
 // An API answer is data, never a document to render or frame: the strictest policy. The pages (src/web) and
@@ -19,9 +22,10 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** One root onSend hook: every response (API, /docs, XLSX, 404, errors) carries the headers. Call before any route. */
 export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions = {}): void {
-  app.addHook('onSend', async (_req, reply, payload) => {
+  const hsts = options.hsts ?? 'auto';
+  app.addHook('onSend', async (req, reply, payload) => {
     for (const [k, v] of Object.entries(BASE_HEADERS)) reply.header(k, v);
-    if (options.hsts) reply.header('strict-transport-security', HSTS);
+    if (hsts === 'always' || (hsts === 'auto' && req.protocol === 'https')) reply.header('strict-transport-security', HSTS);
     return payload;
   });
 }

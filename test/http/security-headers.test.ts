@@ -42,7 +42,7 @@ describe('security headers on every response', () => {
   });
 
   it('adds HSTS when the service is served over TLS', async () => {
-    const app = await buildApp({ services: t.services, logger: silentLogger, security: { hsts: true } });
+    const app = await buildApp({ services: t.services, logger: silentLogger, security: { hsts: 'always' } });
     try {
       expect((await app.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security']).toMatch(/^max-age=\d+/);
     } finally {

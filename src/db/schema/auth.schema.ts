@@ -57,6 +57,8 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }).$type<unknown>(),
     after: text('after', { mode: 'json' }).$type<unknown>(),
     note: text('note'),
+    /** The client's address (req.ip: behind a trusted proxy, from X-Forwarded-For); null for CLI and batch writes. */
+    clientIp: text('client_ip'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_region_idx').on(t.regionCode)],
 );
