@@ -17,7 +17,7 @@ import { intakeRoutes } from './intake/intake.routes';
 import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
 import type { PolicyService } from './policy/policy.service';
-import { matchRoutes } from './ranking/match.routes';
+import { matchRoutes, matchUnavailableRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
 import type { RegionExportService } from './review/region-export.service';
 import { reviewRoutes } from './review/review.routes';
@@ -49,6 +49,8 @@ export type AppDeps = {
   ranker?: Ranker;
   /** HSTS when served over TLS. */
   security?: SecurityHeaderOptions;
+  /** Why the model could not be loaded: POST /v1/match then answers 503 naming `npm run setup`. */
+  matchingUnavailable?: string;
   /** config.trustProxy: which proxies' X-Forwarded-For/-Proto decide req.ip and req.protocol. */
   trustProxy?: boolean | number | string;
 };
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(policyRoutes, { policies: services.policies, reader: services.reader });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
+  else if (deps.matchingUnavailable !== undefined) await app.register(matchUnavailableRoutes, { reason: deps.matchingUnavailable });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).

@@ -32,19 +32,29 @@ const demoAccounts = demoMode
     )
   : [];
 
-// Loading the model fails fast with a message that says how to install it (npm run setup).
-const { retrieval, ranker } = await runtime.matching();
-const readiness = { synced: false, error: undefined as string | undefined };
+// A missing or corrupt model disables matching only: intake, review, audit and the pages do not need it.
+const matching = await runtime.matching().catch((err: Error) => {
+  logger.error({ err, modelDir: config.modelDir }, 'embedding model missing or corrupt: matching is disabled until `npm run setup` and a restart');
+  return { modelError: err.message };
+});
+const modelError = 'modelError' in matching ? matching.modelError : undefined;
+const { retrieval, ranker } = 'modelError' in matching ? { retrieval: undefined, ranker: undefined } : matching;
+const readiness = { synced: false, error: modelError };
 const app = await buildApp({
   services,
   logger,
   ranker,
+  matchingUnavailable: modelError,
   trustProxy: config.trustProxy,
   security: { hsts: config.cookieSecure },
   auth: { cookieSecure: config.cookieSecure },
   readiness: () => ({
     ready: readiness.synced,
-    checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },
+    checks: {
+      database: 'ok',
+      model: modelError ? `missing: ${modelError} (run npm run setup)` : 'ok',
+      index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building',
+    },
   }),
 });
 
@@ -67,7 +77,7 @@ await app.listen({ port: config.port, host: config.host });
 // Portraits, vectors and the index catch up with the database after we listen, so /healthz answers at
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
 retrieval
-  .sync()
+  ?.sync()
   .then((r) => {
     logger.info({ ...r }, 'retrieval index ready');
     // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
@@ -76,8 +86,8 @@ retrieval
       .listCycles()
       .filter((c) => c.status === 'open')
       .at(-1);
-    const warmed = ranker.warm({ cycleId: open?.id });
-    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
+    const warmed = ranker!.warm({ cycleId: open?.id });
+    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker!.corpus.stats() }, 'ranking ready');
     readiness.synced = true;
   })
   .catch((err: Error) => {

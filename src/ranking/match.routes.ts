@@ -16,6 +16,23 @@ export interface MatchRoutesOptions {
   readiness?: Readiness;
 }
 
+/**
+ * POST /v1/match while the embedding model is missing or corrupt: the rest of the service runs, and matching
+ * answers 503 with what to do (same access declaration, so the route × role matrix is unchanged).
+ */
+export const matchUnavailableRoutes: FastifyPluginAsyncZod<{ reason: string }> = async (app, { reason }) => {
+  app.post(
+    '/v1/match',
+    {
+      config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
+      schema: { tags: ['match'], summary: '专家匹配（模型不可用：请运行 npm run setup）', response: { 503: errorResponseSchema } },
+    },
+    async () => {
+      throw new AppError('MODEL_UNAVAILABLE', '匹配模型缺失或已损坏，匹配暂不可用：请在服务器上运行 npm run setup 后重启服务', { reason });
+    },
+  );
+};
+
 /** POST /v1/match: an explained shortlist for a stored demand or an ad-hoc problem. */
 export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness }) => {
   app.post(

@@ -84,6 +84,7 @@ export const ERROR_STATUS = {
   CONFIG_INVALID: 500,
   MODEL_MISSING: 500,
   NOT_READY: 503,
+  MODEL_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
