@@ -19,6 +19,7 @@ const entryPoints = {
   match: 'scripts/match.ts',
   cycle: 'scripts/cycle.ts',
   apikey: 'scripts/apikey.ts',
+  user: 'scripts/user.ts',
 };
 
 rmSync(out, { recursive: true, force: true });

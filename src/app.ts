@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './auth/audit.routes';
 import type { AccountService } from './auth/account.service';
@@ -11,6 +11,7 @@ import type { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
+import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/security-headers.plugin';
 import type { IntakeReader } from './intake/intake-reader.service';
 import { intakeRoutes } from './intake/intake.routes';
 import type { DemandSummaryExportService } from './intake/demand-summary-export.service';
@@ -18,7 +19,7 @@ import { formExportRoutes } from './intake/form-export.routes';
 import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
 import type { PolicyService } from './policy/policy.service';
-import { matchRoutes } from './ranking/match.routes';
+import { matchRoutes, matchUnavailableRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
 import type { RegionExportService } from './review/region-export.service';
 import { reviewRoutes } from './review/review.routes';
@@ -50,6 +51,12 @@ export type AppDeps = {
   auth?: AuthOptions;
   /** POST /v1/match is registered only with a ranker (it needs the model and index; other tests build without). */
   ranker?: Ranker;
+  /** HSTS when served over TLS. */
+  security?: SecurityHeaderOptions;
+  /** Why the model could not be loaded: POST /v1/match then answers 503 naming `npm run setup`. */
+  matchingUnavailable?: string;
+  /** config.trustProxy: which proxies' X-Forwarded-For/-Proto decide req.ip and req.protocol. */
+  trustProxy?: boolean | number | string;
 };
 
 /** Builds the HTTP app without listening: entry points listen, tests use app.inject. */
@@ -57,10 +64,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
+    // fastify's overloads cannot take the union itself; each member is a documented trustProxy form.
+    trustProxy: (deps.trustProxy ?? false) as FastifyServerOptions['trustProxy'] & boolean,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, deps.security);
   // Before any route: every route must pass through the access hook and be seen by the route registry.
   await registerAuth(app, { services: deps.services.auth, options: deps.auth });
 
@@ -74,7 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // swagger-ui's own policy (hashes of its inline scripts), without upgrade-insecure-requests, which would break
+  // /docs on a plain-HTTP loopback or intranet address.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: (h) => h.replace(/\s*upgrade-insecure-requests;?/, '') });
 
   const { services } = deps;
   await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
@@ -82,8 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(formExportRoutes, { summaryExport: services.summaryExport });
-  await app.register(policyRoutes, { policies: services.policies });
+  await app.register(policyRoutes, { policies: services.policies, reader: services.reader });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
+  else if (deps.matchingUnavailable !== undefined) await app.register(matchUnavailableRoutes, { reason: deps.matchingUnavailable });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).

@@ -16,9 +16,22 @@ const envSchema = z.object({
   HNSW_M: z.coerce.number().int().min(4).max(128).default(32),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(5000).default(128),
+  NODE_ENV: z.string().optional(),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  SESSION_SECRET: z.string().min(32).optional(),
+  // Behind a TLS-terminating proxy: 'true' (trust every hop), a hop count, or a comma list of proxy addresses/CIDRs.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
+    .default('false'),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
 });
+
+/** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'true' || v === 'false') return v === 'true';
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
 
 export type Config = {
   port: number;
@@ -32,8 +45,14 @@ export type Config = {
   embedBatch: number;
   embedMaxTokens: number;
   hnsw: { m: number; efConstruction: number; efSearch: number };
+  /** NODE_ENV=production (the Docker image): no demo data, no passwords on stdout. */
+  production: boolean;
+  /** Resolved: 'auto' is 'off' in production, and seeds an empty database elsewhere (`npm start` on a fresh clone). */
   demo: 'auto' | 'on' | 'off';
-  sessionSecret?: string;
+  /** req.ip and req.protocol come from X-Forwarded-For/-Proto only from these proxies (none by default). */
+  trustProxy: boolean | number | string;
+  /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
 };
 
 export class ConfigError extends AppError {
@@ -48,6 +67,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration (environment variables):\n${describeIssues(parsed.error.issues, '  ')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.DEMO === 'on') {
+    throw new ConfigError('Invalid configuration (environment variables):\n  DEMO: DEMO=on is refused when NODE_ENV=production (demo accounts and data never go into production)');
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -61,7 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedBatch: e.EMBED_BATCH,
     embedMaxTokens: e.EMBED_MAX_TOKENS,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
-    demo: e.DEMO,
-    sessionSecret: e.SESSION_SECRET,
+    production,
+    demo: production ? 'off' : e.DEMO,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    cookieSecure: e.COOKIE_SECURE,
   };
 }

@@ -1,5 +1,6 @@
 // The composition root: the one place that builds the database, every repository, adapter and service, once.
 // The server, every CLI under scripts/ and the tests start here; nothing inside a layer imports this file.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { AppServices } from './app';
 import { AccountService } from './auth/account.service';
 import { ApiKeyRepository } from './auth/api-key.repository';
@@ -8,6 +9,7 @@ import { AuditLogService } from './auth/audit-log.service';
 import { AuditRepository } from './auth/audit.repository';
 import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
+import { UserAdminService } from './auth/user-admin.service';
 import { UserRepository } from './auth/user.repository';
 import type { Config } from './config';
 import { CycleRunReader } from './cycles/cycle-run-reader.service';
@@ -130,6 +132,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
   const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit });
   const audit = new AuditLogService({ audit: repos.audit });
+  const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
     profiles: repos.policyProfiles,
     context: repos.policyContext,
@@ -166,6 +169,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   const services = {
     auth: { accounts, sessions, apiKeys, audit },
     accounts,
+    userAdmin,
     apiKeys,
     intake,
     reader,
@@ -181,6 +185,25 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
 }
 
 /**
+ * The data directory holds personal data (and the demo passwords file): owner-only, 0700, whatever the umask.
+ * Everything under it (index files, the WAL) is then out of other users' reach too.
+ */
+function restrictDataDir(dir: string, logger: Logger): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dir, 0o700);
+  } catch (err) {
+    // A mounted volume owned by someone else: the service still runs, the operator is told.
+    logger.warn({ err, dir }, 'could not make the data directory owner-only (0700)');
+  }
+}
+
+/** The database and its WAL and shared-memory files: 0600 (SQLite gives new WAL files the database's mode). */
+function restrictFiles(files: string[]): void {
+  for (const f of files) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
  * Opens (and migrates) `config.dbFile`, brings the code-defined reference regions into the database (an
  * explicit start-up step that writes only rows that differ), and builds every repository and service. The
  * model and the index are loaded by the first `matching()` call, so CLIs that only import or export never
@@ -188,7 +211,9 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
  */
 export function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  restrictDataDir(config.dataDir, logger);
   const db = openDatabase(config.dbFile);
+  restrictFiles([config.dbFile, `${config.dbFile}-wal`, `${config.dbFile}-shm`]);
   const transaction = transactionOf(db);
   const repos = createRepositories(db);
 

@@ -1,6 +1,6 @@
 // Entry point: builds the runtime (src/runtime.ts), seeds the demo when the database is empty, and listens.
 import { buildApp } from './app';
-import { ensureDemoAccounts } from './auth/demo-accounts.service';
+import { describeDemoAccounts, ensureDemoAccounts } from './auth/demo-accounts.service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
@@ -25,6 +25,7 @@ const { services, repositories: repos } = runtime;
 
 const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.transaction, counts: repos }, config.demo);
 if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
+// config.demo is 'off' in production whatever DEMO says (src/config.ts), so no demo account is made there.
 const demoMode = config.demo === 'on' || (config.demo === 'auto' && repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode
   ? await ensureDemoAccounts(
@@ -34,16 +35,29 @@ const demoAccounts = demoMode
     )
   : [];
 
-// Loading the model fails fast with a message that says how to install it (npm run setup).
-const { retrieval, ranker } = await runtime.matching();
-const readiness = { synced: false, error: undefined as string | undefined, progress: undefined as StartupProgress | undefined };
+// A missing or corrupt model disables matching only: intake, review, audit and the pages do not need it.
+const matching = await runtime.matching().catch((err: Error) => {
+  logger.error({ err, modelDir: config.modelDir }, 'embedding model missing or corrupt: matching is disabled until `npm run setup` and a restart');
+  return { modelError: err.message };
+});
+const modelError = 'modelError' in matching ? matching.modelError : undefined;
+const { retrieval, ranker } = 'modelError' in matching ? { retrieval: undefined, ranker: undefined } : matching;
+const readiness = { synced: false, error: modelError, progress: undefined as StartupProgress | undefined };
 const app = await buildApp({
   services,
   logger,
   ranker,
+  matchingUnavailable: modelError,
+  trustProxy: config.trustProxy,
+  security: { hsts: config.cookieSecure },
+  auth: { cookieSecure: config.cookieSecure },
   readiness: () => ({
     ready: readiness.synced,
-    checks: { database: 'ok', index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building' },
+    checks: {
+      database: 'ok',
+      model: modelError ? `missing: ${modelError} (run npm run setup)` : 'ok',
+      index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building',
+    },
     progress: readiness.synced ? undefined : readiness.progress,
   }),
 });
@@ -71,7 +85,7 @@ await app.listen({ port: config.port, host: config.host });
 const startupProgress = createTerminalProgress({ stream: process.stderr, logger, logIntervalMs: 5000 });
 let startupTask: { stage: string; task: ProgressTask } | undefined;
 retrieval
-  .sync({
+  ?.sync({
     onProgress: (p) => {
       readiness.progress = p;
       if (startupTask?.stage !== p.stage) {
@@ -90,8 +104,8 @@ retrieval
       .listCycles()
       .filter((c) => c.status === 'open')
       .at(-1);
-    const warmed = ranker.warm({ cycleId: open?.id });
-    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker.corpus.stats() }, 'ranking ready');
+    const warmed = ranker!.warm({ cycleId: open?.id });
+    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker!.corpus.stats() }, 'ranking ready');
     readiness.synced = true;
   })
   .catch((err: Error) => {
@@ -101,10 +115,8 @@ retrieval
 
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 logger.info({ url, docs: `${url}/docs` }, 'listening');
-if (demoAccounts.length) {
-  // Printed for the person at the terminal (not a log line): how to get into the review page.
-  process.stdout.write(`\n科技副总匹配服务已启动：${url}/  （API 文档：${url}/docs）\n演示账号（密码保存在 ${config.dataDir}/demo-accounts.json）：\n`);
-  for (const a of demoAccounts) {
-    process.stdout.write(`  ${a.role.padEnd(8)} ${a.username.padEnd(16)} ${a.password ?? '(密码文件已丢失)'}  ${a.displayName}\n`);
-  }
+if (demoAccounts.length && !config.production) {
+  // Printed for the person at the terminal (not a log line): how to get into the review page. A password is
+  // shown only by the start that created it; the 0600 file keeps it.
+  process.stdout.write(describeDemoAccounts(demoAccounts, { url, dataDir: config.dataDir }));
 }

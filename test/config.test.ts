@@ -14,4 +14,12 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('never seeds the demo in production: auto means off, on is refused naming DEMO', () => {
+    expect(loadConfig({}).demo).toBe('auto');
+    expect(loadConfig({ NODE_ENV: 'development' }).demo).toBe('auto');
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: 'off' });
+    expect(loadConfig({ NODE_ENV: 'production', DEMO: 'off' }).demo).toBe('off');
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO: 'on' })).toThrow(/DEMO/);
+  });
 });

@@ -1,7 +1,7 @@
 import { AppError } from '../shared/errors';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
-import { hashPassword, verifyPassword } from './password.service';
-import type { UserRepository, UserRow } from './user.repository';
+import { hashPassword, needsRehash, verifyPassword } from './password.service';
+import type { NewUser, UserRepository, UserRow } from './user.repository';
 
 /** The regions a reviewer may belong to (reference data; intake owns it, auth only reads it). */
 export type RegionDirectory = { listRegions(): ReadonlyArray<{ code: string; name: string; level: string }> };
@@ -23,9 +23,14 @@ export class AccountService {
   // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert'>; reference: RegionDirectory }) {}
+  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert' | 'setPasswordHash'>; reference: RegionDirectory }) {}
 
   async createUser(a: NewAccount): Promise<StaffUser> {
+    return toStaffUser(this.deps.users.insert(await this.prepareUser(a)));
+  }
+
+  /** Checks a new account and hashes its password: the row to insert (the caller inserts it with its audit entry). */
+  async prepareUser(a: NewAccount): Promise<NewUser> {
     if (!USERNAME.test(a.username)) throw invalid('用户名须为 2–64 位小写字母、数字或 . _ -', 'username');
     if (!STAFF_ROLES.includes(a.role)) throw invalid(`未知的角色：${a.role}`, 'role');
     if (!a.displayName.trim() || a.displayName.length > 100) throw invalid('显示名称不能为空且不超过 100 字', 'displayName');
@@ -41,7 +46,13 @@ export class AccountService {
     }
     if (this.deps.users.findByUsername(a.username)) throw new AppError('ALREADY_EXISTS', `用户已存在：${a.username}`);
     const passwordHash = await hashPassword(a.password);
-    return toStaffUser(this.deps.users.insert({ username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash }));
+    return { username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash };
+  }
+
+  /** The same length rule as at creation, for a password reset. */
+  async hashNewPassword(password: string): Promise<string> {
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) throw invalid(`密码长度须为 ${MIN_PASSWORD_LENGTH}–256 位`, 'password');
+    return hashPassword(password);
   }
 
   getUser(userId: number): StaffUser | undefined {
@@ -62,6 +73,9 @@ export class AccountService {
       return undefined;
     }
     const ok = await verifyPassword(password, user.passwordHash);
-    return ok && !user.disabled ? user : undefined;
+    if (!ok || user.disabled) return undefined;
+    // The one moment the plaintext is at hand: a hash from before the parameters were raised is replaced.
+    if (needsRehash(user.passwordHash)) this.deps.users.setPasswordHash(user.id, await hashPassword(password));
+    return user;
   }
 }

@@ -14,6 +14,8 @@ export type NewAuditEntry = {
   before?: unknown;
   after?: unknown;
   note?: string | null;
+  /** The HTTP client's address; absent for CLI and batch writes. */
+  clientIp?: string | null;
 };
 export type AuditQuery = { entity?: string; entityId?: string; regionCode?: string; limit: number; offset?: number };
 
@@ -30,6 +32,7 @@ type ChainRow = {
   before: string | null;
   after: string | null;
   note: string | null;
+  client_ip: string | null;
   prev_hash: string | null;
   hash: string | null;
 };
@@ -38,7 +41,7 @@ export type ChainReport = { ok: true; rows: number; legacyRows: number; head: st
 
 /** sha256 of the previous row's hash and this row's content, fields in a fixed order (the chain's definition). */
 export function hashAuditRow(prevHash: string | null, r: Omit<ChainRow, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([r.id, r.at, r.actor, r.actor_role, r.action, r.entity, r.entity_id, r.region_code, r.before, r.after, r.note]);
+  const canonical = JSON.stringify([r.id, r.at, r.actor, r.actor_role, r.action, r.entity, r.entity_id, r.region_code, r.before, r.after, r.note, r.client_ip ?? null]);
   return createHash('sha256')
     .update(`${prevHash ?? ''}\n${canonical}`)
     .digest('hex');
@@ -76,12 +79,13 @@ export class AuditRepository {
         before: toJsonText(e.before),
         after: toJsonText(e.after),
         note: e.note ?? null,
+        client_ip: e.clientIp ?? null,
       };
       const prevHash = head?.hash ?? null;
       this.db.$client
         .prepare(
-          `INSERT INTO audit_log (id, at, actor, actor_role, action, entity, entity_id, region_code, before, after, note, prev_hash, hash)
-           VALUES (@id, @at, @actor, @actor_role, @action, @entity, @entity_id, @region_code, @before, @after, @note, @prev_hash, @hash)`,
+          `INSERT INTO audit_log (id, at, actor, actor_role, action, entity, entity_id, region_code, before, after, note, client_ip, prev_hash, hash)
+           VALUES (@id, @at, @actor, @actor_role, @action, @entity, @entity_id, @region_code, @before, @after, @note, @client_ip, @prev_hash, @hash)`,
         )
         .run({ ...row, prev_hash: prevHash, hash: hashAuditRow(prevHash, row) });
       return this.db.select().from(auditLog).where(eq(auditLog.id, row.id)).get()!;

@@ -22,11 +22,14 @@ export type AuthOptions = {
   loginRateLimit?: RateLimitSetting;
   /** Per client IP, against password spraying across usernames. */
   loginIpRateLimit?: RateLimitSetting;
+  /** The session cookie's Secure flag (config.cookieSecure): 'auto' follows the request's protocol. */
+  cookieSecure?: 'auto' | 'always' | 'never';
 };
 export const DEFAULT_AUTH_OPTIONS: Required<AuthOptions> = {
   portalRateLimit: { max: 600, timeWindowMs: 60_000 },
   loginRateLimit: { max: 10, timeWindowMs: 60_000 },
   loginIpRateLimit: { max: 100, timeWindowMs: 60_000 },
+  cookieSecure: 'auto',
 };
 
 /** What the access hook and the auth routes use. */
@@ -53,9 +56,12 @@ export function listRoutes(app: FastifyInstance): RegisteredRoute[] {
   return [...(routeRegistry.get(app) ?? [])];
 }
 
-/** httpOnly, SameSite=Strict, Path=/, and Secure whenever the request arrived over https. */
-export function sessionCookieOptions(req: { protocol: string }) {
-  return { httpOnly: true, sameSite: 'strict' as const, secure: req.protocol === 'https', path: '/' };
+/**
+ * httpOnly, SameSite=Strict, Path=/, and Secure whenever the request arrived over https — behind a TLS proxy
+ * req.protocol says so only when TRUST_PROXY names it — or always/never as configured.
+ */
+export function sessionCookieOptions(req: { protocol: string }, secure: AuthOptions['cookieSecure'] = 'auto') {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: secure === 'always' || (secure !== 'never' && req.protocol === 'https'), path: '/' };
 }
 
 export const unauthorized = (reply: FastifyReply, message: string) => {
@@ -111,7 +117,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     if (!token) throw unauthorized(reply, '未登录或缺少 API 密钥');
     const session = services.sessions.resolve(token);
     if (!session) {
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, options.cookieSecure));
       throw unauthorized(reply, '登录已失效，请重新登录');
     }
     req.principal = toStaffPrincipal(session.user);
@@ -148,6 +154,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       before: ctx.before,
       after: ctx.after,
       note: ctx.note,
+      clientIp: req.ip,
     });
     return payload;
   });

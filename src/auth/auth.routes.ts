@@ -47,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       if (!result) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
       const previous = req.cookies[SESSION_COOKIE];
       if (previous) services.sessions.discard(previous);
-      reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookieOptions(req), maxAge: SESSION_MAX_AGE_SECONDS });
+      reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookieOptions(req, o.cookieSecure), maxAge: SESSION_MAX_AGE_SECONDS });
       return { user: toStaffUser(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt };
     },
   );
@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     async (req, reply) => {
       const p = requirePrincipal(req);
       if (p.kind === 'staff' && req.authSession) services.sessions.logout(req.authSession.tokenHash, p);
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, o.cookieSecure));
       return reply.code(204).send(null);
     },
   );

@@ -43,5 +43,6 @@ export const auditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   note: z.string().nullable(),
+  clientIp: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

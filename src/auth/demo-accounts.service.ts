@@ -8,6 +8,8 @@ export const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
 
 /** `password` is null when the account exists but its demo password is no longer on file (it is never reset). */
 export type DemoAccount = { username: string; displayName: string; role: StaffRole; region: string | null; password: string | null };
+/** `created`: made by this start, so its password is shown this once; later starts point to the file instead. */
+export type EnsuredDemoAccount = DemoAccount & { created: boolean };
 
 type Wanted = Omit<DemoAccount, 'password'>;
 
@@ -40,7 +42,7 @@ export async function ensureDemoAccounts(
   deps: { accounts: Pick<AccountService, 'exists' | 'createUser'> },
   regions: Array<{ code: string; name: string }>,
   options: { dataDir: string },
-): Promise<DemoAccount[]> {
+): Promise<EnsuredDemoAccount[]> {
   const { accounts } = deps;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DEMO_ACCOUNTS_FILE);
@@ -50,21 +52,37 @@ export async function ensureDemoAccounts(
     { username: 'viewer', displayName: '只读用户（演示）', role: 'viewer', region: null },
     ...regions.map((r): Wanted => ({ username: `reviewer-${r.code}`, displayName: `${r.name}审核员（演示）`, role: 'reviewer', region: r.code })),
   ];
-  const result: DemoAccount[] = [];
+  const result: EnsuredDemoAccount[] = [];
   let changed = false;
   for (const w of wanted) {
     if (accounts.exists(w.username)) {
-      result.push({ ...w, password: saved.get(w.username)?.password ?? null });
+      result.push({ ...w, password: saved.get(w.username)?.password ?? null, created: false });
       continue;
     }
     const password = randomToken(12);
     await accounts.createUser({ ...w, password });
-    result.push({ ...w, password });
+    result.push({ ...w, password, created: true });
     changed = true;
   }
   // Accounts from earlier runs with other regions stay on file alongside this run's.
   const others = [...saved.values()].filter((a) => !result.some((r) => r.username === a.username) && accounts.exists(a.username));
-  if (changed) writeSaved(file, [...result, ...others]);
+  if (changed) writeSaved(file, [...result.map(({ created: _c, ...a }) => a), ...others]);
   else if (existsSync(file)) chmodSync(file, 0o600);
   return result;
+}
+
+/**
+ * The terminal note of a demo start: passwords only of the accounts this start created (once, never again in
+ * the logs of later starts), and where the owner-only file keeps them.
+ */
+export function describeDemoAccounts(accounts: EnsuredDemoAccount[], where: { url: string; dataDir: string }): string {
+  const lines = [
+    `\n科技副总匹配服务已启动：${where.url}/  （API 文档：${where.url}/docs）`,
+    `演示账号（密码保存在 ${join(where.dataDir, DEMO_ACCOUNTS_FILE)}，仅本机所有者可读）：`,
+  ];
+  for (const a of accounts) {
+    const password = a.created ? (a.password ?? '') : '(见密码文件)';
+    lines.push(`  ${a.role.padEnd(8)} ${a.username.padEnd(16)} ${password}  ${a.displayName}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

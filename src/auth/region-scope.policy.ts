@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
 import type { Principal } from './auth.types';
 
 /** Which regions' enterprises, demands, shortlists and exports a principal may see and change. */
@@ -30,4 +30,15 @@ export function regionFilter(principal: Principal, requested: string | undefined
   if (scope.all) return requested;
   if (requested !== undefined && requested !== scope.region) throw forbiddenRegion(requested);
   return scope.region;
+}
+
+/**
+ * For a route that names a stored record (an enterprise, a demand): a record that does not exist is a 404 for
+ * everyone, one of another county a 403 for a county reviewer. City staff and portals pass without a look-up.
+ */
+export function assertRecordRegion(principal: Principal, what: string, key: string, regionOf: (key: string) => string | undefined): void {
+  if (regionScope(principal).all) return;
+  const region = regionOf(key);
+  if (region === undefined) throw notFound(what, key);
+  assertRegion(principal, region);
 }

@@ -27,6 +27,11 @@ export class SessionRepository {
     this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
   }
 
+  /** Ends every session of one user; the number ended. */
+  deleteForUser(userId: number): number {
+    return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+  }
+
   deleteExpired(nowIso: string): number {
     return this.db.delete(sessions).where(lte(sessions.expiresAt, nowIso)).run().changes;
   }

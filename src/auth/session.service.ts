@@ -30,7 +30,15 @@ export class SessionService {
   async login(username: string, password: string, meta: { ip: string }): Promise<LoginResult | undefined> {
     const user = await this.deps.accounts.verifyCredentials(username, password);
     if (!user) {
-      this.deps.audit.append({ actor: username, actorRole: 'anonymous', action: 'auth.login_failed', entity: 'user', entityId: username, note: `ip=${meta.ip}` });
+      this.deps.audit.append({
+        actor: username,
+        actorRole: 'anonymous',
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: username,
+        note: `ip=${meta.ip}`,
+        clientIp: meta.ip,
+      });
       return undefined;
     }
     const nowMs = this.now();
@@ -47,6 +55,7 @@ export class SessionService {
       entityId: user.username,
       regionCode: user.regionCode,
       note: `ip=${meta.ip}`,
+      clientIp: meta.ip,
     });
     return { token, csrfToken, expiresAt, user };
   }

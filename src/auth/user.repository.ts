@@ -21,6 +21,14 @@ export class UserRepository {
     return this.db.select().from(users).where(eq(users.id, id)).get();
   }
 
+  setDisabled(id: number, disabled: boolean): void {
+    this.db.update(users).set({ disabled }).where(eq(users.id, id)).run();
+  }
+
+  setPasswordHash(id: number, passwordHash: string): void {
+    this.db.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+  }
+
   list(): Array<Omit<UserRow, 'passwordHash'>> {
     return this.db
       .select({

@@ -15,9 +15,34 @@ export const dateSchema = z
   .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), '日期不存在');
 
 export const yearSchema = z.number().int().min(1950).max(2100);
-export const shortText = z.string().trim().min(1).max(200);
-export const longText = z.string().trim().max(20_000);
-export const tagList = z.array(z.string().trim().min(1).max(100)).max(100);
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one: not storable as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 controls and DEL, except tab, line feed and the carriage return of a CRLF line end (pasted text, CSV cells). */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || (c === 0x0d && s.charCodeAt(i + 1) === 0x0a)) continue;
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+export const CONTROL_CHARACTER_MESSAGE = '文本包含不可见的控制字符（仅允许换行和制表符），请删除后重新提交';
+export const LONE_SURROGATE_MESSAGE = '文本包含无效的 Unicode 字符（孤立代理项），请检查后重新提交';
+
+/**
+ * Every free-text field: a string refused (never silently cleaned) when it holds a control character or a lone
+ * surrogate, checked before trimming so nothing is hidden by it. Chain .trim(), .min(), .max() as on z.string().
+ */
+export const text = () =>
+  z
+    .string()
+    .refine((s) => !hasControlCharacter(s), CONTROL_CHARACTER_MESSAGE)
+    .refine((s) => !LONE_SURROGATE.test(s), LONE_SURROGATE_MESSAGE);
+
+export const shortText = text().trim().min(1).max(200);
+export const longText = text().trim().max(20_000);
+export const tagList = z.array(text().trim().min(1).max(100)).max(100);
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 
 /** Highest first. '无' records that the person has none (an absent field means the fact is not known). */

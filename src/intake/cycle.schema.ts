@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema } from './common.schema';
+import { dateSchema, text } from './common.schema';
 
 export const QUOTA_LEVELS = ['city', 'county'] as const;
 export const QUOTA_COUNTS = ['demands', 'enterprises'] as const;
@@ -20,7 +20,7 @@ export const cycleSchema = z.object({
     .max(64)
     .regex(/^[\w.-]+$/),
   year: z.number().int().min(2000).max(2100),
-  policy: z.string().trim().min(1).max(64),
+  policy: text().trim().min(1).max(64),
   seats: z.number().int().min(0).max(100_000),
   status: z.enum(['open', 'closed']).default('open'),
   /** The date ages and "within 3 years" windows are measured at. */

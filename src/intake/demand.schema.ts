@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { creditCodeSchema, externalIdSchema, longText, shortText } from './common.schema';
+import { creditCodeSchema, externalIdSchema, longText, shortText, text } from './common.schema';
 
 /** 附件1 三: up to two named candidates; "已经协商一致" is the agreed flag. */
 export const namedCandidateSchema = z
   .object({
     expertExternalId: externalIdSchema.optional(),
-    name: z.string().trim().max(50).optional(),
-    institution: z.string().trim().max(200).optional(),
-    contact: z.string().trim().max(50).optional(),
+    name: text().trim().max(50).optional(),
+    institution: text().trim().max(200).optional(),
+    contact: text().trim().max(50).optional(),
     agreed: z.boolean().default(false),
   })
   .refine((c) => c.expertExternalId || c.name, { message: '备选专家需要专家编号或姓名' });
@@ -18,16 +18,16 @@ export const demandSchema = z
   .object({
     externalId: externalIdSchema,
     enterpriseCreditCode: creditCodeSchema,
-    cycle: z.string().trim().min(1).max(64),
+    cycle: text().trim().min(1).max(64),
     title: shortText,
     description: longText.pipe(z.string().min(1)),
-    expectedField: z.string().trim().max(100).default(''),
-    expectedSource: z.string().trim().max(200).optional(),
+    expectedField: text().trim().max(100).default(''),
+    expectedSource: text().trim().max(200).optional(),
     namedCandidates: z.array(namedCandidateSchema).max(2, '期望专家备选人员最多 2 人').default([]),
     keyCommonTech: z.boolean().default(false),
-    expectedCooperation: z.string().trim().max(2000).optional(),
+    expectedCooperation: text().trim().max(2000).optional(),
     cooperationModes: z.array(z.enum(COOPERATION_MODES)).max(7).default([]),
-    partnerRequirements: z.string().trim().max(2000).optional(),
+    partnerRequirements: text().trim().max(2000).optional(),
     /** 预计技术合作经费投入, in 万元. */
     expectedFunding: z.number().min(0).max(1e7).optional(),
     /**
@@ -35,9 +35,9 @@ export const demandSchema = z
      * which the rules that require it treat as `unknown` (never as yes).
      */
     providesConditions: z.boolean().optional(),
-    conditionsNote: z.string().trim().max(1000).optional(),
+    conditionsNote: text().trim().max(1000).optional(),
     /** 附件1 三 期望专家备选人员 · 说明：（是否已经协商一致等）, free text beside the two candidates. */
-    candidatesNote: z.string().trim().max(1000).optional(),
+    candidatesNote: text().trim().max(1000).optional(),
     /**
      * 附件1 三 (“科技副总”需求，无需求的，可不填此项): false = the enterprise filed only section 四 (a technical
      * problem) and asks for no 科技副总 — stored and listed, never matched or assigned. Absent or true = section 三
@@ -45,11 +45,11 @@ export const demandSchema = z
      */
     requestsVicePresident: z.boolean().optional(),
     /** 附件1 四 问题难题（简要描述）, apart from section 三's request (`title` / `description`). */
-    problem: z.string().trim().max(2000).optional(),
+    problem: text().trim().max(2000).optional(),
     /** 附件1 四 有无对外技术合作需求 □有 □无: absent = not answered (never read as 有). */
     externalCooperationNeeded: z.boolean().optional(),
     /** 附件1 四 对外技术合作方式 □其他合作方式：____ (the text; `cooperationModes` then holds 其他). */
-    otherCooperationMode: z.string().trim().max(500).optional(),
+    otherCooperationMode: text().trim().max(500).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.requestsVicePresident === false && !d.problem) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { creditCodeSchema, dateSchema, externalIdSchema, regionCodeSchema, shortText, tagList } from './common.schema';
+import { creditCodeSchema, dateSchema, externalIdSchema, regionCodeSchema, shortText, tagList, text } from './common.schema';
 
 /** 附件1 二(三): kinds of R&D institutions and their level. */
 export const rdInstitutionSchema = z.object({
   name: shortText,
-  kind: z.string().trim().min(1).max(50).optional(),
+  kind: text().trim().min(1).max(50).optional(),
   level: z.enum(['national', 'provincial', 'municipal', 'other']).optional(),
   mode: z.enum(['self_built', 'co_built']).optional(),
 });
@@ -13,7 +13,7 @@ export const CREDIT_ISSUE_CATEGORIES = ['violation', 'bad_credit'] as const;
 
 export const creditIssueSchema = z.object({
   date: dateSchema,
-  kind: z.string().trim().min(1).max(50),
+  kind: text().trim().min(1).max(50),
   /** 严重失信 / 重大违法违规: most rules exclude only serious ones. */
   serious: z.boolean().default(true),
   /**
@@ -22,7 +22,7 @@ export const creditIssueSchema = z.object({
    * record; absent means not classified (a non-serious unclassified issue is then `unknown` there).
    */
   category: z.enum(CREDIT_ISSUE_CATEGORIES).optional(),
-  note: z.string().trim().max(1000).optional(),
+  note: text().trim().max(1000).optional(),
 });
 
 /** Founders and investors, so that conflicts of interest (Xinxiang 三(二)5, Liaocheng 第九条, Wenzhou 二(三)1) can be detected. */
@@ -30,8 +30,8 @@ export const relatedPartySchema = z
   .object({
     kind: z.enum(['founder', 'investor']),
     expertExternalId: externalIdSchema.optional(),
-    institutionName: z.string().trim().min(1).max(200).optional(),
-    name: z.string().trim().max(100).optional(),
+    institutionName: text().trim().min(1).max(200).optional(),
+    name: text().trim().max(100).optional(),
   })
   .refine((p) => p.expertExternalId || p.institutionName || p.name, {
     message: '关联方至少需要专家编号、单位名称或姓名之一',
@@ -49,12 +49,12 @@ export const enterpriseSchema = z.object({
   /** 上年营业收入, in 万元. */
   revenue: z.number().min(0).max(1e9).optional(),
   qualifications: tagList.default([]),
-  industry: z.string().trim().min(1).max(50),
-  legalRepresentative: z.string().trim().max(50).optional(),
+  industry: text().trim().min(1).max(50),
+  legalRepresentative: text().trim().max(50).optional(),
   /** 附件1 一 法人代表 · 手机 (the contact person's phone is `contact.phone`). */
-  legalRepresentativePhone: z.string().trim().max(30).optional(),
-  contact: z.object({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(30).optional() }).default({}),
-  address: z.string().trim().max(300).optional(),
+  legalRepresentativePhone: text().trim().max(30).optional(),
+  contact: z.object({ name: text().trim().max(50).optional(), phone: text().trim().max(30).optional() }).default({}),
+  address: text().trim().max(300).optional(),
   rdInstitutions: z.array(rdInstitutionSchema).max(20).default([]),
   rdAreaM2: z.number().min(0).optional(),
   rdStaff: z.number().int().min(0).optional(),

@@ -14,6 +14,7 @@ import {
   regionCodeSchema,
   shortText,
   tagList,
+  text,
   titleSchema,
   yearSchema,
 } from './common.schema';
@@ -35,7 +36,7 @@ export const projectSchema = z.object({
 });
 
 export const patentSchema = z.object({
-  number: z.string().trim().min(1).max(64),
+  number: text().trim().min(1).max(64),
   title: shortText,
   abstract: longText.default(''),
   type: z.enum(PATENT_TYPES),
@@ -57,21 +58,21 @@ export const paperSchema = z.object({
   title: shortText,
   abstract: longText.default(''),
   keywords: tagList.default([]),
-  venue: z.string().trim().max(200).optional(),
+  venue: text().trim().max(200).optional(),
   year: yearSchema.optional(),
 });
 
 /** 不良记录: 学术不端, 科研失信, or any other kind the institution reports. */
 export const badRecordSchema = z.object({
   date: dateSchema,
-  kind: z.string().trim().min(1).max(50),
-  note: z.string().trim().max(1000).optional(),
+  kind: text().trim().min(1).max(50),
+  note: text().trim().max(1000).optional(),
 });
 
 /** A past or current 科技副总 appointment: makes "currently serving" and "graded 不合格" facts in the data. */
 export const serviceRecordSchema = z.object({
   enterpriseCreditCode: creditCodeSchema,
-  cycle: z.string().trim().min(1).max(64).optional(),
+  cycle: text().trim().min(1).max(64).optional(),
   startDate: dateSchema,
   endDate: dateSchema.optional(),
   grade: gradeSchema.optional(),
@@ -81,7 +82,7 @@ export const serviceRecordSchema = z.object({
 export const cooperationSchema = z.object({
   enterpriseCreditCode: creditCodeSchema,
   year: yearSchema.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 // Facts a policy rule reads may be absent (a talent pool imported from another system often lacks them):
@@ -89,7 +90,7 @@ export const cooperationSchema = z.object({
 export const expertSchema = z
   .object({
     externalId: externalIdSchema,
-    name: z.string().trim().min(1).max(50),
+    name: text().trim().min(1).max(50),
     gender: z.enum(['男', '女']).optional(),
     birthDate: dateSchema.optional(),
     title: titleSchema.optional(),
@@ -111,7 +112,7 @@ export const expertSchema = z
     sendingUnit: z
       .object({
         consents: z.boolean().optional(),
-        opinion: z.string().trim().max(1000).optional(),
+        opinion: text().trim().max(1000).optional(),
         date: dateSchema.optional(),
       })
       .optional(),
@@ -120,12 +121,12 @@ export const expertSchema = z
       .object({
         daysPerMonth: z.number().min(0).max(31).optional(),
         daysPerYear: z.number().min(0).max(366).optional(),
-        note: z.string().trim().max(500).optional(),
+        note: text().trim().max(500).optional(),
       })
       .optional(),
     contact: z
       .object({
-        phone: z.string().trim().max(30).optional(),
+        phone: text().trim().max(30).optional(),
         email: z.email().optional(),
       })
       .default({}),

@@ -10,14 +10,18 @@ import {
   policyRefSchema,
 } from './policy-api.schema';
 import type { PolicyService } from './policy.service';
-import { ALL_STAFF } from '../auth/access.policy';
+import { ALL_STAFF, requirePrincipal } from '../auth/access.policy';
+import { assertRecordRegion } from '../auth/region-scope.policy';
+import type { IntakeReader } from '../intake/intake-reader.service';
 
 export interface PolicyRoutesOptions {
   policies: PolicyService;
+  /** Where an enterprise or demand belongs: a county reviewer checks their own county's only. */
+  reader: Pick<IntakeReader, 'regionOf'>;
 }
 
 /** GET/POST /v1/policies and POST /v1/eligibility. Errors are AppErrors for the app's error handler. */
-export const policyRoutes: FastifyPluginAsyncZod<PolicyRoutesOptions> = async (app, { policies }) => {
+export const policyRoutes: FastifyPluginAsyncZod<PolicyRoutesOptions> = async (app, { policies, reader }) => {
   app.get(
     '/v1/policies',
     {
@@ -65,9 +69,16 @@ export const policyRoutes: FastifyPluginAsyncZod<PolicyRoutesOptions> = async (a
         tags: ['policies'],
         summary: '资格核验：专家、企业或专家—企业（需求）配对，逐条给出结论、原因代码和政策条款',
         body: eligibilityRequestSchema,
-        response: { 200: eligibilityResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: { 200: eligibilityResponseSchema, 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (req) => policies.checkEligibility(req.body),
+    async (req) => {
+      // The verdicts show the enterprise's credit records: another county's are refused like its record is.
+      const principal = requirePrincipal(req);
+      const { enterpriseCreditCode, demandId } = req.body;
+      if (enterpriseCreditCode) assertRecordRegion(principal, '企业', enterpriseCreditCode, (k) => reader.regionOf('enterprises', k));
+      if (demandId) assertRecordRegion(principal, '需求', demandId, (k) => reader.regionOf('demands', k));
+      return policies.checkEligibility(req.body);
+    },
   );
 };

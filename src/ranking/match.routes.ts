@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../auth/access.policy';
-import { assertRegion, regionScope } from '../auth/region-scope.policy';
+import { assertRecordRegion, assertRegion } from '../auth/region-scope.policy';
 import { errorResponseSchema } from '../http/common.schema';
 import type { IntakeReader } from '../intake/intake-reader.service';
 import type { Readiness } from '../http/health.routes';
-import { AppError, notFound } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import { MATCH_EXCLUDED_FOR_STAFF, matchRequestSchema, matchResponseSchema } from './match.schema';
 import type { RankQuery, Ranker } from './ranker.port';
 
@@ -15,6 +15,23 @@ export interface MatchRoutesOptions {
   /** Until the first retrieval sync has finished, matching answers 503 rather than a shortlist from half an index. */
   readiness?: Readiness;
 }
+
+/**
+ * POST /v1/match while the embedding model is missing or corrupt: the rest of the service runs, and matching
+ * answers 503 with what to do (same access declaration, so the route × role matrix is unchanged).
+ */
+export const matchUnavailableRoutes: FastifyPluginAsyncZod<{ reason: string }> = async (app, { reason }) => {
+  app.post(
+    '/v1/match',
+    {
+      config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
+      schema: { tags: ['match'], summary: '专家匹配（模型不可用：请运行 npm run setup）', response: { 503: errorResponseSchema } },
+    },
+    async () => {
+      throw new AppError('MODEL_UNAVAILABLE', '匹配模型缺失或已损坏，匹配暂不可用：请在服务器上运行 npm run setup 后重启服务', { reason });
+    },
+  );
+};
 
 /** POST /v1/match: an explained shortlist for a stored demand or an ad-hoc problem. */
 export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness }) => {
@@ -47,14 +64,13 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
       let query: RankQuery;
       if ('demandId' in body) {
         // County reviewers match their own county's demands only (the demand and its enterprise are county data).
-        if (!regionScope(principal).all) {
-          const region = reader.regionOf('demands', body.demandId);
-          if (region === undefined) throw notFound('需求', body.demandId);
-          assertRegion(principal, region);
-        }
+        assertRecordRegion(principal, '需求', body.demandId, (k) => reader.regionOf('demands', k));
         query = { demandId: body.demandId, title: '', description: '', expectedField: '', namedCandidates: [] };
       } else {
         const { cycle: _c, policy: _p, top: _t, ...demand } = body;
+        // An ad-hoc problem on behalf of an enterprise reads its records (history, credit) like a stored demand does.
+        if (demand.enterpriseCreditCode) assertRecordRegion(principal, '企业', demand.enterpriseCreditCode, (k) => reader.regionOf('enterprises', k));
+        if (demand.region !== undefined) assertRegion(principal, demand.region);
         query = demand;
       }
       // Excluded experts are personal data of people who were not proposed: staff only, never portals.

@@ -8,12 +8,6 @@ export const MATCH_TOP_DEFAULT = 10;
 /** How many excluded experts staff see explained. */
 export const MATCH_EXCLUDED_FOR_STAFF = 10;
 
-/** Lone UTF-16 surrogates cannot be segmented, embedded or stored as UTF-8: refused at the edge. */
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
-const WELL_FORMED = '文本包含无效的 Unicode 字符（孤立代理项）';
-
 const cycleRef = z
   .string()
   .trim()
@@ -30,13 +24,9 @@ const common = {
 
 export const storedMatchSchema = z.object({ demandId: externalIdSchema, ...common });
 
+// Lone surrogates and control characters are refused by the shared text schema (src/intake/common.schema.ts).
 export const adHocMatchSchema = adHocDemandSchema
-  .extend({
-    ...common,
-    title: adHocDemandSchema.shape.title.refine(wellFormed, WELL_FORMED),
-    description: z.string().trim().max(20_000).refine(wellFormed, WELL_FORMED).default(''),
-    expectedField: z.string().trim().max(100).refine(wellFormed, WELL_FORMED).default(''),
-  })
+  .extend(common)
   .refine((b) => b.cycle || b.policy, { message: '需要指定策略配置（policy，不设条件时用 open）或选派周期（cycle）', path: ['policy'] });
 
 /** POST /v1/match: a stored demand by id, or an ad-hoc problem with the demand import's field names. */

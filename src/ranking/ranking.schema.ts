@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namedCandidateSchema } from '../intake/demand.schema';
-import { regionCodeSchema } from '../intake/common.schema';
+import { regionCodeSchema, text } from '../intake/common.schema';
 
 // The contract between ranking (issue 5: /v1/match, batch CLI) and its consumers (cycle runs, review
 // page). Schemas first: the REST response and the stored run rows use these shapes.
@@ -70,9 +70,9 @@ export const excludedCandidateSchema = z.object({
 
 /** An ad-hoc demand: the demand import's field names plus where its policy comes from. */
 export const adHocDemandSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(20_000).default(''),
-  expectedField: z.string().trim().max(100).default(''),
+  title: text().trim().min(1).max(200),
+  description: text().trim().max(20_000).default(''),
+  expectedField: text().trim().max(100).default(''),
   region: regionCodeSchema.optional(),
   enterpriseCreditCode: z.string().trim().max(18).optional(),
   namedCandidates: z.array(namedCandidateSchema).max(2).default([]),

@@ -90,6 +90,7 @@ export const ERROR_STATUS = {
   NOT_READY: 503,
   /** Another process held the database's write lock past the busy timeout; nothing was written. */
   DATABASE_BUSY: 503,
+  MODEL_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

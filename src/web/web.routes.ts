@@ -34,9 +34,15 @@ function loadAsset(name: string, type: string): Asset {
   return { body, type, href: `/assets/${name}?v=${v}` };
 }
 
-/** Only same-site paths may follow a login (no `//host` or `/\host`, which browsers treat as another site). */
+/**
+ * Only same-site paths may follow a login: one leading '/', then no '/' or '\\' (`//host`, `/\\host` are another
+ * site), and no backslash, whitespace or control character anywhere, since browsers drop tabs and newlines
+ * from URLs (`/%09/evil.example` becomes `//evil.example`).
+ */
+const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 500 ? next : undefined;
+  if (typeof next !== 'string' || next.length > 500 || !/^\/(?![/\\])/.test(next)) return undefined;
+  return /[\\\s]/.test(next) || [...next].some(isControl) ? undefined : next;
 }
 
 const wantsHtml = (req: FastifyRequest) => req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');

@@ -174,3 +174,52 @@ describe('POST /v1/match in the matrix', () => {
     expect((await ask(other.externalId)).json()).toMatchObject({ code: 'FORBIDDEN_REGION' });
   });
 });
+
+describe('region scope of POST /v1/eligibility and ad-hoc POST /v1/match', () => {
+  const OWN = '330302';
+  const enterpriseIn = (own: boolean) => t.demo!.enterprises.find((e) => (e.region === OWN) === own)!;
+  const demandIn = (own: boolean) => t.demo!.demands.find((d) => (t.demo!.enterprises.find((e) => e.creditCode === d.enterpriseCreditCode)?.region === OWN) === own)!;
+  const post = (url: string, headers: AuthHeaders, payload: object) => t.app.inject({ method: 'POST', url, headers, payload });
+  const outcome = async (url: string, headers: AuthHeaders, payload: object) => {
+    const res = await post(url, headers, payload);
+    return res.statusCode === 200 ? 200 : `${res.statusCode} ${res.json().code}`;
+  };
+
+  it('refuses a county reviewer the eligibility of another county’s enterprise or demand, and answers their own', async () => {
+    const got = {
+      ownEnterprise: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', enterpriseCreditCode: enterpriseIn(true).creditCode }),
+      otherEnterprise: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', enterpriseCreditCode: enterpriseIn(false).creditCode }),
+      ownDemand: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', demandId: demandIn(true).externalId }),
+      otherDemand: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', demandId: demandIn(false).externalId }),
+      unknownEnterprise: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', enterpriseCreditCode: '91330300MA00000000' }),
+      // Experts are the city's shared pool: a reviewer checks any of them.
+      expert: await outcome('/v1/eligibility', as.reviewer, { policy: 'open', expertId: t.demo!.experts[0].externalId }),
+      adminOther: await outcome('/v1/eligibility', as.admin, { policy: 'open', enterpriseCreditCode: enterpriseIn(false).creditCode }),
+      viewerOther: await outcome('/v1/eligibility', as.viewer, { policy: 'open', demandId: demandIn(false).externalId }),
+    };
+    expect(got).toEqual({
+      ownEnterprise: 200,
+      otherEnterprise: '403 FORBIDDEN_REGION',
+      ownDemand: 200,
+      otherDemand: '403 FORBIDDEN_REGION',
+      unknownEnterprise: '404 NOT_FOUND',
+      expert: 200,
+      adminOther: 200,
+      viewerOther: 200,
+    });
+  });
+
+  it('refuses a county reviewer an ad-hoc match for another county’s enterprise or region', async () => {
+    const adHoc = (extra: object) => ({ title: '锂电池热失控', policy: 'open', top: 3, ...extra });
+    const other = enterpriseIn(false);
+    const got = {
+      ownEnterprise: await outcome('/v1/match', as.reviewer, adHoc({ enterpriseCreditCode: enterpriseIn(true).creditCode })),
+      otherEnterprise: await outcome('/v1/match', as.reviewer, adHoc({ enterpriseCreditCode: other.creditCode })),
+      otherRegion: await outcome('/v1/match', as.reviewer, adHoc({ region: other.region })),
+      ownRegion: await outcome('/v1/match', as.reviewer, adHoc({ region: OWN })),
+      adminOther: await outcome('/v1/match', as.admin, adHoc({ enterpriseCreditCode: other.creditCode })),
+      portalOther: await outcome('/v1/match', as.portal, adHoc({ enterpriseCreditCode: other.creditCode })),
+    };
+    expect(got).toEqual({ ownEnterprise: 200, otherEnterprise: '403 FORBIDDEN_REGION', otherRegion: '403 FORBIDDEN_REGION', ownRegion: 200, adminOther: 200, portalOther: 200 });
+  });
+});

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
+import { describeDemoAccounts, ensureDemoAccounts } from '../../src/auth/demo-accounts.service';
+import { hashPassword } from '../../src/auth/password.service';
 import { users } from '../../src/db/schema';
 import { createTestRuntime } from '../helpers/test-runtime';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
 function setup() {
   const t = createTestRuntime();
   cleanups.push(t.cleanup);
-  return { db: t.runtime.db, dir: t.dir, auth: t.runtime.services.auth };
+  return { db: t.runtime.db, dir: t.dir, auth: t.runtime.services.auth, repos: t.runtime.repositories };
 }
 
 describe('staff accounts', () => {
@@ -69,12 +70,41 @@ describe('demo accounts', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.accounts.map((a: { username: string; password: string }) => [a.username, a.password])).toEqual(first.map((a) => [a.username, a.password]));
     const again = await ensureDemoAccounts(auth, counties, { dataDir: dir });
-    expect(again).toEqual(first);
+    expect(again.map(({ created: _c, ...a }) => a)).toEqual(first.map(({ created: _c, ...a }) => a));
+    expect(first.every((a) => a.created)).toBe(true);
+    expect(again.some((a) => a.created)).toBe(false);
+  });
+
+  it('prints a demo password once, when the account is created, and only points to the file on later starts', async () => {
+    const { dir, auth } = setup();
+    const where = { url: 'http://127.0.0.1:3000', dataDir: dir };
+    const first = await ensureDemoAccounts(auth, counties, { dataDir: dir });
+    const firstNote = describeDemoAccounts(first, where);
+    for (const a of first) expect(firstNote).toContain(a.password!);
+    const againNote = describeDemoAccounts(await ensureDemoAccounts(auth, counties, { dataDir: dir }), where);
+    for (const a of first) expect(againNote).not.toContain(a.password!);
+    expect(againNote).toContain(join(dir, 'demo-accounts.json'));
   });
 
   it('lets a demo account log in with the printed password', async () => {
     const { dir, auth } = setup();
     const [admin] = await ensureDemoAccounts(auth, counties.slice(0, 1), { dataDir: dir });
     expect(await auth.accounts.verifyCredentials('admin', admin.password!)).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+});
+
+describe('password hashes made with older parameters', () => {
+  it('are replaced by one at the current parameters on the next successful login, and only then', async () => {
+    const { repos, auth } = setup();
+    await auth.accounts.createUser({ username: 'old-hash', displayName: 'x', role: 'viewer', password: 'long-enough-password' });
+    const weak = await hashPassword('long-enough-password', { N: 2 ** 14, r: 8, p: 1 });
+    repos.users.setPasswordHash(repos.users.findByUsername('old-hash')!.id, weak);
+    const stored = () => repos.users.findByUsername('old-hash')!.passwordHash;
+
+    expect(await auth.accounts.verifyCredentials('old-hash', 'wrong-password-000')).toBeUndefined();
+    expect(stored()).toBe(weak);
+    expect(await auth.accounts.verifyCredentials('old-hash', 'long-enough-password')).toBeTruthy();
+    expect(stored()).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await auth.accounts.verifyCredentials('old-hash', 'long-enough-password')).toBeTruthy();
   });
 });

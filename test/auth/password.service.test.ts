@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/auth/password.service';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/auth/password.service';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the password it hashed and rejects a wrong one', async () => {
@@ -12,7 +12,7 @@ describe('password hashing (scrypt)', () => {
   it('stores the algorithm and its parameters in the hash and salts every hash differently', async () => {
     const a = await hashPassword('same password');
     const b = await hashPassword('same password');
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain('same password');
   });
@@ -34,5 +34,12 @@ describe('password hashing (scrypt)', () => {
     ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
+  });
+
+  it('asks for a re-hash of hashes below the OWASP minimum (N=2^17, r=8, p=1) only', async () => {
+    expect(needsRehash(await hashPassword('pw-1234567890'))).toBe(false);
+    expect(needsRehash('scrypt$32768$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g')).toBe(true);
+    expect(needsRehash('scrypt$131072$4$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g')).toBe(true);
+    expect(needsRehash('bcrypt$x')).toBe(true);
   });
 });

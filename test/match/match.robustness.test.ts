@@ -53,10 +53,14 @@ describe('POST /v1/match robustness', () => {
   });
 
   it('treats SQL fragments and markup in the text as text', async () => {
-    for (const title of ["'; DROP TABLE experts; --", '1 OR 1=1 UNION SELECT * FROM users', '<script>alert(1)</script>锂电池', '%00\u0000\u0007\u200b']) {
+    for (const title of ["'; DROP TABLE experts; --", '1 OR 1=1 UNION SELECT * FROM users', '<script>alert(1)</script>锂电池', '%00\u200b']) {
       const res = await send(JSON.stringify({ title, description: "' OR ''='", policy: 'open' }));
       expect(res.statusCode, res.body).toBe(200);
     }
+    // Control characters are refused (the shared text schema), never silently dropped.
+    const control = await send(JSON.stringify({ title: '锂电池\u0000\u0007', policy: 'open' }));
+    expect(control.statusCode).toBe(400);
+    expect(control.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'title' }] });
     const stored = await send(JSON.stringify({ demandId: "x' OR '1'='1" }));
     expect(stored.statusCode).toBe(400);
     const stored2 = await send(JSON.stringify({ demandId: 'x--1;DROP' }));

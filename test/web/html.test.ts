@@ -22,7 +22,9 @@ describe('html tagged template', () => {
 describe('login redirect target', () => {
   it('follows only same-site paths', () => {
     expect(safeNext('/runs/r1/regions/330302')).toBe('/runs/r1/regions/330302');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', undefined, 42]) {
+    // '/%09/evil.example' arrives decoded: browsers drop the tab and go to //evil.example.
+    const decodedControls = ['/\t/evil.example', '/\n/evil.example', '/\r//evil.example', '/ /evil.example', '/a\\b', '/x\u0000', '/\u007f'];
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', undefined, 42, ...decodedControls]) {
       expect(safeNext(bad)).toBeUndefined();
     }
   });

@@ -63,6 +63,8 @@ export const auditLog = sqliteTable(
     /** Hash chain (npm run audit:verify): the previous row's hash, and sha256 of it plus this row's canonical content. */
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /** The client's address (req.ip: behind a trusted proxy, from X-Forwarded-For); null for CLI and batch writes. */
+    clientIp: text('client_ip'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_region_idx').on(t.regionCode)],
 );

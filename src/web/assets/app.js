@@ -113,7 +113,13 @@
       api('POST', '/v1/auth/login', { username: username, password: password })
         .then(function () {
           var next = loginForm.getAttribute('data-next') || '/';
-          location.href = /^\/(?![\/\\])/.test(next) ? next : '/';
+          // The same rule as the server's safeNext: one leading '/', no backslash, whitespace or control character.
+          var unsafe =
+            /[\\\s]/.test(next) ||
+            next.split('').some(function (c) {
+              return c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+            });
+          location.href = /^\/(?![\/\\])/.test(next) && !unsafe ? next : '/';
         })
         .catch(function (e) {
           loginError.textContent = e.message;
