@@ -1,4 +1,5 @@
-import type { Bm25Hit } from './bm25.index';
+/** A document's key and score (re-exported by bm25.index.ts, which this module must not import). */
+export type Bm25Hit = { key: number; score: number };
 
 /** One query term as the pruned traversal sees it: its postings (ascending documents), weight and bound. */
 export type TermCursor = {

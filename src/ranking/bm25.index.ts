@@ -1,7 +1,7 @@
-import { findDoc, KeyedTopK, type TermCursor, topKMaxScore } from './bm25-maxscore';
+import { type Bm25Hit, findDoc, KeyedTopK, type TermCursor, topKMaxScore } from './bm25-maxscore';
 
 export type Bm25Params = { k1: number; b: number };
-export type Bm25Hit = { key: number; score: number };
+export type { Bm25Hit };
 
 /** One query's scores; valid until the next score() call or index change (they share scratch buffers). */
 export type Bm25Scores = {
