@@ -12,6 +12,8 @@ import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import type { IntakeReader } from './intake/intake-reader.service';
+import { intakeReviewRoutes } from './intake/intake-review.routes';
+import type { IntakeReviewService } from './intake/intake-review.service';
 import { intakeRoutes } from './intake/intake.routes';
 import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
@@ -29,6 +31,8 @@ import { webRoutes } from './web/web.routes';
 export type AppServices = {
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
   intake: IntakeService;
+  /** The county's intake review of demands and expert forms (approve / return / withdraw, the queue). */
+  intakeReview: IntakeReviewService;
   reader: IntakeReader;
   policies: PolicyService;
   cycleRuns: CycleRunReader;
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
+  await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });
   await app.register(policyRoutes, { policies: services.policies });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
   await app.register(cycleRoutes, { reader: services.cycleRuns });

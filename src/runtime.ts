@@ -23,6 +23,8 @@ import { DemandRepository } from './intake/demand.repository';
 import { EnterpriseRepository } from './intake/enterprise.repository';
 import { ExpertRepository } from './intake/expert.repository';
 import { IntakeReader } from './intake/intake-reader.service';
+import { IntakeReviewRepository } from './intake/intake-review.repository';
+import { IntakeReviewService } from './intake/intake-review.service';
 import { IntakeService } from './intake/intake.service';
 import { ReferenceRepository } from './intake/reference.repository';
 import { REGIONS } from './intake/regions.data';
@@ -101,6 +103,7 @@ function createRepositories(db: Db) {
     enterprises: new EnterpriseRepository(db),
     demands: new DemandRepository(db),
     reference: new ReferenceRepository(db),
+    intakeReviews: new IntakeReviewRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
@@ -118,8 +121,16 @@ function createRepositories(db: Db) {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
-  const intake = new IntakeService(repos);
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+  const intakeReview = new IntakeReviewService({
+    reviews: repos.intakeReviews,
+    audit: repos.audit,
+    transaction,
+    experts: repos.experts,
+    demands: repos.demands,
+    now: overrides.now,
+  });
+  const intake = new IntakeService({ ...repos, review: intakeReview });
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
@@ -163,6 +174,7 @@ function createServices(repos: Repositories, overrides: Pick<RuntimeOverrides, '
     accounts,
     apiKeys,
     intake,
+    intakeReview,
     reader,
     policies,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
@@ -188,7 +200,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, overrides);
+  const services = createServices(repos, transaction, overrides);
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

@@ -119,7 +119,8 @@ export class CycleRunService {
     // Records and policy facts of this cycle.
     t = performance.now();
     const base = deps.policies.cycleContext(cycle.id);
-    const stored = deps.demands.listByCycle(cycle.id);
+    // Only demands the county approved enter a run (Wenzhou 四(一): 经科技部门审核后入库).
+    const stored = deps.demands.listByCycle(cycle.id).filter((d) => d.review === 'approved');
     const enterpriseById = deps.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]);
     const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });

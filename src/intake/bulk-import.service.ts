@@ -1,6 +1,7 @@
 import type { Transaction } from '../shared/transaction.port';
 import { factList, missingFacts } from './fact-labels';
 import type { ImportRow } from './import-file.reader';
+import type { ReviewOnSave } from './intake-review.service';
 import type { EntityKind, IntakeService } from './intake.service';
 
 export type RejectedRow = { line: number; field: string; message: string };
@@ -23,7 +24,7 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number } = {},
+  opts: { strict?: boolean; chunkSize?: number; review?: ReviewOnSave } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
@@ -35,7 +36,7 @@ export function importRows(
     }
     let result: ReturnType<IntakeService['save']>;
     try {
-      result = intake.save(kind, row.record);
+      result = intake.save(kind, row.record, opts.review);
     } catch (err) {
       // A row the database refuses (its savepoint rolled back) is reported, never fatal for the others.
       into.rejected.push({ line: row.line, field: '(row)', message: `保存失败：${(err as Error).message}` });
