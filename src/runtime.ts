@@ -128,6 +128,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     transaction,
     experts: repos.experts,
     demands: repos.demands,
+    queue: repos.intakeReviews,
+    enterprises: repos.enterprises,
     now: overrides.now,
   });
   const intake = new IntakeService({ ...repos, review: intakeReview });

@@ -2,6 +2,9 @@ import type { AuditRepository } from '../auth/audit.repository';
 import { AppError, notFound } from '../shared/errors';
 import type { Transaction } from '../shared/transaction.port';
 import type { DemandRepository } from './demand.repository';
+import type { EnterpriseRepository } from './enterprise.repository';
+import { isCreditCodeValid } from './credit-code';
+import { factList, missingFacts } from './fact-labels';
 import type { Demand } from './demand.schema';
 import type { Expert } from './expert.schema';
 import type { ExpertRepository, UpsertStatus } from './expert.repository';
@@ -22,6 +25,23 @@ export type ReviewOnSave = {
 };
 /** The record a review is about, located. */
 export type ReviewSubject = { kind: ReviewKind; id: number; key: string };
+
+/** Below this many characters (title and description) a demand gives the ranker too little to match on. */
+export const SHORT_PROBLEM_CHARS = 40;
+
+/** A submitted form in the county's queue. */
+export type QueueItem = {
+  kind: ReviewKind;
+  key: string;
+  region: string | null;
+  submittedAt: string;
+  submittedBy: string;
+  record: Expert | Demand;
+  /** The approved version before this resubmission (null for a first submission). */
+  approved: unknown;
+  /** What is missing or suspicious, in Chinese. */
+  flags: string[];
+};
 
 const ENTITY: Record<ReviewKind, ReviewEntity> = { experts: 'expert', demands: 'demand' };
 
@@ -75,6 +95,8 @@ export class IntakeReviewService {
       transaction: Transaction;
       experts: Pick<ExpertRepository, 'findIdByExternalId' | 'getByExternalId'>;
       demands: Pick<DemandRepository, 'getByExternalId'>;
+      queue: Pick<IntakeReviewRepository, 'listSubmitted' | 'findExpertDuplicates'>;
+      enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
       now?: () => string;
     },
   ) {}
@@ -88,6 +110,53 @@ export class IntakeReviewService {
     const id = this.deps.experts.findIdByExternalId(key);
     const e = id === undefined ? undefined : this.deps.experts.getByExternalId(key);
     return id !== undefined && e ? { id, record: e } : undefined;
+  }
+
+  /**
+   * The county's queue: submitted forms, newest first, each with what is missing or suspicious pointed out and,
+   * for a resubmission, the version the county approved before.
+   */
+  queue(region: string | undefined, limit = 200): QueueItem[] {
+    return this.deps.queue.listSubmitted({ region, limit }).flatMap((row): QueueItem[] => {
+      const kind: ReviewKind = row.entity === 'expert' ? 'experts' : 'demands';
+      const found = this.find(kind, row.externalId);
+      if (!found) return [];
+      return [
+        {
+          kind,
+          key: row.externalId,
+          region: row.region,
+          submittedAt: row.submittedAt,
+          submittedBy: row.submittedBy,
+          record: found.record,
+          approved: row.approvedRecord ?? null,
+          flags: this.flagsOf(kind, found.record),
+        },
+      ];
+    });
+  }
+
+  private flagsOf(kind: ReviewKind, record: Expert | Demand): string[] {
+    const flags: string[] = [];
+    if (kind === 'experts') {
+      const e = record as Expert;
+      const missing = missingFacts('experts', e);
+      if (missing.length) flags.push(`缺少${factList(missing)}：相关政策条件将显示为“待核实”`);
+      if (e.birthDate) {
+        const dups = this.deps.queue.findExpertDuplicates({ externalId: e.externalId, name: e.name, institution: e.institution.name, birthDate: e.birthDate });
+        if (dups.length) flags.push(`疑似重复填报：与专家 ${dups.join('、')} 姓名、单位、出生日期相同`);
+      }
+      return flags;
+    }
+    const d = record as Demand;
+    const missing = missingFacts('demands', d);
+    const enterprise = this.deps.enterprises.getByCreditCode(d.enterpriseCreditCode);
+    if (enterprise) missing.push(...missingFacts('enterprises', enterprise));
+    if (missing.length) flags.push(`缺少${factList(missing)}：相关政策条件将显示为“待核实”`);
+    if (!isCreditCodeValid(d.enterpriseCreditCode)) flags.push(`统一社会信用代码 ${d.enterpriseCreditCode} 校验位不正确（GB 32100-2015），请核对`);
+    const text = `${d.title}${d.description}`.replace(/\s/g, '');
+    if (text.length < SHORT_PROBLEM_CHARS) flags.push(`技术难题描述过短（${text.length} 字）：请补充具体问题、指标与场景，否则难以匹配`);
+    return flags;
   }
 
   /** A decision on the record with this business key; 404 when there is none. */
