@@ -64,7 +64,7 @@ function card(item: QueueItem, i: number) {
       : html`<p class="muted">未发现缺项或疑点。</p>`
   }
   ${fieldsTable(item)}
-  <form class="decide intake-decision" data-intake-form data-kind="${item.kind}" data-key="${item.key}">
+  <form class="intake-decision" data-intake-form data-kind="${item.kind}" data-key="${item.key}">
     <label for="reason-${id}">理由<span class="muted">（退回必填，提交人将看到）</span></label>
     <input id="reason-${id}" name="reason" maxlength="1000" autocomplete="off"${i === 0 ? ' autofocus' : ''}>
     <button type="submit" class="primary" name="action" value="approve" accesskey="a" aria-label="审核通过：${heading(item)}">通过</button>
