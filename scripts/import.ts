@@ -1,7 +1,9 @@
-// npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]
+// npm run import -- <experts|enterprises|demands> FILE [--strict] [--approve] [--format jsonl|csv|xlsx]
 // npm run import -- <form1|form2> FILE.xlsx [FILE.xlsx ...] --cycle ID [--region CODE]
 //   the official workbooks: form1 = 附件1 需求与技术创新难题信息表 (one enterprise per sheet), form2 = 附件2 汇总表.
 //   A bad 附件1 sheet (or 附件2 row) is rejected whole with its cells; the others are stored.
+// Experts and demands land as submitted for the county's review; --approve (run by the city administrator on the
+// server) approves them on import, each approval audited as 'intake.approve_on_import' by cli:import.
 // Prints the JSON summary (rows inserted/updated/unchanged, rejected rows with line and field, and a warning
 // per stored row that lacks facts a policy rule reads). Exit 1 when no row was stored at all, or with
 // --strict when any row was rejected (then nothing is stored), and when the database failed (locked past the
@@ -18,12 +20,18 @@ import { fail, openCli, writeJsonLine } from './lib/cli';
 
 const KINDS = ['experts', 'enterprises', 'demands'] as const;
 const USAGE =
-  'usage: npm run import -- <experts|enterprises|demands> FILE [--strict] [--format jsonl|csv|xlsx]\n' +
+  'usage: npm run import -- <experts|enterprises|demands> FILE [--strict] [--approve] [--format jsonl|csv|xlsx]\n' +
   '       npm run import -- <form1|form2> FILE.xlsx [FILE.xlsx ...] --cycle ID [--region CODE]';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { strict: { type: 'boolean', default: false }, format: { type: 'string' }, cycle: { type: 'string' }, region: { type: 'string' } },
+  options: {
+    strict: { type: 'boolean', default: false },
+    approve: { type: 'boolean', default: false },
+    format: { type: 'string' },
+    cycle: { type: 'string' },
+    region: { type: 'string' },
+  },
 });
 const [kind, file] = positionals;
 if (kind === 'form1' || kind === 'form2') await importForms(kind, positionals.slice(1));
@@ -40,6 +48,7 @@ try {
     // The audit trail names the operator's login on this host: the CLI has no service account.
     by: { actor: `cli:import:${userInfo().username}`, actorRole: 'operator' },
     onRetry: (attempt, err) => cli.logger.warn({ attempt, code: (err as { code?: string }).code }, '数据库被其他进程占用，本批次已回滚，稍后重试'),
+    review: { approve: values.approve },
   });
   writeJsonLine(summary);
   await cli.close();

@@ -3,6 +3,8 @@
 // exits 1 if any record was rejected, 2 on bad configuration or arguments.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
+import { generateDemoData } from '../src/demo/demo-data.generator';
+import { seedReviewQueue } from '../src/demo/demo-review-queue.service';
 import { seedDemo, type SeedDemoOptions } from '../src/demo/seed-demo.service';
 import { createRuntime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
@@ -43,8 +45,11 @@ const opts = (() => {
 const logger = createCliLogger(config.logLevel, 'seed-demo');
 const runtime = createRuntime(config, { logger });
 try {
-  const summary = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, opts);
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  const data = generateDemoData(opts);
+  const summary = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, { ...opts, data });
+  // A few forms waiting in 鹿城区's intake queue (submitted, returned, a duplicate expert): the county's check before matching.
+  const queued = seedReviewQueue({ intake: runtime.services.intake, intakeReview: runtime.services.intakeReview, transaction: runtime.transaction }, data);
+  process.stdout.write(`${JSON.stringify({ ...summary, reviewQueue: queued })}\n`);
   if (summary.rejected.length) {
     logger.error({ rejected: summary.rejected.length }, 'some demo records were rejected');
     process.exitCode = 1;

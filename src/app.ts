@@ -13,6 +13,8 @@ import { registerErrorHandling } from './http/error-handler';
 import { healthRoutes, type Readiness } from './http/health.routes';
 import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/security-headers.plugin';
 import type { IntakeReader } from './intake/intake-reader.service';
+import { intakeReviewRoutes } from './intake/intake-review.routes';
+import type { IntakeReviewService } from './intake/intake-review.service';
 import { intakeRoutes } from './intake/intake.routes';
 import type { DemandSummaryExportService } from './intake/demand-summary-export.service';
 import { formExportRoutes } from './intake/form-export.routes';
@@ -32,6 +34,8 @@ import { webRoutes } from './web/web.routes';
 export type AppServices = {
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
   intake: IntakeService;
+  /** The county's intake review of demands and expert forms (approve / return / withdraw, the queue). */
+  intakeReview: IntakeReviewService;
   reader: IntakeReader;
   policies: PolicyService;
   cycleRuns: CycleRunReader;
@@ -93,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
+  await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });
   await app.register(formExportRoutes, { summaryExport: services.summaryExport });
   await app.register(policyRoutes, { policies: services.policies, reader: services.reader });
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
@@ -100,6 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).
-  await app.register(webRoutes, { review: services.review, accounts: services.auth.accounts, reader: services.reader });
+  await app.register(webRoutes, { review: services.review, accounts: services.auth.accounts, reader: services.reader, intakeReview: services.intakeReview });
   return app;
 }

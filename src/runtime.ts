@@ -29,6 +29,8 @@ import { ExpertRepository } from './intake/expert.repository';
 import { IntakeReader } from './intake/intake-reader.service';
 import { DemandSummaryExportService } from './intake/demand-summary-export.service';
 import { OfficialFormImportService } from './intake/official-form-import.service';
+import { IntakeReviewRepository } from './intake/intake-review.repository';
+import { IntakeReviewService } from './intake/intake-review.service';
 import { IntakeService } from './intake/intake.service';
 import { ReferenceRepository } from './intake/reference.repository';
 import { REGIONS } from './intake/regions.data';
@@ -107,6 +109,7 @@ function createRepositories(db: Db) {
     enterprises: new EnterpriseRepository(db),
     demands: new DemandRepository(db),
     reference: new ReferenceRepository(db),
+    intakeReviews: new IntakeReviewRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
@@ -126,7 +129,17 @@ function createRepositories(db: Db) {
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
 function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
-  const intake = new IntakeService({ ...repos, transaction });
+  const intakeReview = new IntakeReviewService({
+    reviews: repos.intakeReviews,
+    audit: repos.audit,
+    transaction,
+    experts: repos.experts,
+    demands: repos.demands,
+    queue: repos.intakeReviews,
+    enterprises: repos.enterprises,
+    now: overrides.now,
+  });
+  const intake = new IntakeService({ ...repos, transaction, review: intakeReview });
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
@@ -172,6 +185,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     userAdmin,
     apiKeys,
     intake,
+    intakeReview,
     reader,
     policies,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),

@@ -154,8 +154,9 @@ export class CycleRunService {
     // Records and policy facts of this cycle.
     t = performance.now();
     const base = deps.policies.cycleContext(cycle.id);
-    // A problem-only demand (附件1 三 left empty) asks for no 科技副总: neither matched nor counted for quotas.
-    const stored = deps.demands.listByCycle(cycle.id).filter((d) => requestsVicePresident(d.demand));
+    // Only demands the county approved enter a run (Wenzhou 四(一): 经科技部门审核后入库); a problem-only demand
+    // (附件1 三 left empty) asks for no 科技副总: neither matched nor counted for quotas.
+    const stored = deps.demands.listByCycle(cycle.id).filter((d) => d.review === 'approved' && requestsVicePresident(d.demand));
     const enterpriseById = deps.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]);
     const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });

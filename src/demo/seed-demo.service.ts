@@ -35,6 +35,9 @@ export type RecordCounts = {
   demands: Pick<DemandRepository, 'count'>;
 };
 
+/** The demo's records are in use at once: they enter as approved, audited as the seed's approval. */
+const DEMO_APPROVAL = { by: { actor: 'system:demo-seed', actorRole: 'admin' }, approve: true };
+
 const emptyCounts = (): StatusCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
 
 function keyOf(kind: SeedKind, record: unknown): string {
@@ -72,10 +75,10 @@ export function seedDemo(deps: SeedDemoDeps, opts: SeedDemoOptions = {}): SeedDe
     for (const e of data.enterprises) tally('enterprises', e, intake.saveEnterprise(e, DEMO_SEED_ACTOR));
   });
   transaction(() => {
-    for (const x of data.experts) tally('experts', x, intake.saveExpert(x, DEMO_SEED_ACTOR));
+    for (const x of data.experts) tally('experts', x, intake.saveExpert(x, DEMO_APPROVAL));
   });
   transaction(() => {
-    for (const d of data.demands) tally('demands', d, intake.saveDemand(d, DEMO_SEED_ACTOR));
+    for (const d of data.demands) tally('demands', d, intake.saveDemand(d, DEMO_APPROVAL));
   });
   summary.durationMs = Math.round(performance.now() - started);
   return summary;

@@ -3,6 +3,7 @@ import type { Transaction } from '../shared/transaction.port';
 import { isBusyError, isDatabaseFailure } from '../shared/database-errors';
 import { factList, missingFacts } from './fact-labels';
 import type { ImportRow } from './import-file.reader';
+import type { ReviewOnSave } from './intake-review.service';
 import type { EntityKind, IntakeService } from './intake.service';
 
 export type RejectedRow = { line: number; field: string; message: string };
@@ -56,7 +57,7 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; by?: AuditActor; onRetry?: (attempt: number, err: unknown) => void } = {},
+  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; by?: AuditActor; review?: Omit<ReviewOnSave, 'by'>; onRetry?: (attempt: number, err: unknown) => void } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
@@ -68,7 +69,7 @@ export function importRows(
     }
     let result: ReturnType<IntakeService['save']>;
     try {
-      result = intake.save(kind, row.record, opts.by ?? SYSTEM_ACTOR);
+      result = intake.save(kind, row.record, { by: opts.by ?? SYSTEM_ACTOR, ...opts.review });
     } catch (err) {
       // A locked, full or broken database is not the row's fault: the chunk rolls back and is retried or fails.
       if (isDatabaseFailure(err)) throw err;

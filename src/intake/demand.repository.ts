@@ -1,14 +1,16 @@
 import { asc, eq, gt, inArray, sql, and } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { changeLog, demandCandidates, demands, enterprises } from '../db/schema';
+import { changeLog, demandCandidates, demands, enterprises, intakeReviews } from '../db/schema';
 import { hashRecord } from '../shared/hash';
 import type { Demand } from './demand.schema';
 import type { UpsertStatus } from './expert.repository';
 
-type Row = typeof demands.$inferSelect & { creditCode: string; regionCode: string };
+type Row = typeof demands.$inferSelect & { creditCode: string; regionCode: string; review: ReviewStatus | null };
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
-export type StoredDemand = { id: number; enterpriseId: number; region: string; demand: Demand };
+type ReviewStatus = (typeof intakeReviews.$inferSelect)['status'];
+/** `review` is the intake review state: only an approved demand is matched (a demand without a review row was never submitted through intake). */
+export type StoredDemand = { id: number; enterpriseId: number; region: string; review: ReviewStatus | 'none'; demand: Demand };
 
 export class DemandRepository {
   constructor(private readonly db: Db) {}
@@ -124,14 +126,15 @@ export class DemandRepository {
 
   private select(where: ReturnType<typeof eq> | undefined, limit?: number): StoredDemand[] {
     let q = this.db
-      .select({ d: demands, creditCode: enterprises.creditCode, regionCode: enterprises.regionCode })
+      .select({ d: demands, creditCode: enterprises.creditCode, regionCode: enterprises.regionCode, review: intakeReviews.status })
       .from(demands)
       .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+      .leftJoin(intakeReviews, and(eq(intakeReviews.entity, 'demand'), eq(intakeReviews.entityId, demands.id)))
       .where(where)
       .orderBy(asc(demands.id))
       .$dynamic();
     if (limit) q = q.limit(limit);
-    const rows: Row[] = q.all().map((r) => ({ ...r.d, creditCode: r.creditCode, regionCode: r.regionCode }));
+    const rows: Row[] = q.all().map((r) => ({ ...r.d, creditCode: r.creditCode, regionCode: r.regionCode, review: r.review }));
     if (rows.length === 0) return [];
     const cands = this.db
       .select()
@@ -148,6 +151,7 @@ export class DemandRepository {
       id: r.id,
       enterpriseId: r.enterpriseId,
       region: r.regionCode,
+      review: r.review ?? 'none',
       demand: clean({
         externalId: r.externalId,
         enterpriseCreditCode: r.creditCode,

@@ -11,6 +11,7 @@ import { demandSchema } from './demand.schema';
 import { enterpriseSchema } from './enterprise.schema';
 import { expertSchema } from './expert.schema';
 import { missingFacts } from './fact-labels';
+import { INTAKE_REVIEW_STATUSES } from './intake-review.schema';
 import type { EntityKind, IntakeService, SaveResult } from './intake.service';
 import type { IntakeReader } from './intake-reader.service';
 
@@ -46,6 +47,8 @@ const saveResponse = z.object({
   status: z.enum(['inserted', 'updated', 'unchanged']),
   /** Facts a policy rule reads that the record lacks: it is stored, and those verdicts are `unknown` until they are entered. */
   missing: z.array(z.string()),
+  /** Experts and demands: the intake review state after the save (a new or changed form waits for the county). */
+  review: z.object({ status: z.enum(INTAKE_REVIEW_STATUSES), reason: z.string().nullable() }).optional(),
 });
 
 function unwrap(result: SaveResult<string>): { key: string; status: 'inserted' | 'updated' | 'unchanged' } {
@@ -55,7 +58,8 @@ function unwrap(result: SaveResult<string>): { key: string; status: 'inserted' |
 
 /** A saved record, with the facts a policy rule reads that it lacks (stored anyway; those verdicts are unknown). */
 function unwrapRecord(kind: EntityKind, body: unknown, result: SaveResult<string>): z.infer<typeof saveResponse> {
-  return { ...unwrap(result), missing: missingFacts(kind, body) };
+  const review = result.ok && result.review ? { status: result.review.status, reason: result.review.reason } : undefined;
+  return { ...unwrap(result), missing: missingFacts(kind, body), ...(review ? { review } : {}) };
 }
 
 export type IntakeRouteOptions = { intake: IntakeService; reader: IntakeReader };

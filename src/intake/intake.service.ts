@@ -10,9 +10,11 @@ import { enterpriseSchema, type Enterprise } from './enterprise.schema';
 import type { ExpertRepository, UpsertStatus } from './expert.repository';
 import { expertSchema, type Expert } from './expert.schema';
 import type { ReferenceRepository } from './reference.repository';
+import type { IntakeReviewService, ReviewOnSave, ReviewState } from './intake-review.service';
 
 export type { FieldError } from '../shared/zod-issues';
-export type SaveResult<K> = { ok: true; key: K; id: number; status: UpsertStatus } | { ok: false; errors: FieldError[] };
+/** `review` is the intake review state after the save (experts and demands only). */
+export type SaveResult<K> = { ok: true; key: K; id: number; status: UpsertStatus; review?: ReviewState } | { ok: false; errors: FieldError[] };
 export type EntityKind = 'experts' | 'enterprises' | 'demands';
 export type IntakeRepositories = {
   experts: ExpertRepository;
@@ -21,7 +23,13 @@ export type IntakeRepositories = {
   reference: ReferenceRepository;
 };
 /** The write side also records each change in the audit trail, in the change's own transaction. */
-export type IntakeDeps = IntakeRepositories & { audit: AuditTrail; transaction: Transaction };
+export type IntakeDeps = IntakeRepositories & { audit: AuditTrail; transaction: Transaction; review: Pick<IntakeReviewService, 'afterSave' | 'stateOf'> };
+/** Who saves (the audit actor), or that plus how the form enters the county's review. */
+export type SaveAs = AuditActor | ReviewOnSave;
+
+/** A save nobody in particular made (scripts without an operator): the form waits for the county. */
+export const SYSTEM_SUBMIT: ReviewOnSave = { by: SYSTEM_ACTOR };
+const toReview = (as: SaveAs): ReviewOnSave => ('by' in as ? as : { by: as });
 
 /**
  * Validates and stores intake records. Shape errors come from the zod schemas; reference errors
@@ -32,7 +40,7 @@ export type IntakeDeps = IntakeRepositories & { audit: AuditTrail; transaction: 
 export class IntakeService {
   constructor(private readonly deps: IntakeDeps) {}
 
-  saveExpert(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
+  saveExpert(input: unknown, as: SaveAs = SYSTEM_SUBMIT): SaveResult<string> {
     const parsed = expertSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const e: Expert = parsed.data;
@@ -41,14 +49,19 @@ export class IntakeService {
       ['institution.region', e.institution.region],
     ]);
     if (missing.length) return { ok: false, errors: missing };
+    const review = toReview(as);
     return this.store(
-      by,
+      review.by,
       'experts',
       e.externalId,
       e.region ?? null,
       e,
       () => this.deps.experts.getByExternalId(e.externalId),
-      () => this.deps.experts.upsert(e),
+      () => {
+        const previous = this.approvedVersion('experts', this.deps.experts.findIdByExternalId(e.externalId), () => this.deps.experts.getByExternalId(e.externalId));
+        const saved = this.deps.experts.upsert(e);
+        return { ...saved, review: this.deps.review.afterSave({ kind: 'experts', id: saved.id, key: e.externalId }, e, saved.status, previous, review) };
+      },
     );
   }
 
@@ -69,7 +82,7 @@ export class IntakeService {
     );
   }
 
-  saveDemand(input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
+  saveDemand(input: unknown, as: SaveAs = SYSTEM_SUBMIT): SaveResult<string> {
     const parsed = demandSchema.safeParse(input);
     if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) };
     const d: Demand = parsed.data;
@@ -79,14 +92,20 @@ export class IntakeService {
     if (!this.deps.reference.getCycle(d.cycle)) errors.push({ field: 'cycle', message: `选派周期不存在：${d.cycle}` });
     if (errors.length || enterpriseId === undefined) return { ok: false, errors };
     const region = this.deps.enterprises.getByCreditCode(d.enterpriseCreditCode)?.region ?? null;
+    const review = toReview(as);
     return this.store(
-      by,
+      review.by,
       'demands',
       d.externalId,
       region,
       d,
       () => this.deps.demands.getByExternalId(d.externalId)?.demand,
-      () => this.deps.demands.upsert(d, enterpriseId),
+      () => {
+        const stored = this.deps.demands.getByExternalId(d.externalId);
+        const previous = this.approvedVersion('demands', stored?.id, () => stored?.demand);
+        const saved = this.deps.demands.upsert(d, enterpriseId);
+        return { ...saved, review: this.deps.review.afterSave({ kind: 'demands', id: saved.id, key: d.externalId }, d, saved.status, previous, review) };
+      },
     );
   }
 
@@ -110,10 +129,17 @@ export class IntakeService {
     );
   }
 
-  save(kind: EntityKind, input: unknown, by: AuditActor = SYSTEM_ACTOR): SaveResult<string> {
-    if (kind === 'experts') return this.saveExpert(input, by);
-    if (kind === 'enterprises') return this.saveEnterprise(input, by);
-    return this.saveDemand(input, by);
+  /** `as` says who saves and, for experts and demands, whether the save approves at once (enterprises are not reviewed). */
+  save(kind: EntityKind, input: unknown, as: SaveAs = SYSTEM_SUBMIT): SaveResult<string> {
+    if (kind === 'experts') return this.saveExpert(input, as);
+    if (kind === 'enterprises') return this.saveEnterprise(input, toReview(as).by);
+    return this.saveDemand(input, as);
+  }
+
+  /** The stored record when it is approved: only then can a save change what the county approved. */
+  private approvedVersion<T>(kind: 'experts' | 'demands', id: number | undefined, load: () => T | undefined): T | undefined {
+    if (id === undefined || this.deps.review.stateOf(kind, id)?.status !== 'approved') return undefined;
+    return load();
   }
 
   /**
@@ -127,7 +153,7 @@ export class IntakeService {
     regionCode: string | null,
     record: object,
     readStored: () => object | undefined,
-    write: () => { id: number; status: UpsertStatus },
+    write: () => { id: number; status: UpsertStatus; review?: ReviewState },
   ): SaveResult<string> {
     return this.deps.transaction(() => {
       const stored = readStored();

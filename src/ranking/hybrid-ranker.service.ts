@@ -229,8 +229,10 @@ export class HybridRanker implements Ranker {
     const allowExtra = new Set(allowedNamed);
     // Unknown experts (a hard rule lacks a fact) are ranked like eligible ones and shown flagged 待核实.
     const allowed = (st: ExpertStatus) => st === ExpertStatus.Eligible || st === ExpertStatus.Unknown;
+    // The index also holds experts not (or no longer) approved: then "everyone" means the corpus, not the index.
+    const all = snapshot.all && this.deps.retrieval.index.stats().experts <= this.corpus.meta.size;
     const allow: AllowSet = {
-      all: snapshot.all,
+      all,
       has: (id) => this.corpus.meta.has(id) && (allowed(snapshot.status(id)) || allowExtra.has(id)),
       ids: () => (snapshot.all ? this.corpus.meta.keys() : [...snapshot.eligibleIds!, ...allowedNamed]),
       evidence: snapshot.all

@@ -52,6 +52,9 @@ export class RankContextResolver {
       const id = query.demandId;
       const found = deps.records.demand(id, () => deps.demands.getByExternalId(id));
       if (!found) throw notFound('需求', id);
+      if (found.review !== 'approved') {
+        throw new AppError('DEMAND_NOT_APPROVED', `需求 ${id} 尚未通过区县科技部门审核，审核通过后才进入匹配`, { demandId: id, review: found.review });
+      }
       if (opts.cycleId && opts.cycleId !== found.demand.cycle) {
         throw new AppError('DEMAND_CYCLE_MISMATCH', `需求 ${id} 属于选派周期 ${found.demand.cycle}，与所给周期不一致`);
       }

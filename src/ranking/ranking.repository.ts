@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { changeLog, evidenceItems, experts, institutions, portraits } from '../db/schema';
+import { changeLog, evidenceItems, experts, institutions, intakeReviews, portraits } from '../db/schema';
 import type { EvidenceKind } from '../portraits/portrait.types';
 
 /** What ranking needs of an expert on every request, kept in memory for the whole pool. */
@@ -51,7 +51,7 @@ export class RankingRepository {
       .map((r) => r.id);
   }
 
-  /** Metadata of all experts (ids omitted) or the given ones, by id. */
+  /** Metadata of all approved experts (ids omitted) or of the given ones that are approved, by id. */
   expertMeta(ids?: number[]): ExpertMetaRow[] {
     const q = (where?: ReturnType<typeof inArray>) =>
       this.db
@@ -68,6 +68,8 @@ export class RankingRepository {
         })
         .from(experts)
         .innerJoin(institutions, eq(institutions.id, experts.institutionId))
+        // Only experts the county approved are candidates (Wenzhou 四(一): 经审核后入库); a review change bumps the change log.
+        .innerJoin(intakeReviews, and(eq(intakeReviews.entity, 'expert'), eq(intakeReviews.entityId, experts.id), eq(intakeReviews.status, 'approved')))
         .leftJoin(portraits, eq(portraits.expertId, experts.id))
         .where(where)
         .orderBy(asc(experts.id))

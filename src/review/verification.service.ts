@@ -131,7 +131,7 @@ export class VerificationService {
       }
       const entityId = `${runId}/${demandId}/${input.subject}:${input.subjectId}/${input.ruleId}`;
       if (input.facts && Object.keys(input.facts).length) {
-        const changed = this.enterFacts(input, before.missing ?? [], input.facts);
+        const changed = this.enterFacts(input, before.missing ?? [], input.facts, by);
         this.deps.audit.append({
           ...by,
           action: 'review.enter_fact',
@@ -197,7 +197,9 @@ export class VerificationService {
     }
   }
 
-  private enterFacts(input: VerifyInput, missing: string[], facts: Record<string, string | number | boolean>) {
+  private enterFacts(input: VerifyInput, missing: string[], facts: Record<string, string | number | boolean>, by: { actor: string; actorRole: string }) {
+    // The county's reviewer enters the fact: an approved record stays approved (the reviewer vouches for it).
+    const review = { by: { actor: by.actor, actorRole: by.actorRole }, keepApproval: true };
     const paths = Object.keys(facts);
     for (const path of paths) {
       if (!path.startsWith(`${input.subject}.`) || !(path in ENTERABLE_FACTS)) {
@@ -225,7 +227,7 @@ export class VerificationService {
     if (input.subject === 'expert') {
       const record = this.deps.experts.getByExternalId(input.subjectId);
       if (!record) throw notFound('专家', input.subjectId);
-      saved = this.deps.intake.saveExpert(apply(record));
+      saved = this.deps.intake.saveExpert(apply(record), review);
     } else if (input.subject === 'enterprise') {
       const record = this.deps.enterprises.getByCreditCode(input.subjectId);
       if (!record) throw notFound('企业', input.subjectId);
@@ -233,7 +235,7 @@ export class VerificationService {
     } else {
       const record = this.deps.demands.getByExternalId(input.subjectId)?.demand;
       if (!record) throw notFound('需求', input.subjectId);
-      saved = this.deps.intake.saveDemand(apply(record));
+      saved = this.deps.intake.saveDemand(apply(record), review);
     }
     if (!saved.ok) {
       throw new AppError(

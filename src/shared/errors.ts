@@ -63,6 +63,10 @@ export const ERROR_STATUS = {
   SWAP_UNVERIFIED: 409,
   /** Only a rule that is unknown (or was verified) for the subject can be resolved. */
   NOT_UNKNOWN: 409,
+  /** Only a submitted form can be approved or returned; a withdrawn one cannot be withdrawn again. */
+  INTAKE_STATE_CONFLICT: 409,
+  /** The demand has not passed the county's intake review (经科技部门审核后入库): it is not matched yet. */
+  DEMAND_NOT_APPROVED: 409,
   // 413 / 415 / 422 / 429
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -43,6 +43,7 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
   ${
     v
       ? html`<div class="who">
+    ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>
     <button type="button" class="link-button" data-logout>退出登录</button>
   </div>`

@@ -8,6 +8,7 @@ import type { AccountService } from '../auth/account.service';
 import type { RouteAccess } from '../auth/auth.types';
 import { assertRegion, regionFilter } from '../auth/region-scope.policy';
 import type { IntakeReader } from '../intake/intake-reader.service';
+import type { IntakeReviewService } from '../intake/intake-review.service';
 import { runParamsSchema, runRegionParamsSchema } from '../review/review.schema';
 import type { ReviewService } from '../review/review.service';
 import { AppError } from '../shared/errors';
@@ -16,6 +17,7 @@ import { dashboardBody, noRunBody } from './dashboard.view';
 import { errorBody, errorTitle } from './error.view';
 import { seg } from './html';
 import { renderPage, type PageOptions, type Viewer } from './layout.view';
+import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
 import { reviewBody } from './review.view';
 
@@ -23,6 +25,7 @@ export type WebRouteOptions = {
   review: ReviewService;
   accounts: Pick<AccountService, 'getUser'>;
   reader: Pick<IntakeReader, 'regions'>;
+  intakeReview: Pick<IntakeReviewService, 'queue'>;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
@@ -61,7 +64,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview }) => {
   const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
   const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
@@ -140,6 +143,19 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       breadcrumbs: [{ label: '总览', href: `/runs/${seg(r.run.id)}` }, { label: r.region.name }],
       data: { run: r.run.id, region: r.region.code },
       body: reviewBody(r, viewer),
+    });
+  });
+
+  // The county's intake queue (Wenzhou 四(一): forms enter the pool after the county's check).
+  app.get('/intake', { config: { access: { staff: ['admin', 'reviewer'] } }, schema: hide }, async (req, reply) => {
+    const viewer = viewerOf(req);
+    const items = intakeReview.queue(regionFilter(requirePrincipal(req), undefined));
+    return send(reply, {
+      title: '入库审核',
+      viewer,
+      breadcrumbs: [{ label: '总览', href: '/' }, { label: '入库审核' }],
+      data: { page: 'intake' },
+      body: intakeQueueBody({ regionName: viewer.regionName, items }),
     });
   });
 

@@ -97,7 +97,11 @@ describe('route × role access matrix (every registered route)', () => {
     expect(portalRoutes.sort()).toEqual(
       [
         'GET /v1/cycles',
+        'GET /v1/demands/:key/review',
+        'GET /v1/experts/:key/review',
         'GET /v1/regions',
+        'POST /v1/demands/:key/withdraw',
+        'POST /v1/experts/:key/withdraw',
         'POST /v1/demands',
         'POST /v1/enterprises',
         'POST /v1/experts',

@@ -24,7 +24,11 @@ describe('audit log', () => {
     await t.app.inject({ method: 'POST', url: '/v1/enterprises', headers: reviewer, payload: ent });
     await t.app.inject({ method: 'PUT', url: `/v1/enterprises/${ent.creditCode}`, headers: reviewer, payload: { ...ent, employees: 7 } });
 
-    expect(auditOf('experts', 'EXP-0001')).toEqual([expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', action: 'create', note: 'inserted' })]);
+    // The write, and the intake review's own entry for the form it submitted.
+    expect(auditOf('experts', 'EXP-0001')).toEqual([
+      expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', action: 'create', note: 'inserted' }),
+      expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', action: 'intake.submit', after: { status: 'submitted', reason: null } }),
+    ]);
     expect(auditOf('cycles', 'test-2026')).toEqual([
       expect.objectContaining({ actor: 'test-admin', action: 'create', before: {}, after: expect.objectContaining({ id: 'test-2026' }) }),
     ]);
@@ -107,7 +111,7 @@ describe('audit log', () => {
     const all = (await t.app.inject({ method: 'GET', url: '/v1/audit?limit=500', headers: admin })).json().items;
     expect(new Set(all.map((e: { regionCode: string | null }) => e.regionCode))).toEqual(new Set([null, '330302', '330303']));
     const filtered = (await t.app.inject({ method: 'GET', url: '/v1/audit?entity=experts&entityId=EXP-0001', headers: admin })).json().items;
-    expect(filtered).toHaveLength(1);
+    expect(filtered).toHaveLength(2);
 
     const reviewer = await t.asReviewer('330303');
     const own = (await t.app.inject({ method: 'GET', url: '/v1/audit?limit=500', headers: reviewer })).json().items;

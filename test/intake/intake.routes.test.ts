@@ -24,7 +24,7 @@ describe('intake REST', () => {
     const created = await post('/v1/experts', expertRecord());
     expect(created.statusCode).toBe(201);
     // The record has a start year but no start date: stored, and the response says which fact is missing.
-    expect(created.json()).toEqual({ key: 'EXP-0001', status: 'inserted', missing: ['expert.workStartDate'] });
+    expect(created.json()).toEqual({ key: 'EXP-0001', status: 'inserted', missing: ['expert.workStartDate'], review: { status: 'submitted', reason: null } });
     const got = await get('/v1/experts/EXP-0001');
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({

@@ -85,7 +85,7 @@ describe('importing records that lack facts a rule needs', () => {
   it('answers the REST create with the facts the record lacks', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/v1/experts', headers: await t.asAdmin(), payload: lacking('M9', 'birthDate', 'title') });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ key: 'M9', status: 'inserted', missing: ['expert.birthDate', 'expert.title'] });
+    expect(res.json()).toEqual({ key: 'M9', status: 'inserted', missing: ['expert.birthDate', 'expert.title'], review: { status: 'submitted', reason: null } });
   });
 });
 

@@ -24,6 +24,7 @@ const DEMAND = {
     providesConditions: true,
   },
   region: '330302',
+  review: 'approved',
   enterpriseId: 1,
 } as unknown as StoredDemand;
 

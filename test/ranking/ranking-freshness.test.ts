@@ -12,6 +12,8 @@ afterAll(async () => {
   await t?.close();
 });
 
+// Imported by an administrator with --approve: only approved experts are candidates.
+const APPROVE = { by: { actor: 'test-admin', actorRole: 'admin' }, approve: true };
 const TITLE = '超导量子比特低温读出电路与微波封装';
 const rank = (opts: { cycleId?: string; policy?: string; excluded?: number } = { policy: 'open' }) =>
   t.ranker.rank({ title: TITLE, description: '', expectedField: '', namedCandidates: [] }, { top: 5, ...opts });
@@ -45,7 +47,7 @@ describe('ranking freshness', () => {
       cooperations: [],
       badRecords: [],
     };
-    expect(t.services.intake.saveExpert(newcomer).ok).toBe(true);
+    expect(t.services.intake.saveExpert(newcomer, APPROVE).ok).toBe(true);
     // Recorded but not yet given a portrait and vectors: not matchable yet, and nothing breaks.
     expect((await rank()).candidates.map((c) => c.expertId)).not.toContain('new-quantum-1');
     await t.retrieval.sync();
@@ -54,7 +56,7 @@ describe('ranking freshness', () => {
     expect(found.candidates[0].breakdown.lexical).toBeGreaterThan(0);
 
     // Now the expert's institution is not one the Wenzhou profile accepts: excluded at once, and explained.
-    expect(t.services.intake.saveExpert({ ...newcomer, institution: { name: '某咨询公司', type: 'other' } }).ok).toBe(true);
+    expect(t.services.intake.saveExpert({ ...newcomer, institution: { name: '某咨询公司', type: 'other' } }, APPROVE).ok).toBe(true);
     const after = await rank({ cycleId: DEMO_CYCLE_ID, excluded: 5 });
     expect(after.candidates.map((c) => c.expertId)).not.toContain('new-quantum-1');
     expect(after.excluded.find((e) => e.expertId === 'new-quantum-1')?.reasons[0].code).toBe('EXPERT_INSTITUTION_NOT_ALLOWED');

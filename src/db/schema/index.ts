@@ -4,3 +4,4 @@ export * from './policy.schema';
 export * from './auth.schema';
 export * from './cycle-run.schema';
 export * from './review.schema';
+export * from './intake-review.schema';

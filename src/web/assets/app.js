@@ -129,6 +129,32 @@
     });
   }
 
+  // Intake queue: approve or return a form in one click (Enter in the reason box approves; Alt+A / Alt+R).
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-intake-form')) return;
+    ev.preventDefault();
+    var submitter = ev.submitter || form.querySelector('button[value="approve"]');
+    var action = submitter && submitter.value === 'return' ? 'return' : 'approve';
+    var reason = form.elements.reason.value.trim();
+    if (action === 'return' && !reason) {
+      show('退回时须填写退回理由，提交人将据此修改', 'error');
+      form.elements.reason.focus();
+      return;
+    }
+    var kind = form.getAttribute('data-kind');
+    var key = form.getAttribute('data-key');
+    busy(submitter, true);
+    api('POST', '/v1/' + kind + '/' + encodeURIComponent(key) + '/' + action, reason ? { reason: reason } : {})
+      .then(function () {
+        flashAndReload((action === 'approve' ? '已通过：' : '已退回：') + key);
+      })
+      .catch(function (e) {
+        busy(submitter, false);
+        show(e.message, 'error', detailLines(e.body));
+      });
+  });
+
   document.addEventListener('click', function (ev) {
     var target = ev.target instanceof Element ? ev.target.closest('button') : null;
     if (!target || target.disabled) return;
