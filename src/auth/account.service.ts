@@ -1,4 +1,6 @@
+import { type AuditActor, type AuditTrail, SYSTEM_ACTOR } from '../shared/audit-trail.port';
 import { AppError } from '../shared/errors';
+import type { Transaction } from '../shared/transaction.port';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
 import { hashPassword, verifyPassword } from './password.service';
 import type { UserRepository, UserRow } from './user.repository';
@@ -23,9 +25,12 @@ export class AccountService {
   // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert'>; reference: RegionDirectory }) {}
+  constructor(
+    private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert'>; reference: RegionDirectory; audit: AuditTrail; transaction: Transaction },
+  ) {}
 
-  async createUser(a: NewAccount): Promise<StaffUser> {
+  /** Creates the account and its audit entry (never the password hash) in one transaction. */
+  async createUser(a: NewAccount, by: AuditActor = SYSTEM_ACTOR): Promise<StaffUser> {
     if (!USERNAME.test(a.username)) throw invalid('用户名须为 2–64 位小写字母、数字或 . _ -', 'username');
     if (!STAFF_ROLES.includes(a.role)) throw invalid(`未知的角色：${a.role}`, 'role');
     if (!a.displayName.trim() || a.displayName.length > 100) throw invalid('显示名称不能为空且不超过 100 字', 'displayName');
@@ -41,7 +46,11 @@ export class AccountService {
     }
     if (this.deps.users.findByUsername(a.username)) throw new AppError('ALREADY_EXISTS', `用户已存在：${a.username}`);
     const passwordHash = await hashPassword(a.password);
-    return toStaffUser(this.deps.users.insert({ username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash }));
+    return this.deps.transaction(() => {
+      const user = toStaffUser(this.deps.users.insert({ username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash }));
+      this.deps.audit.append({ ...by, action: 'user.create', entity: 'user', entityId: user.username, regionCode: user.region, before: {}, after: user });
+      return user;
+    });
   }
 
   getUser(userId: number): StaffUser | undefined {
