@@ -141,9 +141,9 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   });
   const intake = new IntakeService({ ...repos, transaction, review: intakeReview });
   const reader = new IntakeReader(repos);
-  const accounts = new AccountService({ users: repos.users, reference: repos.reference });
+  const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
-  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit });
+  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction });
   const audit = new AuditLogService({ audit: repos.audit });
   const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
@@ -155,6 +155,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     reference: repos.reference,
     verifications: repos.verifications,
     today: overrides.today,
+    audit: repos.audit,
+    transaction,
   });
   const review = new ReviewService({
     reviews: repos.reviews,
@@ -242,6 +244,8 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
       runs: repos.runs,
       leases: repos.runLeases,
       holder: processRunHolder,
+      audit: repos.audit,
+      transaction,
       demands: repos.demands,
       enterprises: repos.enterprises,
       experts: repos.experts,

@@ -1,4 +1,6 @@
+import { type AuditActor, type AuditTrail, SYSTEM_ACTOR } from '../shared/audit-trail.port';
 import { AppError } from '../shared/errors';
+import type { Transaction } from '../shared/transaction.port';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
 import { hashPassword, needsRehash, verifyPassword } from './password.service';
 import type { NewUser, UserRepository, UserRow } from './user.repository';
@@ -23,10 +25,23 @@ export class AccountService {
   // Hashing a throwaway password when the user does not exist keeps "no such user" as slow as "wrong password".
   private dummyHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert' | 'setPasswordHash'>; reference: RegionDirectory }) {}
+  constructor(
+    private readonly deps: {
+      users: Pick<UserRepository, 'findByUsername' | 'findById' | 'insert' | 'setPasswordHash'>;
+      reference: RegionDirectory;
+      audit: AuditTrail;
+      transaction: Transaction;
+    },
+  ) {}
 
-  async createUser(a: NewAccount): Promise<StaffUser> {
-    return toStaffUser(this.deps.users.insert(await this.prepareUser(a)));
+  /** Creates the account and its audit entry (never the password hash) in one transaction. */
+  async createUser(a: NewAccount, by: AuditActor = SYSTEM_ACTOR): Promise<StaffUser> {
+    const row = await this.prepareUser(a);
+    return this.deps.transaction(() => {
+      const user = toStaffUser(this.deps.users.insert(row));
+      this.deps.audit.append({ ...by, action: 'user.create', entity: 'user', entityId: user.username, regionCode: user.region, before: {}, after: user });
+      return user;
+    });
   }
 
   /** Checks a new account and hashes its password: the row to insert (the caller inserts it with its audit entry). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../shared/errors';
 import type { ApiKeyInfo, ApiKeyRepository } from './api-key.repository';
 import type { AuditRepository } from './audit.repository';
+import type { Transaction } from '../shared/transaction.port';
 import type { PortalPrincipal } from './auth.types';
 import { constantTimeEqual, randomToken, sha256Hex } from './token.util';
 
@@ -14,7 +15,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** Portal API keys `kjfz_<id>_<secret>`: 256-bit secrets, only sha256 stored, shown once, revocable. */
 export class ApiKeyService {
   constructor(
-    private readonly deps: { apiKeys: ApiKeyRepository; audit: Pick<AuditRepository, 'append'> },
+    private readonly deps: { apiKeys: ApiKeyRepository; audit: Pick<AuditRepository, 'append'>; transaction: Transaction },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -23,16 +24,21 @@ export class ApiKeyService {
     if (!trimmed || trimmed.length > 100) throw new AppError('INVALID_NAME', 'API 密钥名称不能为空且不超过 100 字');
     const id = randomBytes(6).toString('hex');
     const key = `kjfz_${id}_${randomToken(32)}`;
-    this.deps.apiKeys.insert({ id, name: trimmed, keyHash: sha256Hex(key) });
-    this.deps.audit.append({ ...by, action: 'apikey.create', entity: 'api_key', entityId: id, note: trimmed });
+    this.deps.transaction(() => {
+      this.deps.apiKeys.insert({ id, name: trimmed, keyHash: sha256Hex(key) });
+      this.deps.audit.append({ ...by, action: 'apikey.create', entity: 'api_key', entityId: id, before: {}, after: { name: trimmed }, note: trimmed });
+    });
     return { id, key };
   }
 
   /** False when no active key has this id. */
   revoke(id: string, by: AuditActor): boolean {
-    const done = this.deps.apiKeys.revoke(id, new Date(this.now()).toISOString());
-    if (done) this.deps.audit.append({ ...by, action: 'apikey.revoke', entity: 'api_key', entityId: id });
-    return done;
+    const at = new Date(this.now()).toISOString();
+    return this.deps.transaction(() => {
+      const done = this.deps.apiKeys.revoke(id, at);
+      if (done) this.deps.audit.append({ ...by, action: 'apikey.revoke', entity: 'api_key', entityId: id, before: { revokedAt: null }, after: { revokedAt: at } });
+      return done;
+    });
   }
 
   list(): ApiKeyInfo[] {

@@ -1,4 +1,6 @@
 import type { Cycle } from '../intake/cycle.schema';
+import { type AuditActor, type AuditTrail, SYSTEM_ACTOR } from '../shared/audit-trail.port';
+import type { Transaction } from '../shared/transaction.port';
 import type { DemandRepository, StoredDemand } from '../intake/demand.repository';
 import { requestsVicePresident } from '../intake/demand.schema';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
@@ -43,6 +45,11 @@ export type CycleRunDeps = {
   /** The per-cycle lease: two invocations of one cycle never both rank. */
   leases: Pick<RunLeaseRepository, 'acquire' | 'renew' | 'release'>;
   holder: RunHolder;
+  /** A run's start, abandonment and result commit with their audit entries. */
+  audit: AuditTrail;
+  transaction: Transaction;
+  /** Who started the run (the CLI's operator), for the audit trail. */
+  actor?: AuditActor;
   ranker: Ranker;
   /** Rebuilds stale portraits and vectors only and updates the index, before anything is ranked. */
   syncRetrieval: (onProgress: (p: SyncProgressEvent) => void) => Promise<unknown>;
@@ -295,35 +302,44 @@ export class CycleRunService {
       t = performance.now();
       const task = deps.progress.start('store', 1);
       timings.totalMs = Math.round(performance.now() - started);
-      deps.runs.complete(run.id, {
-        quotas: plan.quotas.regions.map((q) => ({
-          runId: run.id,
-          regionCode: q.region,
-          demands: q.demands,
-          share: q.share,
-          exactQuota: q.exactQuota,
-          remainder: q.remainder,
-          seats: q.seats,
-        })),
-        proposals: plan.proposals.map((p) => ({
-          runId: run.id,
-          demandExternalId: p.demandId,
-          enterpriseCreditCode: p.enterpriseCreditCode,
-          regionCode: p.region,
-          expertExternalId: p.expertId,
-          score: p.score,
-          namedAgreed: p.namedAgreed,
-          unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
-          unfilledCode: p.unfilled?.code ?? null,
-          unfilledDetails: p.unfilled?.details ?? null,
-          proposed: p.proposed,
-          alternates: p.alternates,
-          excluded: p.excluded,
-          pending: p.pending,
-        })),
-        summary,
-        timings,
-        finishedAt: deps.clock.now().toISOString(),
+      const proposed = plan.proposals.filter((p) => p.proposed).length;
+      deps.transaction(() => {
+        this.auditRun(
+          'run.complete',
+          run.id,
+          { status: 'running' },
+          { status: 'completed', seatsAssigned: plan.quotas.seatsAssigned, proposed, assignments: plan.assignments.length },
+        );
+        deps.runs.complete(run.id, {
+          quotas: plan.quotas.regions.map((q) => ({
+            runId: run.id,
+            regionCode: q.region,
+            demands: q.demands,
+            share: q.share,
+            exactQuota: q.exactQuota,
+            remainder: q.remainder,
+            seats: q.seats,
+          })),
+          proposals: plan.proposals.map((p) => ({
+            runId: run.id,
+            demandExternalId: p.demandId,
+            enterpriseCreditCode: p.enterpriseCreditCode,
+            regionCode: p.region,
+            expertExternalId: p.expertId,
+            score: p.score,
+            namedAgreed: p.namedAgreed,
+            unfilledReason: p.unfilled ? describeUnfilled(p.unfilled.code, p.unfilled.details) : null,
+            unfilledCode: p.unfilled?.code ?? null,
+            unfilledDetails: p.unfilled?.details ?? null,
+            proposed: p.proposed,
+            alternates: p.alternates,
+            excluded: p.excluded,
+            pending: p.pending,
+          })),
+          summary,
+          timings,
+          finishedAt: deps.clock.now().toISOString(),
+        });
       });
       task.update(1);
       task.finish();
@@ -390,7 +406,13 @@ export class CycleRunService {
     const abandoned: string[] = [];
     for (const r of resumable) {
       if (r === same) continue;
-      if (runs.markAbandoned(r.id, clock.now().toISOString(), `input changed (now ${a.inputHash.slice(0, 12)})`)) {
+      const reason = `input changed (now ${a.inputHash.slice(0, 12)})`;
+      const marked = this.deps.transaction(() => {
+        const done = runs.markAbandoned(r.id, clock.now().toISOString(), reason);
+        if (done) this.auditRun('run.abandon', r.id, { abandonedAt: null }, { abandonReason: reason });
+        return done;
+      });
+      if (marked) {
         abandoned.push(r.id);
         logger.warn({ run: r.id }, 'abandoned an unfinished run whose input has changed');
       }
@@ -403,18 +425,25 @@ export class CycleRunService {
     let seq = runs.nextSeq(a.cycle.id);
     while (runs.getRun(`${a.cycle.id}-r${seq}`)) seq += 1;
     const id = `${a.cycle.id}-r${seq}`;
-    runs.insertRun({
-      id,
-      cycleId: a.cycle.id,
-      policy: a.policyRef,
-      seats: a.seats,
-      params: a.params,
-      inputHash: a.inputHash,
-      seq,
-      startedAt: clock.now().toISOString(),
+    this.deps.transaction(() => {
+      runs.insertRun({
+        id,
+        cycleId: a.cycle.id,
+        policy: a.policyRef,
+        seats: a.seats,
+        params: a.params,
+        inputHash: a.inputHash,
+        seq,
+        startedAt: clock.now().toISOString(),
+      });
+      this.auditRun('run.start', id, {}, { cycleId: a.cycle.id, policy: a.policyRef, seats: a.seats, inputHash: a.inputHash });
     });
     logger.info({ run: id }, 'cycle run started');
     return { run: runs.getRun(id)!, resumed: false, abandoned, checkpoints: new Map() };
+  }
+
+  private auditRun(action: string, runId: string, before: object, after: object): void {
+    this.deps.audit.append({ ...(this.deps.actor ?? SYSTEM_ACTOR), action, entity: 'cycle_run', entityId: runId, regionCode: null, before, after });
   }
 
   /** Ranks every demand not yet checkpointed, in id order, committing each chunk; returns how many it ranked. */

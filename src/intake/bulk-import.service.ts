@@ -57,10 +57,13 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number; retry?: ChunkRetry; by?: AuditActor; review?: Omit<ReviewOnSave, 'by'>; onRetry?: (attempt: number, err: unknown) => void } = {},
+  opts: { strict?: boolean; chunkSize?: number; maxChunkMs?: number; retry?: ChunkRetry; by?: AuditActor; review?: Omit<ReviewOnSave, 'by'>; onRetry?: (attempt: number, err: unknown) => void } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
+  // A chunk also ends after this long: a chunk holds the write lock, and on a loaded machine 500 rows can take
+  // longer than other writers' busy timeout (the soak bench saw 16 s chunks and 503s from the server).
+  const maxChunkMs = opts.maxChunkMs ?? 300;
   const summary = emptySummary();
   const storeOne = (row: ImportRow, into: ImportSummary) => {
     if (row.errors) {
@@ -108,19 +111,22 @@ export function importRows(
     }
   }
 
-  for (let i = 0; i < rows.length; i += chunkSize) {
+  for (let i = 0; i < rows.length;) {
     // Counted per chunk and merged after its commit: a retried chunk is never counted twice.
     const chunk = runChunkWithRetry(
       transaction,
       () => {
         const part = emptySummary();
-        for (const row of rows.slice(i, i + chunkSize)) storeOne(row, part);
-        return part;
+        const started = performance.now();
+        let n = 0;
+        while (i + n < rows.length && n < chunkSize && (n === 0 || performance.now() - started < maxChunkMs)) storeOne(rows[i + n++], part);
+        return { part, n };
       },
       opts.retry ?? DEFAULT_RETRY,
       opts.onRetry,
     );
-    mergeInto(summary, chunk);
+    mergeInto(summary, chunk.part);
+    i += chunk.n;
   }
   return summary;
 }

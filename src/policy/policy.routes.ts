@@ -10,7 +10,7 @@ import {
   policyRefSchema,
 } from './policy-api.schema';
 import type { PolicyService } from './policy.service';
-import { ALL_STAFF, requirePrincipal } from '../auth/access.policy';
+import { ALL_STAFF, auditActorOf, requirePrincipal } from '../auth/access.policy';
 import { assertRecordRegion } from '../auth/region-scope.policy';
 import type { IntakeReader } from '../intake/intake-reader.service';
 
@@ -57,7 +57,13 @@ export const policyRoutes: FastifyPluginAsyncZod<PolicyRoutesOptions> = async (a
         response: { 201: policyLoadedResponseSchema, 400: errorResponseSchema, 409: errorResponseSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(policies.load(req.body)),
+    async (req, reply) => {
+      // Audited by the use-case, in the transaction that stores the profile.
+      // The access hook always sets the principal; the policy layer's own tests mount these routes without it.
+      const loaded = policies.load(req.body, req.principal ? auditActorOf(req.principal) : undefined);
+      req.auditContext = { recorded: true };
+      return reply.code(201).send(loaded);
+    },
   );
 
   app.post(

@@ -1,3 +1,5 @@
+import { type AuditActor, type AuditTrail, SYSTEM_ACTOR } from '../shared/audit-trail.port';
+import type { Transaction } from '../shared/transaction.port';
 import type { z } from 'zod';
 import type { Cycle } from '../intake/cycle.schema';
 import type { DemandRepository } from '../intake/demand.repository';
@@ -27,6 +29,9 @@ export interface PolicyServiceDeps {
   verifications?: Pick<VerificationRepository, 'indexForCycle'>;
   /** 'YYYY-MM-DD' used when neither the request nor a cycle gives a reference date. */
   today?: () => string;
+  /** A loaded profile and its audit entry commit together. */
+  audit: AuditTrail;
+  transaction: Transaction;
 }
 
 export type PolicyFieldError = { path: string; message: string };
@@ -108,11 +113,24 @@ export class PolicyService {
   }
 
   /** Validates and stores a custom profile as its id's next version. */
-  load(input: unknown, loadedBy?: string): { id: string; version: number; ruleCount: number } {
+  load(input: unknown, by: AuditActor = SYSTEM_ACTOR): { id: string; version: number; ruleCount: number } {
     const parsed = policyProfileSchema.safeParse(input);
     if (!parsed.success) throw new AppError('INVALID_POLICY', '策略配置无效', toPolicyErrors(parsed.error));
     try {
-      const stored = this.deps.profiles.save(parsed.data, loadedBy);
+      const stored = this.deps.transaction(() => {
+        const saved = this.deps.profiles.save(parsed.data, by.actor);
+        const { profile } = saved;
+        this.deps.audit.append({
+          ...by,
+          action: 'policy.load',
+          entity: 'policy_profile',
+          entityId: `${profile.id}@${profile.version}`,
+          regionCode: null,
+          before: profile.version > 1 ? { version: profile.version - 1 } : {},
+          after: { version: profile.version, name: profile.name, ruleCount: profile.rules.length, rules: profile.rules.map((r) => r.id) },
+        });
+        return saved;
+      });
       return { id: stored.profile.id, version: stored.profile.version, ruleCount: stored.profile.rules.length };
     } catch (e) {
       if (e instanceof BuiltInProfileError) {

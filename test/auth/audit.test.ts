@@ -101,7 +101,9 @@ describe('audit log', () => {
     await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'ghost', password: 'whatever-pass' } });
     const s = await t.login('auditee', TEST_PASSWORD);
     await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: s.headers });
-    expect(auditOf('user', 'auditee').map((e) => e.action)).toEqual(['auth.logout', 'auth.login', 'auth.login_failed']);
+    expect(auditOf('user', 'auditee').map((e) => e.action)).toEqual(['auth.logout', 'auth.login', 'auth.login_failed', 'user.create']);
+    expect(auditOf('user', 'auditee').at(-1)).toMatchObject({ before: {}, after: { username: 'auditee', role: 'reviewer', region: '330302' } });
+    expect(JSON.stringify(auditOf('user', 'auditee').at(-1))).not.toMatch(/scrypt/);
     expect(auditOf('user', 'ghost').map((e) => [e.action, e.actorRole])).toEqual([['auth.login_failed', 'anonymous']]);
     expect(auditOf('user', 'auditee')[1].regionCode).toBe('330302');
   });
