@@ -1,7 +1,5 @@
-import { type Bm25Hit, findDoc, KeyedTopK, type TermCursor, topKMaxScore } from './bm25-maxscore';
-
 export type Bm25Params = { k1: number; b: number };
-export type { Bm25Hit };
+export type Bm25Hit = { key: number; score: number };
 
 /** One query's scores; valid until the next score() call or index change (they share scratch buffers). */
 export type Bm25Scores = {
@@ -75,10 +73,6 @@ export class Bm25Index {
   private touched = new Int32Array(0);
   private nTouched = 0;
   private normsVersion = -1;
-  /** Per term: the largest tf and the shortest document length among the documents ever holding it. */
-  private maxTf: number[] = [];
-  private minLen: number[] = [];
-  private scratch?: { acc: Float32Array; touched: Int32Array; allowed: Int8Array };
 
   constructor(readonly params: Bm25Params = DEFAULT_BM25) {}
 
@@ -103,8 +97,6 @@ export class Bm25Index {
         this.vocab.set(t, id);
         this.postings.push(new Postings());
         this.df.push(0);
-        this.maxTf.push(0);
-        this.minLen.push(Infinity);
       }
       tf.set(id, (tf.get(id) ?? 0) + 1);
     }
@@ -115,8 +107,6 @@ export class Bm25Index {
     for (let i = 0; i < terms.length; i++) {
       this.postings[terms[i]].push(doc, tfs[i]);
       this.df[terms[i]]++;
-      if (tfs[i] > this.maxTf[terms[i]]) this.maxTf[terms[i]] = tfs[i];
-      if (tokens.length < this.minLen[terms[i]]) this.minLen[terms[i]] = tokens.length;
     }
     this.docKey[doc] = key;
     this.docLen[doc] = tokens.length;
@@ -154,8 +144,7 @@ export class Bm25Index {
     const all = [...q];
     const maxDf = COMMON_TERM_SHARE * this.live;
     const specific = all.filter(([id]) => this.df[id] <= maxDf);
-    // The canonical order scores are summed in (float32), the same for every scorer: rarest first.
-    return (specific.length ? specific : all).sort((a, b) => this.df[a[0]] - this.df[b[0]] || a[0] - b[0]);
+    return specific.length ? specific : all;
   }
 
   /** k1 · (1 − b + b · len / avgdl) per document, recomputed only after the index changed. */
@@ -173,88 +162,6 @@ export class Bm25Index {
   private idf(term: number): number {
     const df = this.df[term];
     return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-  }
-
-  /** Zeroed buffers of the pruned scorer, used and re-zeroed within one synchronous top() call. */
-  private prunedScratch(): { acc: Float32Array; touched: Int32Array; allowed: Int8Array } {
-    if (!this.scratch || this.scratch.acc.length < this.nDocs) {
-      const n = Math.max(this.nDocs, 2 * (this.scratch?.acc.length ?? 512));
-      this.scratch = { acc: new Float32Array(n), touched: new Int32Array(n), allowed: new Int8Array(n) };
-    }
-    return this.scratch;
-  }
-
-  /**
-   * An upper bound of tf / (tf + norm) over the term's documents without scanning them: its largest tf over its
-   * shortest document. Both only ever grow tighter on insertion and stay valid (if loose) after removals.
-   */
-  private termRatio(term: number): number {
-    const { k1, b } = this.params;
-    const avgdl = this.totalLen / this.live || 1;
-    const tf = this.maxTf[term];
-    return tf / (tf + k1 * (1 - b + (b * this.minLen[term]) / avgdl));
-  }
-
-  /**
-   * The query's scores, computed on demand: top(k) by MaxScore pruning (bm25-maxscore.ts) — exactly the hits,
-   * scores and tie order of score(); of(key) by binary search in the query terms' postings. Not what the
-   * ranker uses: on the bench's Zipf corpus the bounds prune too little to pay for themselves, and it measured
-   * 1.6–2.2× slower than score() (`npm run bench -- bm25`, 9- and 36-term queries). Kept, with its exactness
-   * property test, as the base for tighter (block-max) bounds. Valid until the index changes.
-   */
-  scorePruned(tokens: readonly string[]): Bm25Scores {
-    const terms = this.queryTerms(tokens);
-    const version = this.version;
-    const cursors: TermCursor[] = [];
-    const norm = this.live ? this.lengthNorms() : new Float32Array(0);
-    const k1p1 = this.params.k1 + 1;
-    if (this.live)
-      for (const [term, qtf] of terms) {
-        const w = this.idf(term) * qtf * k1p1;
-        const { docs, tfs, length } = this.postings[term];
-        cursors.push({ docs, tfs, length, w, ub: w * this.termRatio(term) });
-      }
-    const alive = this.live !== this.nDocs ? this.docAlive : null;
-    const docKey = this.docKey;
-    const docOf = this.docOf;
-    const check = () => {
-      if (this.version !== version) throw new Error('Bm25Scores used after the index changed');
-    };
-    let max: number | undefined;
-    const run = (k: number, allow?: (key: number) => boolean) => {
-      check();
-      const r = topKMaxScore({ terms: cursors, norm, alive, docKey, k, allow, scratch: this.prunedScratch() });
-      max = r.max;
-      return r.hits;
-    };
-    const ofCache = new Map<number, number>();
-    return {
-      get max() {
-        if (max === undefined) run(0);
-        return max!;
-      },
-      get matched() {
-        check();
-        const seen = new Set<number>();
-        for (const c of cursors) for (let i = 0; i < c.length; i++) if (!alive || alive[c.docs[i]]) seen.add(c.docs[i]);
-        return seen.size;
-      },
-      of: (key) => {
-        check();
-        const d = docOf.get(key);
-        if (d === undefined) return 0;
-        let s = ofCache.get(d);
-        if (s !== undefined) return s;
-        s = 0;
-        for (const c of cursors) {
-          const i = findDoc(c.docs, c.length, d);
-          if (i >= 0) s = Math.fround(s + (c.w * c.tfs[i]) / (c.tfs[i] + norm[d]));
-        }
-        ofCache.set(d, s);
-        return s;
-      },
-      top: (k, allow) => run(k, allow),
-    };
   }
 
   /**
@@ -356,5 +263,64 @@ export class Bm25Index {
     });
     this.nDocs = docs.length;
     this.version++;
+  }
+}
+
+/**
+ * The k best (key, score) pairs in a min-heap ordered by score, then by key descending, so that among equal
+ * scores the smaller keys are kept whatever order the documents come in.
+ */
+class KeyedTopK {
+  private readonly keys: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  get threshold(): number {
+    return this.keys.length < this.k ? -Infinity : this.scores[0];
+  }
+
+  /** a is worse than b */
+  private worse(i: number, j: number): boolean {
+    return this.scores[i] < this.scores[j] || (this.scores[i] === this.scores[j] && this.keys[i] > this.keys[j]);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.keys[i], this.keys[j]] = [this.keys[j], this.keys[i]];
+    [this.scores[i], this.scores[j]] = [this.scores[j], this.scores[i]];
+  }
+
+  push(key: number, score: number): void {
+    if (this.k <= 0) return;
+    if (this.keys.length < this.k) {
+      this.keys.push(key);
+      this.scores.push(score);
+      let i = this.keys.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
+    }
+    if (score < this.scores[0] || (score === this.scores[0] && key > this.keys[0])) return;
+    this.keys[0] = key;
+    this.scores[0] = score;
+    let i = 0;
+    const n = this.keys.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.worse(l, m)) m = l;
+      if (r < n && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  result(): Bm25Hit[] {
+    return this.keys.map((key, i) => ({ key, score: this.scores[i] })).sort((a, b) => b.score - a.score || a.key - b.key);
   }
 }
