@@ -57,7 +57,15 @@ export function importRows(
   deps: { intake: Pick<IntakeService, 'save'>; transaction: Transaction },
   kind: EntityKind,
   rows: ImportRow[],
-  opts: { strict?: boolean; chunkSize?: number; maxChunkMs?: number; retry?: ChunkRetry; by?: AuditActor; review?: Omit<ReviewOnSave, 'by'>; onRetry?: (attempt: number, err: unknown) => void } = {},
+  opts: {
+    strict?: boolean;
+    chunkSize?: number;
+    maxChunkMs?: number;
+    retry?: ChunkRetry;
+    by?: AuditActor;
+    review?: Omit<ReviewOnSave, 'by'>;
+    onRetry?: (attempt: number, err: unknown) => void;
+  } = {},
 ): ImportSummary {
   const { intake, transaction } = deps;
   const chunkSize = opts.chunkSize ?? 500;
