@@ -55,6 +55,7 @@ export function requirePrincipal(req: { principal: Principal | null }): Principa
 }
 
 /** Audit columns for whoever made a change. */
-export function auditActorOf(p: Principal): { actor: string; actorRole: string } {
-  return p.kind === 'staff' ? { actor: p.username, actorRole: p.role } : { actor: `portal:${p.name}#${p.keyId}`, actorRole: 'portal' };
+export function auditActorOf(p: Principal): { actor: string; actorRole: string; clientIp?: string } {
+  const who = p.kind === 'staff' ? { actor: p.username, actorRole: p.role } : { actor: `portal:${p.name}#${p.keyId}`, actorRole: 'portal' };
+  return p.clientIp ? { ...who, clientIp: p.clientIp } : who;
 }

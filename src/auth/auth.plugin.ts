@@ -108,7 +108,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       const m = /^Bearer +(\S+) *$/i.exec(authorization);
       const portal = m ? services.apiKeys.authenticate(m[1]) : undefined;
       if (!portal) throw unauthorized(reply, '缺少或无效的 API 密钥');
-      req.principal = portal;
+      req.principal = { ...portal, clientIp: req.ip };
       const limit = await portalLimiter(req);
       if (!limit.isAllowed && limit.isExceeded) throw rateLimited(reply, limit.ttlInSeconds, 'API 密钥请求过于频繁，请稍后再试');
       return;
@@ -120,7 +120,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, options.cookieSecure));
       throw unauthorized(reply, '登录已失效，请重新登录');
     }
-    req.principal = toStaffPrincipal(session.user);
+    req.principal = { ...toStaffPrincipal(session.user), clientIp: req.ip };
     req.authSession = { tokenHash: session.tokenHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     if (isStateChangingMethod(req.method)) {
       const sent = req.headers[CSRF_HEADER];

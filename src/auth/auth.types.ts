@@ -4,8 +4,10 @@ export const STAFF_ROLES = ['admin', 'reviewer', 'viewer'] as const;
 /** admin: city administrator (all regions); reviewer: county reviewer (one region); viewer: read-only. */
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export type PortalPrincipal = { kind: 'portal'; keyId: string; name: string };
-export type StaffPrincipal = { kind: 'staff'; userId: number; username: string; role: StaffRole; region: string | null };
+// clientIp: the caller's address as the access hook saw it (behind a trusted proxy, from X-Forwarded-For), so
+// audit entries written inside services carry it too.
+export type PortalPrincipal = { kind: 'portal'; keyId: string; name: string; clientIp?: string };
+export type StaffPrincipal = { kind: 'staff'; userId: number; username: string; role: StaffRole; region: string | null; clientIp?: string };
 export type Principal = PortalPrincipal | StaffPrincipal;
 
 /**

@@ -1,5 +1,6 @@
 /** Who made a change, as the audit trail records it. */
-export type AuditActor = { actor: string; actorRole: string };
+/** clientIp: the HTTP caller's address when the write came over HTTP. */
+export type AuditActor = { actor: string; actorRole: string; clientIp?: string | null };
 
 /** One audit entry: the changed fields' values before and after (`{}` on a side that had none). */
 export type AuditTrailEntry = AuditActor & {
