@@ -158,6 +158,23 @@ function regionActions(r: RegionReview, viewer: Viewer) {
   return '';
 }
 
+/**
+ * The order a reviewer works in: proposals still waiting for a decision first, then the decided ones, then
+ * demands that have only alternates to choose from, and the unfilled ones (nothing to decide) last. Stable
+ * within a group, so the run's own order (by score) stays.
+ */
+export function orderForReview(items: readonly DemandReview[]): DemandReview[] {
+  const group = (d: DemandReview) => {
+    if (d.proposed && d.decision.status === 'pending') return 0;
+    if (d.decision.status !== 'pending') return 1;
+    return d.alternates.length ? 2 : 3;
+  };
+  return items
+    .map((d, i) => ({ d, i, g: group(d) }))
+    .sort((a, b) => a.g - b.g || a.i - b.i)
+    .map((x) => x.d);
+}
+
 export function reviewBody(r: RegionReview, viewer: Viewer) {
   const canDecide = viewer.role === 'reviewer' && r.decisionsOpen;
   const g = r.region;
@@ -190,6 +207,6 @@ export function reviewBody(r: RegionReview, viewer: Viewer) {
     <th scope="col" class="num">序号</th><th scope="col">企业与需求</th><th scope="col">推荐专家</th>
     <th scope="col">评分构成与依据</th><th scope="col">审核</th>
   </tr></thead>
-  <tbody>${r.items.map((d, i) => demandRow(d, i, canDecide))}</tbody>
+  <tbody>${orderForReview(r.items).map((d, i) => demandRow(d, i, canDecide))}</tbody>
 </table></div>`;
 }

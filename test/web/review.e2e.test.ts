@@ -46,6 +46,36 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
   }
   const status = (page: Page) => page.locator('#status');
 
+  it('on a 390 px phone: cards instead of the table, no sideways scrolling, pending decisions first', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/`);
+    await login(page, 'reviewer-e2e');
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/runs/${f.runId}/regions/${f.main}`);
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.inner);
+    // Each demand is a card (the row and its cells stack as blocks, each cell labelled), not a table row.
+    expect(
+      await page
+        .locator('[data-demand-row]')
+        .first()
+        .evaluate((e) => getComputedStyle(e).display),
+    ).toBe('block');
+    const rows = await page.locator('[data-demand-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-demand-row')));
+    const items = t.services.review.getRegionReview(f.runId, f.main).items;
+    const rank = (id: string | null) => {
+      const d = items.find((x) => x.demandId === id)!;
+      return d.proposed && d.decision.status === 'pending' ? 0 : d.decision.status !== 'pending' ? 1 : d.alternates.length ? 2 : 3;
+    };
+    const ranks = rows.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(0);
+    await page.screenshot({ path: join(shots, 'review-phone.png'), fullPage: true });
+    await context.close();
+  });
+
   it('reviewer approves one pair, swaps one and submits; the administrator confirms; the audit log shows it all', async () => {
     const [a, b] = f.inRegion(f.main).filter((d) => d.proposed);
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
