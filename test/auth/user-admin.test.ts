@@ -58,7 +58,7 @@ describe('operator account changes (UserAdminService)', () => {
       .map((e) => e.action)
       .filter((a) => a.startsWith('user.'))
       .reverse();
-    expect(actions).toEqual(['user.end-sessions', 'user.reset-password', 'user.disable', 'user.enable']);
+    expect(actions).toEqual(['user.create', 'user.end-sessions', 'user.reset-password', 'user.disable', 'user.enable']);
     expect(JSON.stringify(t.services.auth.audit.list({ entity: 'user', limit: 20 }))).not.toContain('another-long-password');
   });
 });
