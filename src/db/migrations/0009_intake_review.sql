@@ -14,7 +14,7 @@ CREATE TABLE `intake_reviews` (
 CREATE INDEX `intake_reviews_status_idx` ON `intake_reviews` (`status`,`submitted_at`);--> statement-breakpoint
 -- Records already in use stay in the pool: the review state starts as approved for every existing row.
 INSERT INTO `intake_reviews` (`entity`, `entity_id`, `status`, `submitted_at`, `submitted_by`, `decided_at`, `decided_by`)
-SELECT 'expert', `id`, 'approved', `updated_at`, 'migration:0008', `updated_at`, 'migration:0008' FROM `experts`;
+SELECT 'expert', `id`, 'approved', `updated_at`, 'migration:0009', `updated_at`, 'migration:0009' FROM `experts`;
 --> statement-breakpoint
 INSERT INTO `intake_reviews` (`entity`, `entity_id`, `status`, `submitted_at`, `submitted_by`, `decided_at`, `decided_by`)
-SELECT 'demand', `id`, 'approved', `updated_at`, 'migration:0008', `updated_at`, 'migration:0008' FROM `demands`;
+SELECT 'demand', `id`, 'approved', `updated_at`, 'migration:0009', `updated_at`, 'migration:0009' FROM `demands`;
