@@ -54,14 +54,14 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
     await login(page, 'reviewer-e2e');
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/runs/${f.runId}/regions/${f.main}`);
-    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    const width = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
     expect(width.scroll).toBeLessThanOrEqual(width.inner);
     // Each demand is a card (the row and its cells stack as blocks, each cell labelled), not a table row.
     expect(
       await page
         .locator('[data-demand-row]')
         .first()
-        .evaluate((e) => getComputedStyle(e).display),
+        .evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).display),
     ).toBe('block');
     const rows = await page.locator('[data-demand-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-demand-row')));
     const items = t.services.review.getRegionReview(f.runId, f.main).items;
