@@ -2,21 +2,11 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
+import type { AuditTrailEntry } from '../shared/audit-trail.port';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
-export type NewAuditEntry = {
-  actor: string;
-  actorRole: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  regionCode?: string | null;
-  before?: unknown;
-  after?: unknown;
-  note?: string | null;
-  /** The HTTP client's address; absent for CLI and batch writes. */
-  clientIp?: string | null;
-};
+/** What a writer appends: the shared audit-trail entry (actor, client address, change, before/after). */
+export type NewAuditEntry = AuditTrailEntry;
 export type AuditQuery = { entity?: string; entityId?: string; regionCode?: string; limit: number; offset?: number };
 
 /** A stored row as the chain hashes it: before/after as their stored JSON text. */
