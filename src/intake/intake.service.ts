@@ -57,8 +57,8 @@ export class IntakeService {
       e.region ?? null,
       e,
       () => this.deps.experts.getByExternalId(e.externalId),
-      () => {
-        const previous = this.approvedVersion('experts', this.deps.experts.findIdByExternalId(e.externalId), () => this.deps.experts.getByExternalId(e.externalId));
+      (stored) => {
+        const previous = stored && this.approvedVersion('experts', this.deps.experts.findIdByExternalId(e.externalId), stored);
         const saved = this.deps.experts.upsert(e);
         return { ...saved, review: this.deps.review.afterSave({ kind: 'experts', id: saved.id, key: e.externalId }, e, saved.status, previous, review) };
       },
@@ -99,13 +99,13 @@ export class IntakeService {
       d.externalId,
       region,
       d,
-      () => this.deps.demands.getByExternalId(d.externalId)?.demand,
-      () => {
-        const stored = this.deps.demands.getByExternalId(d.externalId);
-        const previous = this.approvedVersion('demands', stored?.id, () => stored?.demand);
+      () => this.deps.demands.getByExternalId(d.externalId),
+      (stored) => {
+        const previous = stored && this.approvedVersion('demands', stored.id, stored.demand);
         const saved = this.deps.demands.upsert(d, enterpriseId);
         return { ...saved, review: this.deps.review.afterSave({ kind: 'demands', id: saved.id, key: d.externalId }, d, saved.status, previous, review) };
       },
+      (stored) => stored.demand,
     );
   }
 
@@ -120,8 +120,7 @@ export class IntakeService {
       null,
       c,
       () => this.deps.reference.getCycle(c.id),
-      () => {
-        const stored = this.deps.reference.getCycle(c.id);
+      (stored) => {
         if (stored && hashRecord(stored) === hashRecord(c)) return { id: 0, status: 'unchanged' as const };
         this.deps.reference.upsertCycle(c);
         return { id: 0, status: stored ? ('updated' as const) : ('inserted' as const) };
@@ -137,27 +136,28 @@ export class IntakeService {
   }
 
   /** The stored record when it is approved: only then can a save change what the county approved. */
-  private approvedVersion<T>(kind: 'experts' | 'demands', id: number | undefined, load: () => T | undefined): T | undefined {
-    if (id === undefined || this.deps.review.stateOf(kind, id)?.status !== 'approved') return undefined;
-    return load();
+  private approvedVersion<T>(kind: 'experts' | 'demands', id: number | undefined, stored: T): T | undefined {
+    return id !== undefined && this.deps.review.stateOf(kind, id)?.status === 'approved' ? stored : undefined;
   }
 
   /**
    * Reads the stored version, writes, and appends the audit entry of a real change — one transaction (a
    * savepoint inside an import chunk), so a change never commits without its entry, nor an entry without it.
+   * The stored version is read once: `write` gets it too, and `recordOf` picks the part the audit compares.
    */
-  private store(
+  private store<S extends object>(
     by: AuditActor,
     entity: EntityKind | 'cycles',
     key: string,
     regionCode: string | null,
     record: object,
-    readStored: () => object | undefined,
-    write: () => { id: number; status: UpsertStatus; review?: ReviewState },
+    readStored: () => S | undefined,
+    write: (stored: S | undefined) => { id: number; status: UpsertStatus; review?: ReviewState },
+    recordOf: (stored: S) => object = (stored) => stored,
   ): SaveResult<string> {
     return this.deps.transaction(() => {
       const stored = readStored();
-      const res = write();
+      const res = write(stored);
       if (res.status !== 'unchanged') {
         this.deps.audit.append({
           ...by,
@@ -165,7 +165,7 @@ export class IntakeService {
           entity,
           entityId: key,
           regionCode,
-          ...diffFields(stored, record),
+          ...diffFields(stored && recordOf(stored), record),
           note: res.status,
         });
       }
