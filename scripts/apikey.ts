@@ -1,10 +1,8 @@
 // npm run apikey -- create --name NAME   prints {"id","key"} once: the only time the key is ever shown
 // npm run apikey -- revoke ID
 // npm run apikey -- list                 one JSON line per key, without secrets
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AppError } from '../src/shared/errors';
-import { fail, openCli, writeJsonLine } from './lib/cli';
+import { fail, openCli, operatorActor, runCommand, writeJsonLine } from './lib/cli';
 
 const USAGE = 'usage: npm run apikey -- create --name NAME | revoke ID | list';
 
@@ -24,9 +22,8 @@ if (command === 'revoke' && !arg) fail(`revoke needs the key id\n${USAGE}`);
 if (!['create', 'revoke', 'list'].includes(command)) fail(USAGE);
 
 const cli = openCli('apikey');
-// Key changes made from the shell are audited under the operating-system account that ran them.
-const by = { actor: `cli:${userInfo().username}`, actorRole: 'cli' };
-try {
+const by = operatorActor();
+await runCommand(cli, async () => {
   const keys = cli.runtime.services.apiKeys;
   if (command === 'create') {
     writeJsonLine(keys.create(values.name!, by));
@@ -39,9 +36,4 @@ try {
   } else {
     for (const k of keys.list()) writeJsonLine(k);
   }
-} catch (err) {
-  await cli.close();
-  if (err instanceof AppError) fail(err.message, 1);
-  throw err;
-}
-await cli.close();
+});

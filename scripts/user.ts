@@ -4,12 +4,10 @@
 // npm run user -- list                   one JSON line per account, without password hashes
 // Without --password-stdin a random password is generated and printed once (the only time it is shown).
 // Every change is audited under the operating-system account that ran it.
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { randomToken } from '../src/auth/token.util';
 import type { StaffRole } from '../src/auth/auth.types';
-import { AppError } from '../src/shared/errors';
-import { fail, openCli, writeJsonLine } from './lib/cli';
+import { fail, openCli, operatorActor, runCommand, writeJsonLine } from './lib/cli';
 
 const USAGE = [
   'usage: npm run user -- create --username U --role admin|reviewer|viewer [--region CODE] [--display-name NAME] [--password-stdin]',
@@ -55,9 +53,9 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
 }
 
 const cli = openCli('user');
-const by = { actor: `cli:${userInfo().username}`, actorRole: 'cli' };
+const by = operatorActor();
 const admin = cli.runtime.services.userAdmin;
-try {
+await runCommand(cli, async () => {
   if (command === 'create') {
     const { password, generated } = await readPassword();
     const user = await admin.create(
@@ -75,9 +73,4 @@ try {
   } else {
     for (const u of admin.list()) writeJsonLine(u);
   }
-} catch (err) {
-  await cli.close();
-  if (err instanceof AppError) fail(err.message, 1);
-  throw err;
-}
-await cli.close();
+});
