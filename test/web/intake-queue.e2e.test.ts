@@ -61,7 +61,7 @@ describe.skipIf(skip)('intake queue in headless Chromium', () => {
     expect((await api('POST', '/v1/demands', demand('E2E-D2', '翘曲'))).statusCode).toBe(201);
     expect((await api('POST', '/v1/match', { demandId: 'E2E-D1', top: 3 })).json().code).toBe('DEMAND_NOT_APPROVED');
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
@@ -76,7 +76,7 @@ describe.skipIf(skip)('intake queue in headless Chromium', () => {
     await expect.poll(() => cards.count()).toBe(2);
     expect(await cards.nth(0).getAttribute('id')).toBe('item-demands-E2E-D2');
     expect(await cards.nth(0).locator('.flags').textContent()).toContain('技术难题描述过短');
-    await shoot(page, 'i13a-queue-1280');
+    await shoot(page, 'queue-1366');
 
     // Keyboard: the first card's reason box has focus; Enter approves... of the first card, so move to the second.
     const second = page.locator('#item-demands-E2E-D1');
@@ -120,12 +120,12 @@ describe.skipIf(skip)('intake queue in headless Chromium', () => {
     await expect.poll(() => card.locator('tr.changed').count()).toBe(1);
     expect(await card.locator('thead').textContent()).toContain('上次通过');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await shoot(page, 'i13a-queue-390');
+    await shoot(page, 'queue-390');
 
     await page.goto(`${base}/runs/${f.runId}/regions/${f.main}`);
-    await shoot(page, 'i13a-review-390');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await shoot(page, 'i13a-review-1280');
+    await shoot(page, 'intake-review-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await shoot(page, 'intake-review-1366');
     await context.close();
   }, 60_000);
 });

@@ -78,7 +78,7 @@ describe.skipIf(skip)('county review in headless Chromium', () => {
 
   it('reviewer approves one pair, swaps one and submits; the administrator confirms; the audit log shows it all', async () => {
     const [a, b] = f.inRegion(f.main).filter((d) => d.proposed);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
