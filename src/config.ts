@@ -25,7 +25,12 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
     .default('false'),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // log2 of scrypt's N for new password hashes. 17 is OWASP's minimum; lower values exist only so the test suite
+  // (hundreds of logins) stays fast, and production refuses them.
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
 });
+
+const MIN_PRODUCTION_HASH_COST = 17;
 
 /** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
 function parseTrustProxy(v: string): boolean | number | string {
@@ -53,6 +58,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
   cookieSecure: 'auto' | 'always' | 'never';
+  /** scrypt parameters of new password hashes (N = 2^PASSWORD_HASH_COST, r = 8, p = 1). */
+  passwordHash: { N: number; r: number; p: number };
 };
 
 export class ConfigError extends AppError {
@@ -71,6 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && e.DEMO === 'on') {
     throw new ConfigError('Invalid configuration (environment variables):\n  DEMO: DEMO=on is refused when NODE_ENV=production (demo accounts and data never go into production)');
   }
+  if (production && e.PASSWORD_HASH_COST < MIN_PRODUCTION_HASH_COST) {
+    throw new ConfigError(
+      `Invalid configuration (environment variables):\n  PASSWORD_HASH_COST: ${e.PASSWORD_HASH_COST} is below OWASP's minimum (${MIN_PRODUCTION_HASH_COST}) and refused when NODE_ENV=production`,
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -88,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: production ? 'off' : e.DEMO,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
+    passwordHash: { N: 2 ** e.PASSWORD_HASH_COST, r: 8, p: 1 },
   };
 }

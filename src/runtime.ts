@@ -128,7 +128,7 @@ function createRepositories(db: Db) {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, passwordHash: Config['passwordHash']) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -141,7 +141,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   });
   const intake = new IntakeService({ ...repos, transaction, review: intakeReview });
   const reader = new IntakeReader(repos);
-  const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction });
+  const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction }, passwordHash);
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
   const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction });
   const audit = new AuditLogService({ audit: repos.audit });
@@ -236,7 +236,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides);
+  const services = createServices(repos, transaction, overrides, config.passwordHash);
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

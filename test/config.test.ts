@@ -22,4 +22,11 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'production', DEMO: 'off' }).demo).toBe('off');
     expect(() => loadConfig({ NODE_ENV: 'production', DEMO: 'on' })).toThrow(/DEMO/);
   });
+
+  it('hashes passwords at OWASP cost by default and refuses a cheaper cost in production', () => {
+    expect(loadConfig({}).passwordHash).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(loadConfig({ PASSWORD_HASH_COST: '12' }).passwordHash.N).toBe(4096);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '12' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '5' })).toThrow(/PASSWORD_HASH_COST/);
+  });
 });

@@ -2,7 +2,7 @@ import { type AuditActor, type AuditTrail, SYSTEM_ACTOR } from '../shared/audit-
 import { AppError } from '../shared/errors';
 import type { Transaction } from '../shared/transaction.port';
 import { STAFF_ROLES, type StaffRole } from './auth.types';
-import { hashPassword, needsRehash, verifyPassword } from './password.service';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.service';
 import type { NewUser, UserRepository, UserRow } from './user.repository';
 
 /** The regions a reviewer may belong to (reference data; intake owns it, auth only reads it). */
@@ -32,6 +32,7 @@ export class AccountService {
       audit: AuditTrail;
       transaction: Transaction;
     },
+    private readonly hashParams: ScryptParams = DEFAULT_SCRYPT,
   ) {}
 
   /** Creates the account and its audit entry (never the password hash) in one transaction. */
@@ -60,14 +61,14 @@ export class AccountService {
       throw invalid('市级管理员和只读用户不属于某个区县，请勿指定区县', 'region');
     }
     if (this.deps.users.findByUsername(a.username)) throw new AppError('ALREADY_EXISTS', `用户已存在：${a.username}`);
-    const passwordHash = await hashPassword(a.password);
+    const passwordHash = await hashPassword(a.password, this.hashParams);
     return { username: a.username, displayName: a.displayName.trim(), role: a.role, regionCode: region, passwordHash };
   }
 
   /** The same length rule as at creation, for a password reset. */
   async hashNewPassword(password: string): Promise<string> {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) throw invalid(`密码长度须为 ${MIN_PASSWORD_LENGTH}–256 位`, 'password');
-    return hashPassword(password);
+    return hashPassword(password, this.hashParams);
   }
 
   getUser(userId: number): StaffUser | undefined {
@@ -83,14 +84,14 @@ export class AccountService {
   async verifyCredentials(username: string, password: string): Promise<UserRow | undefined> {
     const user = this.deps.users.findByUsername(username);
     if (!user) {
-      this.dummyHash ??= hashPassword('not-a-real-password');
+      this.dummyHash ??= hashPassword('not-a-real-password', this.hashParams);
       await verifyPassword(password, await this.dummyHash);
       return undefined;
     }
     const ok = await verifyPassword(password, user.passwordHash);
     if (!ok || user.disabled) return undefined;
     // The one moment the plaintext is at hand: a hash from before the parameters were raised is replaced.
-    if (needsRehash(user.passwordHash)) this.deps.users.setPasswordHash(user.id, await hashPassword(password));
+    if (needsRehash(user.passwordHash, this.hashParams)) this.deps.users.setPasswordHash(user.id, await hashPassword(password, this.hashParams));
     return user;
   }
 }

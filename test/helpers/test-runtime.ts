@@ -10,6 +10,9 @@ import { createLogger } from '../../src/shared/logger';
 
 export const silentLogger = createLogger('silent');
 
+// Production refuses this cost; tests log in hundreds of times (the default, 2^17, costs ~0.4 s per hash).
+export const TEST_PASSWORD_HASH_COST = '12';
+
 export type TestRuntime = {
   runtime: Runtime;
   config: Config;
@@ -43,7 +46,7 @@ export function smallDemoData(): DemoData {
 export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
   const { demo: demoOption, prefix, ...overrides } = options;
   const dir = mkdtempSync(join(tmpdir(), prefix ?? 'kjfz-test-'));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST });
   const withLogger = (o: RuntimeOverrides) => ({ logger: silentLogger, ...o });
   let runtime = createRuntime(config, withLogger(overrides));
   let demo: DemoData | undefined;
@@ -87,7 +90,7 @@ export function realModel(): Promise<TransformersEmbedder> {
 
 /** Seeds demo data into a DATA_DIR that a separate process (a CLI under test) will open. */
 export async function seedDataDir(dir: string, data: DemoData): Promise<void> {
-  const runtime = createRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), { logger: silentLogger });
+  const runtime = createRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST }), { logger: silentLogger });
   try {
     const seeded = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, { data });
     if (seeded.rejected.length) throw new Error(`demo seed rejected records: ${JSON.stringify(seeded.rejected.slice(0, 3))}`);
