@@ -6,7 +6,7 @@ import type { PortraitPorts } from '../portraits/portrait.service';
 import type { PortraitRepository, StoredEvidence } from '../portraits/portrait.repository';
 import type { Logger } from '../shared/logger';
 import { RetrievalIndex } from './retrieval-index';
-import { type RetrievalSyncResult, type SyncProgress, syncRetrieval } from './retrieval-sync.service';
+import { type RetrievalSyncResult, type SyncOptions, syncRetrieval } from './retrieval-sync.service';
 import type { RetrievalRepository } from './retrieval.repository';
 
 export type RetrievalServiceDeps = {
@@ -46,7 +46,7 @@ export class RetrievalService {
   }
 
   /** Portraits, vectors and index up to date with the database; concurrent calls run one after the other. */
-  sync(opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
+  sync(opts: SyncOptions = {}): Promise<RetrievalSyncResult> {
     const { deps } = this;
     const next = this.running.then(() =>
       syncRetrieval(
