@@ -114,6 +114,8 @@ retrieval
     logger.info({ uptimeS: Math.round(process.uptime()) }, 'start-up complete');
   })
   .catch((err: Error) => {
+    // A shutdown during the background fill stops the sync on purpose (src/retrieval/retrieval.service.ts).
+    if (shuttingDown) return;
     startup.error = err.message;
     logger.error({ err }, 'retrieval sync failed');
   });

@@ -20,6 +20,8 @@ export type SyncOptions = {
    * the sync ends (the server's staged start). Without it the sync is one step, as for a CLI.
    */
   onFirstPass?: (p: { embedded: number; remaining: number }) => void;
+  /** Stops the sync between two chunks (the server shutting down during a first start's background fill). */
+  signal?: AbortSignal;
 };
 
 export type RetrievalSyncDeps = {
@@ -110,6 +112,7 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: SyncOptions =
     const chunk = deps.embedChunk ?? 256;
     let done = 0;
     for (let i = 0; i < ids.length; i += chunk) {
+      opts.signal?.throwIfAborted();
       const rows = repo.texts(ids.slice(i, i + chunk));
       const res = await deps.embeddings.embedWithStats(rows.map((r) => r.text));
       textsEmbedded += res.embedded;
@@ -176,7 +179,10 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: SyncOptions =
     const ids = state.evidenceIds().sort((a, b) => a - b);
     for (const [i, id] of ids.entries()) {
       fresh.add(id, state.vectorOf(id)!);
-      if (i % 500 === 499) progress({ stage: 'index', done: i + 1, total: ids.length });
+      if (i % 500 === 499) {
+        progress({ stage: 'index', done: i + 1, total: ids.length });
+        opts.signal?.throwIfAborted();
+      }
       await pause();
     }
     // Searches use the exact scan until the whole graph is there.

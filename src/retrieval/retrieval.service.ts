@@ -36,6 +36,7 @@ export class RetrievalService {
   /** Query side: evidence search, per-expert max-over-evidence scores. Current after each sync. */
   readonly index: RetrievalIndex;
   private running: Promise<unknown> = Promise.resolve();
+  private readonly closing = new AbortController();
 
   constructor(private readonly deps: RetrievalServiceDeps) {
     this.index = new RetrievalIndex(deps.embedder.modelId, deps.embedder.dim);
@@ -63,7 +64,7 @@ export class RetrievalService {
           embedChunk: deps.embedChunk,
           referenceYear: deps.referenceYear,
         },
-        opts,
+        { ...opts, signal: opts.signal ? AbortSignal.any([opts.signal, this.closing.signal]) : this.closing.signal },
       ),
     );
     this.running = next.catch(() => {});
@@ -80,7 +81,9 @@ export class RetrievalService {
     return this.deps.portraits.getEvidence(ids);
   }
 
+  /** Stops a sync under way at its next chunk (what was embedded stays cached), then releases the model. */
   async close(): Promise<void> {
+    this.closing.abort(new Error('retrieval closed'));
     await this.running;
     await this.deps.onClose?.();
   }

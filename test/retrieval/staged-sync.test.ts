@@ -126,3 +126,18 @@ describe('staged start: portraits first, the rest in the background', () => {
     await app.close();
   });
 });
+
+describe('closing during a sync', () => {
+  it('stops the sync at its next chunk instead of waiting for every text (a shutdown during the background fill)', async () => {
+    const t = createTestRuntime({ demo: true, embedder: new HashingEmbedder(64), referenceYear: 2025 });
+    try {
+      const { retrieval } = await t.runtime.matching();
+      const syncing = retrieval.sync();
+      await retrieval.close();
+      await expect(syncing).rejects.toThrow(/retrieval closed/);
+      expect(retrieval.index.stats().evidence).toBeLessThan(t.runtime.repositories.retrieval.listEvidenceMeta().length);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
