@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const entryPoints = {
   server: 'src/server.ts',
+  // The embedding model's worker thread (src/embeddings/worker-embedder.adapter.ts starts it from beside server.js).
+  'embedding-worker.adapter': 'src/embeddings/embedding-worker.adapter.ts',
   // What an operator runs in the container: import, export, demo seed, batch match, cycle run, API keys.
   import: 'scripts/import.ts',
   export: 'scripts/export.ts',

@@ -13,6 +13,9 @@ const envSchema = z.object({
   EMBED_MODEL: z.string().min(1).default('BAAI/bge-small-zh-v1.5'),
   EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(32),
   EMBED_MAX_TOKENS: z.coerce.number().int().min(16).max(512).default(256),
+  // staged: the server embeds in a worker thread and answers matches once every expert's portrait has its
+  // vector, the rest following in the background; blocking: the former one-step start (benchmark baseline).
+  STARTUP: z.enum(['staged', 'blocking']).default('staged'),
   HNSW_M: z.coerce.number().int().min(4).max(128).default(32),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(5000).default(128),
@@ -50,6 +53,8 @@ export type Config = {
   embedBatch: number;
   embedMaxTokens: number;
   hnsw: { m: number; efConstruction: number; efSearch: number };
+  /** How the server brings retrieval up to date at start (see STARTUP above). */
+  startup: 'staged' | 'blocking';
   /** NODE_ENV=production (the Docker image): no demo data, no passwords on stdout. */
   production: boolean;
   /** Resolved: 'auto' is 'off' in production, and seeds an empty database elsewhere (`npm start` on a fresh clone). */
@@ -95,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedModel: e.EMBED_MODEL,
     embedBatch: e.EMBED_BATCH,
     embedMaxTokens: e.EMBED_MAX_TOKENS,
+    startup: e.STARTUP,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     production,
     demo: production ? 'off' : e.DEMO,

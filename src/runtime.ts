@@ -19,10 +19,12 @@ import { processRunHolder } from './cycles/process-run-holder.adapter';
 import { silentProgress, type ProgressReporter } from './cycles/progress.port';
 import { RunLeaseRepository } from './cycles/run-lease.repository';
 import { closeDatabase, type Db, openDatabase, transactionOf } from './db/client';
+import { createWriteProbe } from './db/write-probe';
 import { EmbeddingCacheRepository } from './embeddings/embedding-cache.repository';
 import { EmbeddingService } from './embeddings/embedding.service';
 import type { Embedder } from './embeddings/embedder.port';
 import { TransformersEmbedder } from './embeddings/transformers-embedder.adapter';
+import { WorkerEmbedder } from './embeddings/worker-embedder.adapter';
 import { DemandRepository } from './intake/demand.repository';
 import { EnterpriseRepository } from './intake/enterprise.repository';
 import { ExpertRepository } from './intake/expert.repository';
@@ -59,6 +61,8 @@ export type RuntimeOverrides = {
   logger?: Logger;
   /** Replaces the model: tests above the embedding layer use a HashingEmbedder (src/embeddings/hashing-embedder.fake.ts). */
   embedder?: Embedder;
+  /** Runs the model in a worker thread (the server: its event loop stays free while a first start embeds). */
+  embedInWorker?: boolean;
   /** 'YYYY-MM-DD' the policy checks and ad-hoc matches use when no cycle gives one (tests pin it). */
   today?: () => string;
   /** ISO timestamp of review decisions (tests pin it). */
@@ -100,6 +104,8 @@ export type Runtime = {
   ): CycleRunService;
   /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
   matching(): Promise<Matching>;
+  /** Whether the database still takes a write (read-only file, full disk), cached for a few seconds: /readyz. */
+  probeDatabase(): { ok: true } | { ok: false; reason: string };
   close(): Promise<void>;
 };
 
@@ -261,14 +267,8 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   let matching: Promise<Matching> | undefined;
   let closeMatching: (() => Promise<void>) | undefined;
   const buildMatching = async (): Promise<Matching> => {
-    const model = overrides.embedder
-      ? undefined
-      : await TransformersEmbedder.load({
-          modelDir: config.modelDir,
-          model: config.embedModel,
-          maxTokens: config.embedMaxTokens,
-          batchSize: config.embedBatch,
-        });
+    const modelOptions = { modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch };
+    const model = overrides.embedder ? undefined : overrides.embedInWorker ? await WorkerEmbedder.load(modelOptions) : await TransformersEmbedder.load(modelOptions);
     const embedder = new EmbeddingService(overrides.embedder ?? model!, repos.embeddingCache);
     const keywords = createJiebaKeywordExtractor();
     const retrieval = new RetrievalService({
@@ -334,6 +334,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     services,
     createCycleRunService,
     matching: () => (matching ??= buildMatching()),
+    probeDatabase: createWriteProbe(db, config.dbFile),
     async close() {
       if (matching)
         await matching.then(

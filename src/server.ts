@@ -6,7 +6,7 @@ import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import type { ProgressTask } from './cycles/progress.port';
 import { createTerminalProgress } from './cycles/terminal-progress.adapter';
-import type { StartupProgress } from './http/health.routes';
+import { StartupState } from './http/startup-state';
 import { createRuntime } from './runtime';
 import { createLogger } from './shared/logger';
 
@@ -20,7 +20,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const runtime = createRuntime(config, { logger });
+// Staged start: the model runs in a worker thread, so this thread answers requests while it embeds.
+const runtime = createRuntime(config, { logger, embedInWorker: config.startup === 'staged' });
 const { services, repositories: repos } = runtime;
 
 const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.transaction, counts: repos }, config.demo);
@@ -42,7 +43,7 @@ const matching = await runtime.matching().catch((err: Error) => {
 });
 const modelError = 'modelError' in matching ? matching.modelError : undefined;
 const { retrieval, ranker } = 'modelError' in matching ? { retrieval: undefined, ranker: undefined } : matching;
-const readiness = { synced: false, error: modelError, progress: undefined as StartupProgress | undefined };
+const startup = new StartupState({ modelError, database: runtime.probeDatabase });
 const app = await buildApp({
   services,
   logger,
@@ -51,15 +52,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   security: { hsts: config.cookieSecure },
   auth: { cookieSecure: config.cookieSecure },
-  readiness: () => ({
-    ready: readiness.synced,
-    checks: {
-      database: 'ok',
-      model: modelError ? `missing: ${modelError} (run npm run setup)` : 'ok',
-      index: readiness.synced ? 'ok' : readiness.error ? `failed: ${readiness.error}` : 'building',
-    },
-    progress: readiness.synced ? undefined : readiness.progress,
-  }),
+  readiness: startup.readiness,
 });
 
 let shuttingDown = false;
@@ -84,32 +77,46 @@ await app.listen({ port: config.port, host: config.host });
 // line every few seconds otherwise, and the same figures on /readyz.
 const startupProgress = createTerminalProgress({ stream: process.stderr, logger, logIntervalMs: 5000 });
 let startupTask: { stage: string; task: ProgressTask } | undefined;
+// The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
+// match does not pay for them.
+const warmRanker = () => {
+  const open = repos.reference
+    .listCycles()
+    .filter((c) => c.status === 'open')
+    .at(-1);
+  const warmed = ranker!.warm({ cycleId: open?.id });
+  logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker!.corpus.stats() }, 'ranking ready');
+};
 retrieval
   ?.sync({
     onProgress: (p) => {
-      readiness.progress = p;
+      startup.progress = p;
       if (startupTask?.stage !== p.stage) {
         startupTask?.task.finish();
         startupTask = { stage: p.stage, task: startupProgress.start(`start-up: ${p.stage}`, p.total) };
       }
       startupTask.task.update(p.done, p.total);
     },
+    onFirstPass:
+      config.startup === 'staged'
+        ? (p) => {
+            warmRanker();
+            startup.stage = 'first-pass';
+            logger.info({ ...p, uptimeS: Math.round(process.uptime()) }, 'matching ready on the first pass (portraits); the other evidence follows');
+          }
+        : undefined,
   })
   .then((r) => {
     startupTask?.task.finish();
     logger.info({ ...r }, 'retrieval index ready');
-    // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
-    // match does not pay for them.
-    const open = repos.reference
-      .listCycles()
-      .filter((c) => c.status === 'open')
-      .at(-1);
-    const warmed = ranker!.warm({ cycleId: open?.id });
-    logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker!.corpus.stats() }, 'ranking ready');
-    readiness.synced = true;
+    if (startup.stage === 'starting') warmRanker();
+    startup.stage = 'complete';
+    logger.info({ uptimeS: Math.round(process.uptime()) }, 'start-up complete');
   })
   .catch((err: Error) => {
-    readiness.error = err.message;
+    // A shutdown during the background fill stops the sync on purpose (src/retrieval/retrieval.service.ts).
+    if (shuttingDown) return;
+    startup.error = err.message;
     logger.error({ err }, 'retrieval sync failed');
   });
 

@@ -16,7 +16,7 @@ export class EmbeddingModelError extends AppError {
   constructor(
     readonly model: string,
     readonly modelDir: string,
-    reason: string,
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
     super(

@@ -158,20 +158,29 @@ export class TransformersEmbedder implements Embedder {
   async embed(texts: string[]): Promise<Float32Array[]> {
     const out = new Array<Float32Array>(texts.length);
     for (const batch of this.prepareBatches(texts)) {
-      const dims = [batch.indices.length, batch.seqLen];
-      const result = await this.model({
-        input_ids: new Tensor('int64', batch.inputIds, dims),
-        attention_mask: new Tensor('int64', batch.attentionMask, dims),
-        token_type_ids: new Tensor('int64', batch.tokenTypeIds, dims),
-      });
-      const hidden = result.last_hidden_state as Tensor;
-      const vectors = poolHiddenStates(hidden.data as Float32Array, batch, this.dim, this.opts.pooling);
+      const vectors = await this.runBatch(batch);
       batch.indices.forEach((j, r) => {
         out[j] = vectors[r];
       });
-      hidden.dispose?.();
     }
     return out;
+  }
+
+  /**
+   * One session run over a prepared batch: the vectors of its rows in row order. The worker adapter runs a
+   * call's batches one by one through this, so a query can go between two batches of a long call.
+   */
+  async runBatch(batch: TokenBatch): Promise<Float32Array[]> {
+    const dims = [batch.indices.length, batch.seqLen];
+    const result = await this.model({
+      input_ids: new Tensor('int64', batch.inputIds, dims),
+      attention_mask: new Tensor('int64', batch.attentionMask, dims),
+      token_type_ids: new Tensor('int64', batch.tokenTypeIds, dims),
+    });
+    const hidden = result.last_hidden_state as Tensor;
+    const vectors = poolHiddenStates(hidden.data as Float32Array, batch, this.dim, this.opts.pooling);
+    hidden.dispose?.();
+    return vectors;
   }
 
   async dispose(): Promise<void> {

@@ -59,7 +59,8 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
     },
     async (req) => {
       const principal = requirePrincipal(req);
-      if (readiness && !readiness().ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
+      const ready = readiness?.();
+      if (ready && !ready.ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
       const body = req.body;
       let query: RankQuery;
       if ('demandId' in body) {
@@ -84,6 +85,8 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
         candidates: res.candidates,
         ...(staff ? { excluded: res.excluded } : {}),
         stats: res.stats,
+        // A staged start answers before every evidence text has its vector: the shortlist says so.
+        ...(ready?.partial ? { retrieval: { complete: false as const, note: ready.partial } } : {}),
       };
     },
   );

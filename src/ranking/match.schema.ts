@@ -42,5 +42,7 @@ export const matchResponseSchema = z.object({
   /** Staff only: the best-scoring experts the rules excluded, with the rule codes and clauses. */
   excluded: z.array(excludedCandidateSchema).optional(),
   stats: z.object({ pool: z.number(), eligible: z.number(), scored: z.number(), exact: z.boolean(), ms: z.number() }),
+  /** Only while a staged start is still embedding: the shortlist rests on the experts' portraits (see note). */
+  retrieval: z.object({ complete: z.literal(false), note: z.string() }).optional(),
 });
 export type MatchResponse = z.infer<typeof matchResponseSchema>;

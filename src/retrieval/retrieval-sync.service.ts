@@ -3,13 +3,26 @@ import { type IndexManifest, loadIndex, readManifest, saveIndexAtomically, type 
 import { type HnswParams, HnswIndex } from '../index/hnsw.adapter';
 import type { KeywordExtractor } from '../portraits/keyword-extractor.port';
 import type { ExpertRepository } from '../intake/expert.repository';
-import { type PortraitPorts, rebuildStalePortraits } from '../portraits/portrait.service';
+import { type PortraitPorts, rebuildStalePortraitsPausing } from '../portraits/portrait.service';
+import { createTimeSlicer } from '../shared/event-loop';
 import type { Logger } from '../shared/logger';
 import type { RetrievalIndex } from './retrieval-index';
 import type { RetrievalRepository } from './retrieval.repository';
 
-export type SyncStage = 'portraits' | 'vectors' | 'embed' | 'index' | 'save';
+export type SyncStage = 'portraits' | 'vectors' | 'embed-first' | 'embed' | 'index' | 'save';
 export type SyncProgress = (p: { stage: SyncStage; done: number; total: number }) => void;
+
+export type SyncOptions = {
+  onProgress?: SyncProgress;
+  /**
+   * Called once every expert's portrait has its vector (the first pass), before the project, patent and
+   * paper texts are embedded: from then on a search finds every expert, scored on its portrait only until
+   * the sync ends (the server's staged start). Without it the sync is one step, as for a CLI.
+   */
+  onFirstPass?: (p: { embedded: number; remaining: number }) => void;
+  /** Stops the sync between two chunks (the server shutting down during a first start's background fill). */
+  signal?: AbortSignal;
+};
 
 export type RetrievalSyncDeps = {
   retrieval: Pick<RetrievalRepository, 'listEvidenceMeta' | 'cachedVectors' | 'texts' | 'watermark'>;
@@ -55,14 +68,19 @@ const sameWatermark = (a: Watermark, b: Watermark) => a.changeSeq === b.changeSe
  * cache and embeds the rest in batches, (c) loads the saved HNSW index (or rebuilds it when the model
  * changed or the files are unusable), adds and deletes the difference and saves it atomically.
  */
-export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
+export async function syncRetrieval(deps: RetrievalSyncDeps, opts: SyncOptions = {}): Promise<RetrievalSyncResult> {
   const started = performance.now();
   const { state, logger } = deps;
   const repo = deps.retrieval;
   const progress = opts.onProgress ?? (() => {});
   const referenceYear = deps.referenceYear ?? new Date().getUTCFullYear();
 
-  const portraits = rebuildStalePortraits({ portraits: deps.portraits, experts: deps.experts, keywords: deps.keywords }, { referenceYear, onProgress: progress });
+  // The loops below run on the caller's thread: they give the event loop a turn every few milliseconds.
+  const pause = createTimeSlicer();
+  const portraits = await rebuildStalePortraitsPausing(
+    { portraits: deps.portraits, experts: deps.experts, keywords: deps.keywords },
+    { referenceYear, onProgress: progress, batchSize: 16, pause },
+  );
   if (portraits.built) logger.info({ ...portraits }, 'portraits rebuilt');
 
   // (b) the in-memory vector store follows the evidence table
@@ -84,13 +102,18 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
     cacheHits++;
   }
   progress({ stage: 'vectors', done: cacheHits, total: missing.length });
-  const toEmbed = missing.filter((e) => !state.hasEvidence(e.id)).map((e) => e.id);
-  if (toEmbed.length) {
-    logger.info({ items: toEmbed.length, model: state.modelId }, 'embedding evidence texts');
+  // Portraits first: one per expert, each summing up the whole record, they make every expert findable
+  // long before the other texts are embedded (the first pass of a staged start).
+  const pending = missing.filter((e) => !state.hasEvidence(e.id));
+  const firstPass = pending.filter((e) => e.kind === 'portrait').map((e) => e.id);
+  const rest = pending.filter((e) => e.kind !== 'portrait').map((e) => e.id);
+  if (pending.length) logger.info({ items: pending.length, firstPass: firstPass.length, model: state.modelId }, 'embedding evidence texts');
+  const embedIds = async (ids: number[], stage: SyncStage) => {
     const chunk = deps.embedChunk ?? 256;
     let done = 0;
-    for (let i = 0; i < toEmbed.length; i += chunk) {
-      const rows = repo.texts(toEmbed.slice(i, i + chunk));
+    for (let i = 0; i < ids.length; i += chunk) {
+      opts.signal?.throwIfAborted();
+      const rows = repo.texts(ids.slice(i, i + chunk));
       const res = await deps.embeddings.embedWithStats(rows.map((r) => r.text));
       textsEmbedded += res.embedded;
       cacheHits += res.hits;
@@ -99,9 +122,14 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
         state.putEvidence(r.id, m.expertId, m.kind, res.vectors[j]);
       });
       done += rows.length;
-      progress({ stage: 'embed', done, total: toEmbed.length });
+      progress({ stage, done, total: ids.length });
     }
-  }
+  };
+  // Always in these two runs, staged or not: int8 activations are scaled per batch, so the same batches give
+  // a staged start the very vectors of a one-step start.
+  await embedIds(firstPass, 'embed-first');
+  opts.onFirstPass?.({ embedded: state.matrix.size, remaining: rest.length });
+  await embedIds(rest, 'embed');
 
   // (c) the ANN index follows the vector store
   let rebuildReason: string | undefined;
@@ -130,11 +158,15 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
         ann.markDelete(label);
         indexDeleted++;
       }
-    const toAdd = state.evidenceIds().filter((id) => !ann.has(id));
-    toAdd.forEach((id, i) => {
+    const toAdd = state
+      .evidenceIds()
+      .filter((id) => !ann.has(id))
+      .sort((a, b) => a - b);
+    for (const [i, id] of toAdd.entries()) {
       ann.add(id, state.vectorOf(id)!);
       if (i % 1000 === 999) progress({ stage: 'index', done: i + 1, total: toAdd.length });
-    });
+      await pause();
+    }
     indexAdded = toAdd.length;
     const slots = ann.size() + ann.deletedCount();
     if (ann.deletedCount() > 1000 && ann.deletedCount() > COMPACT_DELETED_SHARE * slots) rebuildReason = 'compaction: too many deleted slots';
@@ -143,11 +175,17 @@ export async function syncRetrieval(deps: RetrievalSyncDeps, opts: { onProgress?
   if (rebuilt) {
     logger.info({ reason: rebuildReason, items: state.matrix.size }, 'building ANN index');
     const fresh = HnswIndex.create(state.dim, deps.hnsw, Math.ceil(state.matrix.size * 1.25));
-    const ids = state.evidenceIds();
-    ids.forEach((id, i) => {
+    // In id order, whatever order the vectors came in: a staged and a one-step start build the same graph.
+    const ids = state.evidenceIds().sort((a, b) => a - b);
+    for (const [i, id] of ids.entries()) {
       fresh.add(id, state.vectorOf(id)!);
-      if (i % 1000 === 999) progress({ stage: 'index', done: i + 1, total: ids.length });
-    });
+      if (i % 500 === 499) {
+        progress({ stage: 'index', done: i + 1, total: ids.length });
+        opts.signal?.throwIfAborted();
+      }
+      await pause();
+    }
+    // Searches use the exact scan until the whole graph is there.
     state.setAnn(fresh);
     indexAdded = ids.length;
     indexDeleted = 0;

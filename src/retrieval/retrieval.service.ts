@@ -6,7 +6,7 @@ import type { PortraitPorts } from '../portraits/portrait.service';
 import type { PortraitRepository, StoredEvidence } from '../portraits/portrait.repository';
 import type { Logger } from '../shared/logger';
 import { RetrievalIndex } from './retrieval-index';
-import { type RetrievalSyncResult, type SyncProgress, syncRetrieval } from './retrieval-sync.service';
+import { type RetrievalSyncResult, type SyncOptions, syncRetrieval } from './retrieval-sync.service';
 import type { RetrievalRepository } from './retrieval.repository';
 
 export type RetrievalServiceDeps = {
@@ -36,6 +36,7 @@ export class RetrievalService {
   /** Query side: evidence search, per-expert max-over-evidence scores. Current after each sync. */
   readonly index: RetrievalIndex;
   private running: Promise<unknown> = Promise.resolve();
+  private readonly closing = new AbortController();
 
   constructor(private readonly deps: RetrievalServiceDeps) {
     this.index = new RetrievalIndex(deps.embedder.modelId, deps.embedder.dim);
@@ -46,7 +47,7 @@ export class RetrievalService {
   }
 
   /** Portraits, vectors and index up to date with the database; concurrent calls run one after the other. */
-  sync(opts: { onProgress?: SyncProgress } = {}): Promise<RetrievalSyncResult> {
+  sync(opts: SyncOptions = {}): Promise<RetrievalSyncResult> {
     const { deps } = this;
     const next = this.running.then(() =>
       syncRetrieval(
@@ -63,7 +64,7 @@ export class RetrievalService {
           embedChunk: deps.embedChunk,
           referenceYear: deps.referenceYear,
         },
-        opts,
+        { ...opts, signal: opts.signal ? AbortSignal.any([opts.signal, this.closing.signal]) : this.closing.signal },
       ),
     );
     this.running = next.catch(() => {});
@@ -80,7 +81,9 @@ export class RetrievalService {
     return this.deps.portraits.getEvidence(ids);
   }
 
+  /** Stops a sync under way at its next chunk (what was embedded stays cached), then releases the model. */
   async close(): Promise<void> {
+    this.closing.abort(new Error('retrieval closed'));
     await this.running;
     await this.deps.onClose?.();
   }
