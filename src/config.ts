@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './shared/errors';
@@ -25,6 +26,12 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
     .default('false'),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // HTTP server processes sharing the port (node:cluster): 'auto' = one per core, up to 4.
+  WORKERS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d?)$/, 'WORKERS: auto or a number of processes (1–99)')
+    .default('1'),
 });
 
 /** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
@@ -53,6 +60,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
   cookieSecure: 'auto' | 'always' | 'never';
+  /** HTTP server processes over the same database (1: this process serves alone). */
+  workers: number;
 };
 
 export class ConfigError extends AppError {
@@ -74,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
+    workers: e.WORKERS === 'auto' ? Math.min(4, availableParallelism()) : Number(e.WORKERS),
     host: e.HOST,
     dataDir,
     dbFile: resolve(dataDir, 'app.db'),

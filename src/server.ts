@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import type { ProgressTask } from './cycles/progress.port';
 import { createTerminalProgress } from './cycles/terminal-progress.adapter';
 import type { StartupProgress } from './http/health.routes';
+import { announceReady, isClusterPrimary, superviseWorkers } from './http/server-cluster.adapter';
 import { createRuntime } from './runtime';
 import { createLogger } from './shared/logger';
 
@@ -20,6 +21,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// WORKERS > 1: this process only supervises; the rest of this file runs in each worker (src/http/server-cluster.adapter.ts).
+if (isClusterPrimary(config.workers)) await superviseWorkers({ workers: config.workers, logger });
 const runtime = createRuntime(config, { logger });
 const { services, repositories: repos } = runtime;
 
@@ -82,6 +85,8 @@ await app.listen({ port: config.port, host: config.host });
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
 // A first start embeds every evidence text (minutes): a bar with count and ETA on a terminal, a structured
 // line every few seconds otherwise, and the same figures on /readyz.
+// Without a model the other workers have nothing to wait for (they serve everything but matching).
+if (!retrieval) announceReady();
 const startupProgress = createTerminalProgress({ stream: process.stderr, logger, logIntervalMs: 5000 });
 let startupTask: { stage: string; task: ProgressTask } | undefined;
 retrieval
@@ -107,10 +112,12 @@ retrieval
     const warmed = ranker!.warm({ cycleId: open?.id });
     logger.info({ ...warmed, cycle: open?.id ?? null, ...ranker!.corpus.stats() }, 'ranking ready');
     readiness.synced = true;
+    announceReady();
   })
   .catch((err: Error) => {
     readiness.error = err.message;
     logger.error({ err }, 'retrieval sync failed');
+    announceReady();
   });
 
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
