@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './shared/errors';
@@ -31,6 +32,12 @@ const envSchema = z.object({
   // log2 of scrypt's N for new password hashes. 17 is OWASP's minimum; lower values exist only so the test suite
   // (hundreds of logins) stays fast, and production refuses them.
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  // HTTP server processes sharing the port (node:cluster): 'auto' = one per core, up to 4.
+  WORKERS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d?)$/, 'WORKERS: auto or a number of processes (1–99)')
+    .default('1'),
 });
 
 const MIN_PRODUCTION_HASH_COST = 17;
@@ -65,6 +72,8 @@ export type Config = {
   cookieSecure: 'auto' | 'always' | 'never';
   /** scrypt parameters of new password hashes (N = 2^PASSWORD_HASH_COST, r = 8, p = 1). */
   passwordHash: { N: number; r: number; p: number };
+  /** HTTP server processes over the same database (1: this process serves alone). */
+  workers: number;
 };
 
 export class ConfigError extends AppError {
@@ -91,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
+    workers: e.WORKERS === 'auto' ? Math.min(4, availableParallelism()) : Number(e.WORKERS),
     host: e.HOST,
     dataDir,
     dbFile: resolve(dataDir, 'app.db'),

@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import type { ProgressTask } from './cycles/progress.port';
 import { createTerminalProgress } from './cycles/terminal-progress.adapter';
 import { StartupState } from './http/startup-state';
+import { announceReady, isClusterPrimary, superviseWorkers } from './http/server-cluster.adapter';
 import { createRuntime } from './runtime';
 import { createLogger } from './shared/logger';
 
@@ -20,6 +21,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// WORKERS > 1: this process only supervises; the rest of this file runs in each worker (src/http/server-cluster.adapter.ts).
+if (isClusterPrimary(config.workers)) await superviseWorkers({ workers: config.workers, logger });
 // Staged start: the model runs in a worker thread, so this thread answers requests while it embeds.
 const runtime = createRuntime(config, { logger, embedInWorker: config.startup === 'staged' });
 const { services, repositories: repos } = runtime;
@@ -75,6 +78,8 @@ await app.listen({ port: config.port, host: config.host });
 // once and /readyz says when matching is ready; an unchanged database re-embeds nothing.
 // A first start embeds every evidence text (minutes): a bar with count and ETA on a terminal, a structured
 // line every few seconds otherwise, and the same figures on /readyz.
+// Without a model the other workers have nothing to wait for (they serve everything but matching).
+if (!retrieval) announceReady();
 const startupProgress = createTerminalProgress({ stream: process.stderr, logger, logIntervalMs: 5000 });
 let startupTask: { stage: string; task: ProgressTask } | undefined;
 // The lexical index and the open cycle's eligibility are built before /readyz says ready, so the first
@@ -112,12 +117,15 @@ retrieval
     if (startup.stage === 'starting') warmRanker();
     startup.stage = 'complete';
     logger.info({ uptimeS: Math.round(process.uptime()) }, 'start-up complete');
+    // The other workers start only now, over the complete index files, so they embed nothing themselves.
+    announceReady();
   })
   .catch((err: Error) => {
     // A shutdown during the background fill stops the sync on purpose (src/retrieval/retrieval.service.ts).
     if (shuttingDown) return;
     startup.error = err.message;
     logger.error({ err }, 'retrieval sync failed');
+    announceReady();
   });
 
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

@@ -56,7 +56,7 @@ function cloneOf(t: ExpertInput, i: number): ExpertInput {
 }
 
 /** Seeds templates (embedded by the model) and synthetic copies (injected vectors); returns timings. */
-async function seed(dataDir: string, nExperts: number, nTemplates: number): Promise<Record<string, number>> {
+export async function seed(dataDir: string, nExperts: number, nTemplates: number): Promise<Record<string, number>> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DEMO: 'off' });
   const logger = createCliLogger('warn', 'bench-match');
   const runtime = createRuntime(config, { logger, referenceYear: REFERENCE_YEAR });
@@ -145,7 +145,7 @@ async function seed(dataDir: string, nExperts: number, nTemplates: number): Prom
   return times;
 }
 
-type Server = {
+export type Server = {
   port: number;
   key: string;
   cycle: string | null;
@@ -154,12 +154,13 @@ type Server = {
   rss_mb: number;
   corpus: unknown;
   index: { experts: number; evidence: number };
+  pids: number[];
   stop: () => void;
 };
 
-async function startServer(dataDir: string): Promise<Server> {
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   const file = join(dirname(fileURLToPath(import.meta.url)), 'match-server.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -168,9 +169,9 @@ async function startServer(dataDir: string): Promise<Server> {
   return { ...(ready as Omit<Server, 'stop'>), stop: () => child.kill('SIGTERM') };
 }
 
-type Drive = { method?: 'GET' | 'POST'; path: string; body?: () => string; headers?: Record<string, string> };
+export type Drive = { method?: 'GET' | 'POST'; path: string; body?: () => string; headers?: Record<string, string> };
 
-async function drive(port: number, d: Drive, duration: number, connections: number) {
+export async function drive(port: number, d: Drive, duration: number, connections: number) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,

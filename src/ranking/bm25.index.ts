@@ -1,16 +1,7 @@
-export type Bm25Params = { k1: number; b: number };
-export type Bm25Hit = { key: number; score: number };
+import { Bm25Query, type Bm25Scores, type QueryTerm, type TermPostings } from './bm25-query';
 
-/** One query's scores; valid until the next score() call or index change (they share scratch buffers). */
-export type Bm25Scores = {
-  /** Best score over all documents (0 when nothing matched). */
-  max: number;
-  /** Documents sharing at least one term with the query. */
-  matched: number;
-  of(key: number): number;
-  /** The k best documents passing `allow`, best first; equal scores by key, so the order is deterministic. */
-  top(k: number, allow?: (key: number) => boolean): Bm25Hit[];
-};
+export type { Bm25Hit, Bm25Scores } from './bm25-query';
+export type Bm25Params = { k1: number; b: number };
 
 /**
  * Chosen on the DEV split of the NSFC expert-finding task (1,000 queries, words + bigrams, per-expert
@@ -29,11 +20,15 @@ export const MAX_QUERY_TERMS = 64;
 export const COMMON_TERM_SHARE = 0.2;
 const COMPACT_DEAD_SHARE = 0.3;
 
-/** A growable list of (doc, tf) pairs for one term. */
-class Postings {
+/** A growable list of (doc, tf) pairs for one term, with the impacts of the norms they were computed for. */
+class Postings implements TermPostings {
   docs = new Int32Array(4);
   tfs = new Float32Array(4);
+  impacts = new Float32Array(0);
   length = 0;
+  maxImpact = 0;
+  /** The norms version `impacts` belong to (-1: never computed). */
+  impactsVersion = -1;
   push(doc: number, tf: number): void {
     if (this.length === this.docs.length) {
       const docs = new Int32Array(this.length * 2);
@@ -45,6 +40,21 @@ class Postings {
     }
     this.docs[this.length] = doc;
     this.tfs[this.length++] = tf;
+  }
+  /** (k1 + 1) · tf / (tf + norm) per posting, recomputed only when the norms changed since the last query. */
+  refreshImpacts(norms: Float32Array, k1p1: number, version: number): void {
+    if (this.impactsVersion === version) return;
+    if (this.impacts.length < this.length) this.impacts = new Float32Array(this.docs.length);
+    const { docs, tfs, impacts } = this;
+    let max = 0;
+    for (let i = 0; i < this.length; i++) {
+      const tf = tfs[i];
+      const x = (impacts[i] = (k1p1 * tf) / (tf + norms[docs[i]]));
+      if (x > max) max = x;
+    }
+    // The largest stored (float32) impact, not the double before rounding: it bounds what a query adds exactly.
+    this.maxImpact = Math.fround(max);
+    this.impactsVersion = version;
   }
 }
 
@@ -69,12 +79,22 @@ export class Bm25Index {
   /** Bumped by every change: cached length norms are stale when it moves. */
   private version = 0;
   private norms?: Float32Array;
+  private normsVersion = -1;
   private acc = new Float32Array(0);
   private touched = new Int32Array(0);
-  private nTouched = 0;
-  private normsVersion = -1;
+  private finalGen = new Int32Array(0);
+  private final = new Float32Array(0);
+  private slotGen = new Int32Array(0);
+  private slot = new Int32Array(0);
+  /** The query whose scores the scratch buffers hold, and its generation. */
+  private current?: Bm25Query;
+  private gen = 0;
 
-  constructor(readonly params: Bm25Params = DEFAULT_BM25) {}
+  /** `pruneCheckVolume`: see PRUNE_CHECK_VOLUME (tests lower it to exercise pruning on small corpora). */
+  constructor(
+    readonly params: Bm25Params = DEFAULT_BM25,
+    private readonly tuning: { pruneCheckVolume?: number } = {},
+  ) {}
 
   get size(): number {
     return this.live;
@@ -165,68 +185,67 @@ export class Bm25Index {
   }
 
   /**
-   * Scores every document sharing a term with the query. `max` is the best score over all documents, whatever
-   * the caller filters later: it normalises scores to 0..1 the same way for every policy.
+   * The scores of a query. `max` is the best score over all documents, whatever the caller filters later: it
+   * normalises scores to 0..1 the same way for every policy. Nothing is scored until asked: `top` computes an
+   * exact top-k with term-level pruning (Bm25Query), `of` one document's exact score.
    */
   score(tokens: readonly string[]): Bm25Scores {
-    const terms = this.queryTerms(tokens);
+    const ids = this.queryTerms(tokens);
     const n = this.nDocs;
     // Scratch buffers are reused across queries (no 100k-float allocation per request): the previous
     // query's scores are cleared here, which is why a Bm25Scores is only valid until the next score().
     if (this.acc.length < n) {
-      this.acc = new Float32Array(Math.max(n, this.acc.length * 2));
-      this.touched = new Int32Array(this.acc.length);
-    } else for (let i = 0; i < this.nTouched; i++) this.acc[this.touched[i]] = 0;
-    this.nTouched = 0;
-    const acc = this.acc;
-    const touched = this.touched;
-    let nTouched = 0;
-    let max = 0;
-    if (terms.length && this.live) {
-      const norm = this.lengthNorms();
-      const alive = this.docAlive;
-      const k1p1 = this.params.k1 + 1;
-      // Without tombstones every posting is live: the hot loop skips the per-posting alive lookup.
-      const anyDead = this.live !== this.nDocs;
-      for (const [term, qtf] of terms) {
-        const w = this.idf(term) * qtf * k1p1;
-        const { docs, tfs, length } = this.postings[term];
-        for (let i = 0; i < length; i++) {
-          const doc = docs[i];
-          if (anyDead && alive[doc] === 0) continue;
-          const tf = tfs[i];
-          const a = acc[doc];
-          if (a === 0) touched[nTouched++] = doc;
-          acc[doc] = a + (w * tf) / (tf + norm[doc]);
-        }
-      }
-      for (let i = 0; i < nTouched; i++) if (acc[touched[i]] > max) max = acc[touched[i]];
+      const cap = Math.max(n, this.acc.length * 2);
+      this.acc = new Float32Array(cap);
+      this.touched = new Int32Array(cap);
+      this.finalGen = new Int32Array(cap);
+      this.final = new Float32Array(cap);
+    } else this.current?.clear();
+    if (this.slot.length < this.postings.length) {
+      const cap = Math.max(this.postings.length, this.slot.length * 2);
+      this.slot = new Int32Array(cap);
+      this.slotGen = new Int32Array(cap);
     }
-    this.nTouched = nTouched;
-    const docOf = this.docOf;
-    const docKey = this.docKey;
-    return {
-      max,
-      matched: nTouched,
-      of: (key) => {
-        const d = docOf.get(key);
-        return d === undefined ? 0 : acc[d];
-      },
-      top: (k, allow) => {
-        const heap = new KeyedTopK(k);
-        // The threshold only moves on a push: read once per push, not once per matched document.
-        let threshold = heap.threshold;
-        for (let i = 0; i < nTouched; i++) {
-          const doc = touched[i];
-          const s = acc[doc];
-          if (s >= threshold && (!allow || allow(docKey[doc]))) {
-            heap.push(docKey[doc], s);
-            threshold = heap.threshold;
-          }
-        }
-        return heap.result();
-      },
+    const gen = ++this.gen;
+    const version = this.version;
+    const k1p1 = this.params.k1 + 1;
+    const norms = this.live ? this.lengthNorms() : new Float32Array(0);
+    const terms: QueryTerm[] = [];
+    if (this.live)
+      for (const [term, qtf] of ids) {
+        const postings = this.postings[term];
+        postings.refreshImpacts(norms, k1p1, this.normsVersion);
+        const weight = this.idf(term) * qtf;
+        terms.push({ term, weight, postings, bound: weight * postings.maxImpact });
+      }
+    // Best possible contribution first: the rare, heavy terms (short postings) are accumulated before the
+    // common ones (long postings) that pruning may skip. The order is also the summation order of every score.
+    terms.sort((x, y) => y.bound - x.bound || x.term - y.term);
+    const view = {
+      k1p1,
+      norms,
+      alive: this.docAlive,
+      anyDead: this.live !== this.nDocs,
+      docKey: this.docKey,
+      docOf: this.docOf,
+      docTerms: this.docTerms,
+      acc: this.acc,
+      touched: this.touched,
+      finalGen: this.finalGen,
+      final: this.final,
+      slotGen: this.slotGen,
+      slot: this.slot,
     };
+    const query = new Bm25Query(view, terms, gen, () => this.gen === gen && this.version === version, this.tuning.pruneCheckVolume);
+    this.current = query;
+    return query;
+  }
+
+  /** Every document's score exhaustively (reference for tests and the bench: equal to score(), only slower). */
+  scoreExhaustive(tokens: readonly string[]): Bm25Scores {
+    const q = this.score(tokens);
+    void q.matched;
+    return q;
   }
 
   private ensureDocCapacity(n: number): void {
@@ -263,64 +282,5 @@ export class Bm25Index {
     });
     this.nDocs = docs.length;
     this.version++;
-  }
-}
-
-/**
- * The k best (key, score) pairs in a min-heap ordered by score, then by key descending, so that among equal
- * scores the smaller keys are kept whatever order the documents come in.
- */
-class KeyedTopK {
-  private readonly keys: number[] = [];
-  private readonly scores: number[] = [];
-  constructor(private readonly k: number) {}
-
-  get threshold(): number {
-    return this.keys.length < this.k ? -Infinity : this.scores[0];
-  }
-
-  /** a is worse than b */
-  private worse(i: number, j: number): boolean {
-    return this.scores[i] < this.scores[j] || (this.scores[i] === this.scores[j] && this.keys[i] > this.keys[j]);
-  }
-
-  private swap(i: number, j: number): void {
-    [this.keys[i], this.keys[j]] = [this.keys[j], this.keys[i]];
-    [this.scores[i], this.scores[j]] = [this.scores[j], this.scores[i]];
-  }
-
-  push(key: number, score: number): void {
-    if (this.k <= 0) return;
-    if (this.keys.length < this.k) {
-      this.keys.push(key);
-      this.scores.push(score);
-      let i = this.keys.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!this.worse(i, p)) break;
-        this.swap(i, p);
-        i = p;
-      }
-      return;
-    }
-    if (score < this.scores[0] || (score === this.scores[0] && key > this.keys[0])) return;
-    this.keys[0] = key;
-    this.scores[0] = score;
-    let i = 0;
-    const n = this.keys.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && this.worse(l, m)) m = l;
-      if (r < n && this.worse(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
-  }
-
-  result(): Bm25Hit[] {
-    return this.keys.map((key, i) => ({ key, score: this.scores[i] })).sort((a, b) => b.score - a.score || a.key - b.key);
   }
 }

@@ -67,7 +67,7 @@ export type HybridRankerDeps = {
   reference: Pick<ReferenceRepository, 'getCycle'>;
   policies: Pick<PolicyService, 'resolve' | 'cycleContext'>;
   policyContext: Pick<PolicyContextRepository, 'loadEnterpriseFacts'>;
-  retrieval: Pick<RetrievalService, 'index' | 'embedQuery' | 'describeEvidence'>;
+  retrieval: Pick<RetrievalService, 'index' | 'embedQuery' | 'describeEvidence' | 'catchUp'>;
   tokenizer: Tokenizer;
 };
 
@@ -126,6 +126,8 @@ export class HybridRanker implements Ranker {
   async rank(query: RankQuery, opts: RankOptions): Promise<RankResult> {
     const started = performance.now();
     const top = Math.max(1, Math.min(MAX_TOP, Math.floor(opts.top)));
+    // Another server process may have synced newer evidence: rank over the same index it does.
+    await this.deps.retrieval.catchUp();
     const rc = this.resolveContext(query, opts);
     const snapshot = this.eligibility.get(rc.profile, rc.ctx, this.corpus.changeSeq);
     // BM25 scores live in shared scratch buffers until the next score() call: no await between scoring and use.

@@ -57,6 +57,16 @@ export class RetrievalRepository {
     return out;
   }
 
+  /** The newest evidence row (rowid maximum: O(1)); only a retrieval sync writes evidence rows. */
+  maxEvidenceId(): number {
+    return (
+      this.db
+        .select({ max: sql<number | null>`max(${evidenceItems.id})` })
+        .from(evidenceItems)
+        .get()!.max ?? 0
+    );
+  }
+
   watermark(): Watermark {
     const seq =
       this.db

@@ -13,7 +13,7 @@ export type RetrievalServiceDeps = {
   /** The cached embedder (same vector space as the index): documents at sync, query texts at match time. */
   embedder: EmbeddingService;
   keywords: KeywordExtractor;
-  retrieval: Pick<RetrievalRepository, 'listEvidenceMeta' | 'cachedVectors' | 'texts' | 'watermark'>;
+  retrieval: Pick<RetrievalRepository, 'listEvidenceMeta' | 'cachedVectors' | 'texts' | 'watermark' | 'maxEvidenceId'>;
   portraits: PortraitPorts & Pick<PortraitRepository, 'getEvidence'>;
   experts: Pick<ExpertRepository, 'getByIds'>;
   indexDir: string;
@@ -37,6 +37,8 @@ export class RetrievalService {
   readonly index: RetrievalIndex;
   private running: Promise<unknown> = Promise.resolve();
   private readonly closing = new AbortController();
+  /** The newest evidence row when the last sync started (-1: never synced in this process). */
+  private syncedEvidence = -1;
 
   constructor(private readonly deps: RetrievalServiceDeps) {
     this.index = new RetrievalIndex(deps.embedder.modelId, deps.embedder.dim);
@@ -65,10 +67,24 @@ export class RetrievalService {
           referenceYear: deps.referenceYear,
         },
         { ...opts, signal: opts.signal ? AbortSignal.any([opts.signal, this.closing.signal]) : this.closing.signal },
-      ),
+      ).then((r) => {
+        // Including the rows this sync wrote itself (rebuilt portraits).
+        this.syncedEvidence = deps.retrieval.maxEvidenceId();
+        return r;
+      }),
     );
     this.running = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * Syncs when the database holds evidence this process's index has not seen — another server process (or a
+   * cycle run's CLI) synced since. One O(1) query per request; a process that never synced does nothing here
+   * (its start-up sync is what makes it ready).
+   */
+  async catchUp(): Promise<void> {
+    if (this.syncedEvidence < 0 || this.deps.retrieval.maxEvidenceId() === this.syncedEvidence) return;
+    await this.sync();
   }
 
   async embedQuery(text: string): Promise<Float32Array> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Bm25Query } from '../../src/ranking/bm25-query';
 import { Bm25Index } from '../../src/ranking/bm25.index';
 
 const docs: Record<number, string[]> = {
@@ -60,5 +61,55 @@ describe('Bm25Index', () => {
       expect(a.map((h) => h.key)).toEqual(b.map((h) => h.key));
       a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 5));
     }
+  });
+});
+
+describe('Bm25Index pruned top-k', () => {
+  /** Zipf-like corpus: a few very common terms, a long tail of rare ones, documents of varied length. */
+  function randomCorpus(seed: number, nDocs: number, vocab: number) {
+    let s = seed;
+    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const term = () => `t${Math.floor(vocab * rnd() ** 3)}`;
+    // Prune checks from 2 postings per touched document on (production waits for 16): most queries prune here.
+    const index = new Bm25Index(undefined, { pruneCheckVolume: 2 });
+    for (let d = 0; d < nDocs; d++) index.upsert(1 + Math.floor(rnd() * nDocs * 3), Array.from({ length: 3 + Math.floor(rnd() * 60) }, term));
+    // Tombstones and replaced documents, as the ranking corpus leaves them.
+    for (let d = 0; d < nDocs / 10; d++) index.remove(1 + Math.floor(rnd() * nDocs * 3));
+    const query = () => Array.from({ length: 1 + Math.floor(rnd() * 30) }, term);
+    return { index, query, rnd };
+  }
+
+  it('returns exactly the exhaustive top-k, scores and tie order included, for random corpora, queries, k and filters', () => {
+    let pruned = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const { index, query, rnd } = randomCorpus(seed, 2000, 5000);
+      for (let q = 0; q < 40; q++) {
+        const tokens = query();
+        const k = [1, 5, 20, 50, 200][q % 5];
+        const mod = 2 + Math.floor(rnd() * 5);
+        const allow = q % 3 === 0 ? undefined : (key: number) => key % mod !== 0;
+        const probes = Array.from({ length: 30 }, () => 1 + Math.floor(rnd() * 9000));
+        const exhaustive = index.scoreExhaustive(tokens);
+        const want = { top: exhaustive.top(k, allow), wide: exhaustive.top(4 * k, allow), max: exhaustive.max, of: probes.map((p) => exhaustive.of(p)) };
+        const s = index.score(tokens);
+        // Same questions in the ranker's order: a top-k, the max, single documents, then a widened top-k.
+        const first = s.top(k, allow);
+        if ((s as Bm25Query).skippedPostings > 0) pruned++;
+        const got = { top: first, max: s.max, of: probes.map((p) => s.of(p)), wide: s.top(4 * k, allow) };
+        expect(got.top).toEqual(want.top);
+        expect(got.max).toBe(want.max);
+        expect(got.of).toEqual(want.of);
+        expect(got.wide).toEqual(want.wide);
+      }
+    }
+    // The check is only worth something if pruning actually happened on many of the queries.
+    expect(pruned).toBeGreaterThan(15);
+  });
+
+  it('refuses scores read after a later query', () => {
+    const index = build(docs);
+    const first = index.score(['隔膜']);
+    index.score(['热失控']);
+    expect(() => first.top(1)).toThrow();
   });
 });
