@@ -2,6 +2,7 @@
 //
 //   npm run eval -- --data ../shared/eval/nsfc-management/projects.csv --csl ../shared/eval/csl-dev/papers.jsonl
 //     [--data-dir DIR] [--queries 2000] [--dev 1000] [--seed 1] [--tune] [--tune-csl] [--prepare-only] [--dump DIR]
+//     [--pool-sizes 50,100,200,500]
 //
 // NSFC (scripts/lib/nsfc-task.ts): an expert is a (PI, institution) pair; each PI's latest project title is
 // held out as the query. 2,000 TEST queries (reported) and 1,000 disjoint DEV queries (what the shipped method
@@ -22,12 +23,12 @@ import { join, resolve } from 'node:path';
 import { SHIPPED_WEIGHTS } from '../src/ranking/fusion';
 import { tuneFusion } from '../src/ranking/fusion-tuning';
 import { buildCslTask, readCslPapers } from './lib/csl-task';
-import { dumpPools, evaluateMethods, prepareTask, type PreparedTask, titleQuery } from './lib/eval-runner';
+import { dumpPools, evaluateMethods, measurePoolSizes, prepareTask, type PreparedTask, titleQuery } from './lib/eval-runner';
 import { readNsfcProjects } from './lib/nsfc-projects';
 import { buildNsfcTask } from './lib/nsfc-task';
 
 const USAGE =
-  'usage: npm run eval -- --data <projects.csv> --csl <papers.jsonl> [--data-dir DIR] [--queries 2000] [--dev 1000] [--seed 1] [--tune] [--tune-csl] [--prepare-only] [--dump DIR]';
+  'usage: npm run eval -- --data <projects.csv> --csl <papers.jsonl> [--data-dir DIR] [--queries 2000] [--dev 1000] [--seed 1] [--tune] [--tune-csl] [--prepare-only] [--dump DIR] [--pool-sizes 50,100,200,500]';
 /** The NSFC listing is of 2017; projects start in 2018. Strength indicators count back from here. */
 const REFERENCE_YEAR = 2018;
 
@@ -75,6 +76,19 @@ async function main() {
     await dumpPools(nsfc.matching.ranker, nsfc.dev, join(dump, 'nsfc-dev.jsonl'));
     await dumpPools(nsfc.matching.ranker, nsfc.test, join(dump, 'nsfc-test.jsonl'));
     await dumpPools(csl.matching.ranker, csl.test, join(dump, 'csl.jsonl'));
+    return close();
+  }
+
+  // Pool recall and cost per pool size, on DEV only (NSFC DEV; CSL has no DEV split, so all its queries).
+  const sizes = arg('pool-sizes');
+  if (sizes) {
+    const per = sizes.split(',').map(Number);
+    for (const [task, p, queries] of [
+      ['nsfc-management', nsfc, nsfc.dev],
+      ['csl-dev', csl, csl.test],
+    ] as const)
+      for (const f of await measurePoolSizes(p.matching.ranker, queries, per))
+        process.stdout.write(`${JSON.stringify({ task, method: 'pool', ...f, split: task === 'csl-dev' ? 'all' : 'dev' })}\n`);
     return close();
   }
 

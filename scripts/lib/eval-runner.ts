@@ -123,6 +123,44 @@ export async function evaluateMethods(
   return out;
 }
 
+/** Recall of the candidate pool and the fused ranking within it, at one pool size. */
+export type PoolFigures = { perRetriever: number; poolRecall: number; meanPool: number; recall10: number; mrr10: number; ms_per_query: number };
+
+/**
+ * How often the relevant expert is in the shipped candidate pool (the union of each retriever's top
+ * `perRetriever`) and what the shipped fusion makes of it, per pool size; ms_per_query is the cost of
+ * building and fusing the pool (embedding cached), the part that grows with the pool.
+ */
+export async function measurePoolSizes(ranker: HybridRanker, queries: Query[], sizes: number[]): Promise<PoolFigures[]> {
+  const out: PoolFigures[] = [];
+  for (const perRetriever of sizes) {
+    const acc = new MetricsAccumulator();
+    let inPool = 0;
+    let members = 0;
+    let ms = 0;
+    for (const q of queries) {
+      const started = performance.now();
+      const pool = (await ranker.poolFor(titleQuery(q.title), { policy: 'open', top: 10 }, perRetriever)).candidates;
+      ms += performance.now() - started;
+      const at = pool.findIndex((c) => c.meta.externalId === q.expertId);
+      if (at >= 0) inPool++;
+      members += pool.length;
+      acc.add(at + 1);
+    }
+    const n = Math.max(1, queries.length);
+    const m = acc.result();
+    out.push({
+      perRetriever,
+      poolRecall: Math.round((inPool / n) * 1e4) / 1e4,
+      meanPool: Math.round(members / n),
+      recall10: m.recall10,
+      mrr10: m.mrr10,
+      ms_per_query: Math.round((ms / n) * 100) / 100,
+    });
+  }
+  return out;
+}
+
 /**
  * Writes each query's candidate pool with its raw signals (one JSON line per query) for offline study of
  * aggregation and fusion variants: the pool is the shipped ranker's, so a variant ranked within it is exact.
