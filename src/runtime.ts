@@ -55,6 +55,13 @@ import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { VerificationService } from './review/verification.service';
+import { createHttpWebhookTransport } from './notifications/http-webhook.adapter';
+import { LiveEventHub } from './notifications/live-event-hub';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notifier.service';
+import { WebhookDeliveryService, type WebhookDeliverySettings } from './notifications/webhook-delivery.service';
+import { WebhookEndpointService } from './notifications/webhook-endpoint.service';
+import type { WebhookTransport } from './notifications/webhook-transport.port';
 import { hashRecord } from './shared/hash';
 import { createLogger, type Logger } from './shared/logger';
 import type { Transaction } from './shared/transaction.port';
@@ -71,6 +78,8 @@ export type RuntimeOverrides = {
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
   ranking?: HybridRankerOptions;
+  /** Webhook delivery settings over config.webhooks (tests: a tiny backoff) and another transport. */
+  webhooks?: Partial<WebhookDeliverySettings> & { transport?: WebhookTransport };
 };
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -104,6 +113,8 @@ export type Runtime = {
   ): CycleRunService;
   /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
   matching(): Promise<Matching>;
+  /** The webhook outbox worker: the server starts it (CLIs never do); tests call runOnce. Stopped by close(). */
+  webhookDelivery: WebhookDeliveryService;
   close(): Promise<void>;
 };
 
@@ -118,6 +129,7 @@ function createRepositories(db: Db) {
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
     participants: new ParticipantRepository(db),
+    notifications: new NotificationRepository(db),
     audit: new AuditRepository(db),
     policyProfiles: new PolicyProfileRepository(db),
     policyContext: new PolicyContextRepository(db),
@@ -147,7 +159,7 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, live: LiveEventHub) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -209,7 +221,12 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     policies,
     now: overrides.now,
   });
+  const notifications = new NotificationService({ notifications: repos.notifications, live });
   const services = {
+    /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
+    notifications,
+    webhooks: new WebhookEndpointService({ notifications: repos.notifications, audit: repos.audit, transaction }),
+    live,
     auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
     participantAccounts,
     accounts,
@@ -265,7 +282,14 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides);
+  const live = new LiveEventHub();
+  const services = createServices(repos, transaction, overrides, live);
+  const webhookDelivery = new WebhookDeliveryService({
+    notifications: repos.notifications,
+    transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
+    logger,
+    settings: { ...config.webhooks, ...overrides.webhooks },
+  });
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>
@@ -363,7 +387,10 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     services,
     createCycleRunService,
     matching: () => (matching ??= buildMatching()),
+    webhookDelivery,
     async close() {
+      await webhookDelivery.stop();
+      live.closeAll();
       if (matching)
         await matching.then(
           () => closeMatching?.(),
