@@ -46,6 +46,7 @@ import { createJiebaKeywordExtractor } from './portraits/jieba-keyword.adapter';
 import { PortraitRepository } from './portraits/portrait.repository';
 import { SHIPPED_WEIGHTS } from './ranking/fusion';
 import { HybridRanker, type HybridRankerOptions } from './ranking/hybrid-ranker.service';
+import { MatchDefaultsService } from './ranking/match-defaults.service';
 import { createLexicalTokenizer } from './ranking/lexical-tokenizer';
 import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
@@ -159,7 +160,7 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, live: LiveEventHub) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, live: LiveEventHub, config: Config) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -222,6 +223,12 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     now: overrides.now,
   });
   const notifications = new NotificationService({ notifications: repos.notifications, live });
+  const matchDefaults = new MatchDefaultsService({
+    cycles: repos.reference,
+    policies,
+    enterpriseRegion: (code) => repos.enterprises.getByCreditCode(code)?.region,
+    defaultProfile: config.matchDefaultProfile,
+  });
   const services = {
     /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
     notifications,
@@ -236,6 +243,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     intakeReview,
     reader,
     policies,
+    matchDefaults,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
@@ -283,7 +291,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
   const live = new LiveEventHub();
-  const services = createServices(repos, transaction, overrides, live);
+  const services = createServices(repos, transaction, overrides, live, config);
   const webhookDelivery = new WebhookDeliveryService({
     notifications: repos.notifications,
     transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
