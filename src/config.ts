@@ -38,6 +38,14 @@ const envSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9]\d?)$/, 'WORKERS: auto or a number of processes (1–99)')
     .default('1'),
+  // Portal webhooks: first retry after the base delay, doubling up to the cap, at most this many attempts.
+  WEBHOOK_BASE_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Ad-hoc POST /v1/match without policy or cycle, when the enterprise's county has no open cycle: this profile.
+  MATCH_DEFAULT_PROFILE: z.string().trim().max(64).optional(),
 });
 
 const MIN_PRODUCTION_HASH_COST = 17;
@@ -74,6 +82,10 @@ export type Config = {
   passwordHash: { N: number; r: number; p: number };
   /** HTTP server processes over the same database (1: this process serves alone). */
   workers: number;
+  /** Portal webhook delivery: retry backoff (base doubling up to max), attempts, poll interval, request timeout. */
+  webhooks: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /** The policy profile an ad-hoc portal match uses when neither a policy nor an open cycle of the enterprise's county applies. */
+  matchDefaultProfile: string | null;
 };
 
 export class ConfigError extends AppError {
@@ -117,5 +129,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
     passwordHash: { N: 2 ** e.PASSWORD_HASH_COST, r: 8, p: 1 },
+    webhooks: {
+      baseDelayMs: e.WEBHOOK_BASE_DELAY_MS,
+      maxDelayMs: e.WEBHOOK_MAX_DELAY_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
+    matchDefaultProfile: e.MATCH_DEFAULT_PROFILE || null,
   };
 }

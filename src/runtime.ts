@@ -7,6 +7,10 @@ import { ApiKeyRepository } from './auth/api-key.repository';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuditLogService } from './auth/audit-log.service';
 import { AuditRepository } from './auth/audit.repository';
+import { ParticipantAccountService } from './auth/participant-account.service';
+import type { ParticipantDirectory } from './auth/participant.port';
+import { ParticipantRepository } from './auth/participant.repository';
+import { ParticipantSessionService } from './auth/participant-session.service';
 import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
 import { UserAdminService } from './auth/user-admin.service';
@@ -44,6 +48,7 @@ import { createJiebaKeywordExtractor } from './portraits/jieba-keyword.adapter';
 import { PortraitRepository } from './portraits/portrait.repository';
 import { SHIPPED_WEIGHTS } from './ranking/fusion';
 import { HybridRanker, type HybridRankerOptions } from './ranking/hybrid-ranker.service';
+import { MatchDefaultsService } from './ranking/match-defaults.service';
 import { createLexicalTokenizer } from './ranking/lexical-tokenizer';
 import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
@@ -53,6 +58,13 @@ import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { VerificationService } from './review/verification.service';
+import { createHttpWebhookTransport } from './notifications/http-webhook.adapter';
+import { LiveEventHub } from './notifications/live-event-hub';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notifier.service';
+import { WebhookDeliveryService, type WebhookDeliverySettings } from './notifications/webhook-delivery.service';
+import { WebhookEndpointService } from './notifications/webhook-endpoint.service';
+import type { WebhookTransport } from './notifications/webhook-transport.port';
 import { hashRecord } from './shared/hash';
 import { createLogger, type Logger } from './shared/logger';
 import type { Transaction } from './shared/transaction.port';
@@ -71,6 +83,8 @@ export type RuntimeOverrides = {
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
   ranking?: HybridRankerOptions;
+  /** Webhook delivery settings over config.webhooks (tests: a tiny backoff) and another transport. */
+  webhooks?: Partial<WebhookDeliverySettings> & { transport?: WebhookTransport };
 };
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -106,6 +120,8 @@ export type Runtime = {
   matching(): Promise<Matching>;
   /** Whether the database still takes a write (read-only file, full disk), cached for a few seconds: /readyz. */
   probeDatabase(): { ok: true } | { ok: false; reason: string };
+  /** The webhook outbox worker: the server starts it (CLIs never do); tests call runOnce. Stopped by close(). */
+  webhookDelivery: WebhookDeliveryService;
   close(): Promise<void>;
 };
 
@@ -119,6 +135,8 @@ function createRepositories(db: Db) {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    participants: new ParticipantRepository(db),
+    notifications: new NotificationRepository(db),
     audit: new AuditRepository(db),
     policyProfiles: new PolicyProfileRepository(db),
     policyContext: new PolicyContextRepository(db),
@@ -133,8 +151,22 @@ function createRepositories(db: Db) {
   };
 }
 
+/** Enterprises by credit code and experts by external id, as auth needs them to bind a participant. */
+function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
+  return {
+    findSubject(side, key) {
+      if (side === 'enterprise') {
+        const e = repos.enterprises.getByCreditCode(key);
+        return e && { displayName: e.name, regionCode: e.region };
+      }
+      const x = repos.experts.getByExternalId(key);
+      return x && { displayName: x.name, regionCode: x.region ?? null };
+    },
+  };
+}
+
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, passwordHash: Config['passwordHash']) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, live: LiveEventHub, config: Config) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -147,10 +179,19 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   });
   const intake = new IntakeService({ ...repos, transaction, review: intakeReview });
   const reader = new IntakeReader(repos);
-  const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction }, passwordHash);
+  const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction }, config.passwordHash);
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
-  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction });
+  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction, reference: repos.reference });
   const audit = new AuditLogService({ audit: repos.audit });
+  const participantDirectory = participantDirectoryOf(repos);
+  const participantSessions = new ParticipantSessionService({ participants: repos.participants, audit: repos.audit });
+  const participantAccounts = new ParticipantAccountService({
+    participants: repos.participants,
+    directory: participantDirectory,
+    staffNames: accounts,
+    audit: repos.audit,
+    transaction,
+  });
   const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
     profiles: repos.policyProfiles,
@@ -187,8 +228,20 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     policies,
     now: overrides.now,
   });
+  const notifications = new NotificationService({ notifications: repos.notifications, live });
+  const matchDefaults = new MatchDefaultsService({
+    cycles: repos.reference,
+    policies,
+    enterpriseRegion: (code) => repos.enterprises.getByCreditCode(code)?.region,
+    defaultProfile: config.matchDefaultProfile,
+  });
   const services = {
-    auth: { accounts, sessions, apiKeys, audit },
+    /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
+    notifications,
+    webhooks: new WebhookEndpointService({ notifications: repos.notifications, audit: repos.audit, transaction }),
+    live,
+    auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
+    participantAccounts,
     accounts,
     userAdmin,
     apiKeys,
@@ -196,6 +249,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     intakeReview,
     reader,
     policies,
+    matchDefaults,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
@@ -242,7 +296,14 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides, config.passwordHash);
+  const live = new LiveEventHub();
+  const services = createServices(repos, transaction, overrides, live, config);
+  const webhookDelivery = new WebhookDeliveryService({
+    notifications: repos.notifications,
+    transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
+    logger,
+    settings: { ...config.webhooks, ...overrides.webhooks },
+  });
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>
@@ -335,7 +396,10 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     createCycleRunService,
     matching: () => (matching ??= buildMatching()),
     probeDatabase: createWriteProbe(db, config.dbFile),
+    webhookDelivery,
     async close() {
+      await webhookDelivery.stop();
+      live.closeAll();
       if (matching)
         await matching.then(
           () => closeMatching?.(),

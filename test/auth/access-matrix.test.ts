@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
 import { listRoutes, type RegisteredRoute } from '../../src/auth/auth.plugin';
 import { HashingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
+import { jurisdictionCovers, MatchDefaultsService } from '../../src/ranking/match-defaults.service';
 import { createTestApp, type AuthHeaders, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -25,8 +26,9 @@ const call = (r: RegisteredRoute, headers: AuthHeaders = {}) =>
   t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers, ...(isWriteMethod(r.method) ? { payload: {} } : {}) });
 const isWriteMethod = (m: string) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m);
 const name = (r: RegisteredRoute) => `${r.method} ${r.url}`;
-// Calling logout would end the shared session the later requests use; the session tests cover it.
-const keepsSession = (r: RegisteredRoute) => name(r) !== 'POST /v1/auth/logout';
+// Calling logout would end the shared session the later requests use; the session tests cover it. GET /v1/events
+// is a stream that stays open (test/notifications/live-events.test.ts covers it over a real connection).
+const keepsSession = (r: RegisteredRoute) => !['POST /v1/auth/logout', 'POST /v1/participants/logout'].includes(name(r)) && !r.url.startsWith('/v1/events');
 
 async function statuses(list: RegisteredRoute[], headers?: AuthHeaders): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -61,9 +63,13 @@ describe('route × role access matrix (every registered route)', () => {
     expect(privateRoutes.length).toBeGreaterThan(15);
   });
 
-  it('makes public only health, readiness, docs, the login page and its script and stylesheet', () => {
+  it('makes public only health, readiness, docs, the login pages and their assets, and the invitation link', () => {
     const publicOnes = routes.filter((r) => isPublicRoute(r.method, r.url)).map(name);
-    for (const p of publicOnes) expect(p).toMatch(/^(GET|HEAD) \/(healthz|readyz|docs.*|login|assets\/:name)$|^POST \/v1\/auth\/login$/);
+    for (const p of publicOnes) {
+      expect(p).toMatch(
+        /^(GET|HEAD) \/(healthz|readyz|docs.*|login|participant\/login|assets\/:name|invite\/:token|v1\/invitations\/:token)$|^POST \/(invite\/:token|participant\/login|v1\/auth\/login|v1\/participants\/login|v1\/invitations\/:token\/accept)$/,
+      );
+    }
     // The dashboard is not public: it needs a session like every other page.
     expect(publicOnes).not.toContain('GET /');
   });
@@ -83,14 +89,14 @@ describe('route × role access matrix (every registered route)', () => {
   });
 
   it('answers 403 to a portal key on every route not declared for portals', async () => {
-    const staffOnly = privateRoutes.filter((r) => r.access?.portal !== true);
+    const staffOnly = privateRoutes.filter((r) => !r.access?.portal);
     expect(staffOnly.map(name)).toEqual(expect.arrayContaining(['GET /v1/experts', 'GET /v1/enterprises/:key', 'GET /v1/audit', 'PUT /v1/cycles/:id']));
     expect(await statuses(staffOnly, as.portal)).toEqual(all(staffOnly, 403));
   });
 
   it('lets portals write intake records, read reference data and match, and nothing else', () => {
     const portalRoutes = privateRoutes
-      .filter((r) => r.access?.portal === true)
+      .filter((r) => r.access?.portal)
       .map(name)
       .filter((n) => !n.startsWith('HEAD '));
     // New portal routes must be added here deliberately.
@@ -98,6 +104,10 @@ describe('route × role access matrix (every registered route)', () => {
       [
         'GET /v1/cycles',
         'GET /v1/demands/:key/review',
+        'POST /v1/webhooks',
+        'GET /v1/webhooks',
+        'DELETE /v1/webhooks/:id',
+        'GET /v1/webhooks/deliveries',
         'GET /v1/experts/:key/review',
         'GET /v1/regions',
         'POST /v1/demands/:key/withdraw',
@@ -225,5 +235,140 @@ describe('region scope of POST /v1/eligibility and ad-hoc POST /v1/match', () =>
       portalOther: await outcome('/v1/match', as.portal, adHoc({ enterpriseCreditCode: other.creditCode })),
     };
     expect(got).toEqual({ ownEnterprise: 200, otherEnterprise: '403 FORBIDDEN_REGION', otherRegion: '403 FORBIDDEN_REGION', ownRegion: 200, adminOther: 200, portalOther: 200 });
+  });
+});
+
+describe('portal key scopes, expiry and region limits', () => {
+  const OWN = '330302';
+  const portalRoutesOf = () => privateRoutes.filter((r) => r.access?.portal && r.method !== 'HEAD');
+  const scopesOf = (r: RegisteredRoute) => (r.access?.portal === true ? 'any' : [...(r.access!.portal as readonly string[])].sort().join(','));
+
+  it('declares on every portal route which scopes may call it', () => {
+    const got = Object.fromEntries(portalRoutesOf().map((r) => [name(r), scopesOf(r)]));
+    expect(got).toMatchObject({
+      'POST /v1/match': 'match',
+      'POST /v1/demands': 'intake',
+      'PUT /v1/enterprises/:key': 'intake',
+      'POST /v1/experts/:key/withdraw': 'intake',
+      'GET /v1/demands/:key/review': 'intake',
+      'GET /v1/regions': 'any',
+      'GET /v1/cycles': 'any',
+    });
+  });
+
+  it('refuses a key every route outside its scopes and admits it where declared', async () => {
+    const matchOnly = await t.asPortal('scope-match', { scopes: ['match'] });
+    const intakeOnly = await t.asPortal('scope-intake', { scopes: ['intake'] });
+    const refusedFor = async (headers: AuthHeaders, scope: string) => {
+      const outside = portalRoutesOf().filter((r) => r.access?.portal !== true && !(r.access!.portal as readonly string[]).includes(scope));
+      const got = await statuses(outside, headers);
+      return Object.entries(got).filter(([, s]) => s !== 403);
+    };
+    expect(await refusedFor(matchOnly, 'match')).toEqual([]);
+    expect(await refusedFor(intakeOnly, 'intake')).toEqual([]);
+    const match = (headers: AuthHeaders) => t.app.inject({ method: 'POST', url: '/v1/match', headers, payload: { title: '锂电池热失控', policy: 'open', top: 3 } });
+    expect({ matchOnly: (await match(matchOnly)).statusCode, intakeOnly: (await match(intakeOnly)).statusCode }).toEqual({ matchOnly: 200, intakeOnly: 403 });
+    expect((await t.app.inject({ method: 'GET', url: '/v1/regions', headers: matchOnly })).statusCode).toBe(200);
+  });
+
+  it('refuses an expired key with 401 and a revoked one too', async () => {
+    const { key } = t.services.apiKeys.create('soon-expired', { actor: 'test', actorRole: 'test' }, { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const headers = { authorization: `Bearer ${key}` };
+    expect((await t.app.inject({ method: 'GET', url: '/v1/regions', headers })).statusCode).toBe(200);
+    // The key's expiry moves into the past (as if a minute had gone by).
+    t.db.$client.prepare('UPDATE api_keys SET expires_at = ? WHERE id = ?').run(new Date(Date.now() - 1000).toISOString(), key.split('_')[1]);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/regions', headers })).statusCode).toBe(401);
+    expect(() => t.services.apiKeys.create('past', { actor: 'test', actorRole: 'test' }, { expiresAt: '2020-01-01' })).toThrow(expect.objectContaining({ code: 'INVALID_EXPIRY' }));
+    expect(() => t.services.apiKeys.create('bad', { actor: 'test', actorRole: 'test' }, { scopes: ['all' as 'match'] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCOPE' }),
+    );
+    expect(() => t.services.apiKeys.create('bad', { actor: 'test', actorRole: 'test' }, { regions: ['330300'] })).toThrow(expect.objectContaining({ code: 'INVALID_REGION' }));
+  });
+
+  it('keeps a region-limited key to its counties’ enterprises, demands, experts and matches', async () => {
+    const limited = await t.asPortal('county-only', { regions: [OWN] });
+    const ownE = t.demo!.enterprises.find((e) => e.region === OWN)!;
+    const otherE = t.demo!.enterprises.find((e) => e.region !== OWN)!;
+    const demandOf = (own: boolean) => t.demo!.demands.find((d) => (t.demo!.enterprises.find((e) => e.creditCode === d.enterpriseCreditCode)?.region === OWN) === own)!;
+    const otherExpert = t.demo!.experts.find((x) => x.region && x.region !== OWN)!;
+    const outcome = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
+      const res = await t.app.inject({ method, url, headers: limited, ...(payload ? { payload } : {}) });
+      return res.statusCode < 300 ? 'ok' : `${res.statusCode} ${res.json().code}`;
+    };
+    const got = {
+      ownDemandReview: await outcome('GET', `/v1/demands/${demandOf(true).externalId}/review`),
+      otherDemandReview: await outcome('GET', `/v1/demands/${demandOf(false).externalId}/review`),
+      otherExpertReview: await outcome('GET', `/v1/experts/${otherExpert.externalId}/review`),
+      otherEnterpriseUpdate: await outcome('PUT', `/v1/enterprises/${otherE.creditCode}`, otherE),
+      ownEnterpriseUpdate: await outcome('PUT', `/v1/enterprises/${ownE.creditCode}`, ownE),
+      otherDemandCreate: await outcome('POST', '/v1/demands', { ...demandOf(false), externalId: 'NEW-OTHER-1' }),
+      otherExpertUpdate: await outcome('PUT', `/v1/experts/${otherExpert.externalId}`, otherExpert),
+      otherDemandMatch: await outcome('POST', '/v1/match', { demandId: demandOf(false).externalId }),
+      ownDemandMatch: await outcome('POST', '/v1/match', { demandId: demandOf(true).externalId }),
+      otherEnterpriseAdHoc: await outcome('POST', '/v1/match', { title: '锂电池热失控', policy: 'open', enterpriseCreditCode: otherE.creditCode }),
+    };
+    expect(got).toEqual({
+      ownDemandReview: 'ok',
+      otherDemandReview: '403 FORBIDDEN_REGION',
+      otherExpertReview: '403 FORBIDDEN_REGION',
+      otherEnterpriseUpdate: '403 FORBIDDEN_REGION',
+      ownEnterpriseUpdate: 'ok',
+      otherDemandCreate: '403 FORBIDDEN_REGION',
+      otherExpertUpdate: '403 FORBIDDEN_REGION',
+      otherDemandMatch: '403 FORBIDDEN_REGION',
+      ownDemandMatch: 'ok',
+      otherEnterpriseAdHoc: '403 FORBIDDEN_REGION',
+    });
+  });
+});
+
+describe('ad-hoc POST /v1/match without policy or cycle (portal defaults)', () => {
+  const ask = (payload: object) => t.app.inject({ method: 'POST', url: '/v1/match', headers: as.portal, payload: { title: '锂电池热失控', top: 3, ...payload } });
+
+  it('applies the open cycle of the enterprise’s county and says so', async () => {
+    const e = t.demo!.enterprises[0];
+    const res = await ask({ enterpriseCreditCode: e.creditCode });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ applied: { cycle: 'wenzhou-demo', profile: 'wenzhou-2025', source: 'region-cycle' }, cycle: 'wenzhou-demo' });
+  });
+
+  it('says "request" when the caller named the policy, and refuses with 400 when nothing applies', async () => {
+    expect((await ask({ policy: 'open' })).json()).toMatchObject({ applied: { cycle: null, profile: 'open', source: 'request' } });
+    const none = await ask({ region: '110101' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toMatchObject({ code: 'POLICY_REQUIRED' });
+    expect((await ask({})).json()).toMatchObject({ code: 'POLICY_REQUIRED' });
+  });
+
+  it('falls back to the configured default profile when the county has no open cycle', () => {
+    const defaults = new MatchDefaultsService({
+      cycles: t.repos.reference,
+      policies: t.services.policies,
+      enterpriseRegion: () => undefined,
+      defaultProfile: 'open',
+    });
+    expect(defaults.resolve({ region: '110101' })).toEqual({ policy: 'open', applied: { cycle: null, profile: 'open', source: 'default-profile' } });
+    expect(defaults.resolve({ region: '330302' })?.applied).toEqual({ cycle: 'wenzhou-demo', profile: 'wenzhou-2025', source: 'region-cycle' });
+    expect(jurisdictionCovers('330300', '330302')).toBe(true);
+    expect(jurisdictionCovers('420000', '420102')).toBe(true);
+    expect(jurisdictionCovers('330300', '330402')).toBe(false);
+  });
+});
+
+describe('participants in the matrix', () => {
+  it('refuses an enterprise or expert user (own session or via a portal) every route not declared for its side, and admits the declared ones', async () => {
+    const e = t.demo!.enterprises[0];
+    const x = t.demo!.experts.find((ex) => ex.region)!;
+    for (const [side, headers] of [
+      ['enterprise', await t.asEnterprise(e.creditCode)],
+      ['expert', await t.asExpert(x.externalId)],
+      ['enterprise', await t.asPortalFor('enterprise', e.creditCode)],
+    ] as const) {
+      const closed = privateRoutes.filter((r) => !r.access?.participant?.includes(side));
+      expect(Object.entries(await statuses(closed, headers)).filter(([, s]) => s !== 403)).toEqual([]);
+      const open = privateRoutes.filter((r) => r.access?.participant?.includes(side) && keepsSession(r));
+      expect(open.length).toBeGreaterThan(0);
+      expect(Object.entries(await statuses(open, headers)).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
+    }
   });
 });
