@@ -40,6 +40,24 @@ export type SelectionOverseer = { scope: RegionScope; actor: AuditActor };
 /** Whoever reads a talk: one of its two sides, or county staff (read-only). */
 export type TalkViewer = { kind: 'party'; party: SelectionParty } | { kind: 'staff'; overseer: SelectionOverseer };
 
+/**
+ * The notification port as the GUIDE fixes it (i14a implements it in src/notifications/notification.port.ts);
+ * called inside the transaction of the change it announces.
+ */
+export type SelectionRecipient = { kind: 'participant'; side: SelectionSide; key: string } | { kind: 'staff'; userId: number } | { kind: 'county'; regionCode: string };
+export type SelectionNotification = {
+  type: string;
+  regionCode: string;
+  subject: string;
+  body: string;
+  link?: string;
+  recipients: readonly SelectionRecipient[];
+  data?: Record<string, unknown>;
+};
+export interface SelectionNotifier {
+  notify(event: SelectionNotification): void;
+}
+
 /** The live-event channel of a talk (SSE), published after the commit of every change in it. */
 export const talkChannel = (talkId: number): string => `selection.talk.${talkId}`;
 
