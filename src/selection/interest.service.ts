@@ -3,7 +3,7 @@ import type { ExpertRepository } from '../intake/expert.repository';
 import type { AuditTrail } from '../shared/audit-trail.port';
 import { AppError, notFound } from '../shared/errors';
 import type { Transaction } from '../shared/transaction.port';
-import { isSideOf, otherSide, pairNotice, partyChannel, partyOf, publishAll, toInterest } from './selection-events';
+import { isSideOf, otherSide, pairNotice, partyOf, publishAll, toInterest } from './selection-events';
 import type { SelectionRankingService } from './selection-ranking.service';
 import type { SelectionSettingsService } from './selection-settings.service';
 import type { InterestView, SelectionRepository } from './selection.repository';
@@ -238,11 +238,7 @@ export class InterestService {
 
   private publish(v: InterestView): void {
     const data = toInterest(v);
-    const events = [
-      { channel: partyChannel('enterprise', v.enterpriseCreditCode), type: 'selection.interest', data },
-      { channel: partyChannel('expert', v.expertId), type: 'selection.interest', data },
-    ];
-    if (v.talkId) events.push({ channel: talkChannel(v.talkId), type: 'selection.interest', data });
-    publishAll(this.deps.live, events);
+    // Each side's inbox hears of it through the notification; the talk's page through its channel.
+    if (v.talkId) publishAll(this.deps.live, [{ channel: talkChannel(v.talkId), type: 'selection.interest', data }]);
   }
 }

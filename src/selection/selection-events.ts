@@ -37,6 +37,3 @@ export function publishAll(live: LivePublisher | undefined, events: Array<{ chan
   if (!live) return;
   for (const e of events) live.publish(e.channel, { type: e.type, data: e.data });
 }
-
-/** Channels a pair's change is published on besides its talk: each side's own. */
-export const partyChannel = (side: SelectionSide, key: string): string => `selection.${side}.${key}`;
