@@ -46,6 +46,7 @@ import { createJiebaKeywordExtractor } from './portraits/jieba-keyword.adapter';
 import { PortraitRepository } from './portraits/portrait.repository';
 import { SHIPPED_WEIGHTS } from './ranking/fusion';
 import { HybridRanker, type HybridRankerOptions } from './ranking/hybrid-ranker.service';
+import { MatchDefaultsService } from './ranking/match-defaults.service';
 import { createLexicalTokenizer } from './ranking/lexical-tokenizer';
 import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
@@ -224,6 +225,7 @@ function createServices(
   transaction: Transaction,
   overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
   live: LiveEventHub,
+  config: Config,
   selectionPorts: Omit<SelectionPorts, 'notifier' | 'live'>,
 ) {
   const intakeReview = new IntakeReviewService({
@@ -290,6 +292,12 @@ function createServices(
   const notifications = new NotificationService({ notifications: repos.notifications, live });
   const selection = createSelection(repos, transaction, policies, intakeReview, { ...selectionPorts, notifier: notifications, live });
   live.addAuthoriser((sub, channel) => selection.talks.authoriseChannel(sub, channel));
+  const matchDefaults = new MatchDefaultsService({
+    cycles: repos.reference,
+    policies,
+    enterpriseRegion: (code) => repos.enterprises.getByCreditCode(code)?.region,
+    defaultProfile: config.matchDefaultProfile,
+  });
   const services = {
     /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
     notifications,
@@ -306,6 +314,7 @@ function createServices(
     intakeReview,
     reader,
     policies,
+    matchDefaults,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
@@ -355,7 +364,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   // Selection ranks through the shared ranker, loaded on first use like /v1/match (the model is not needed to start).
   const lazyRanker: Pick<Ranker, 'rank'> = { rank: async (q, o) => (await runtimeMatching()).ranker.rank(q, o) };
   const live = new LiveEventHub();
-  const services = createServices(repos, transaction, overrides, live, {
+  const services = createServices(repos, transaction, overrides, live, config, {
     ranker: lazyRanker,
     now: overrides.now ?? (() => new Date().toISOString()),
     messageLimits: overrides.messageLimits,
