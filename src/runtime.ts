@@ -58,6 +58,20 @@ import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { VerificationService } from './review/verification.service';
+import { AgreedPairsService } from './selection/agreed-pairs.service';
+import { ExpertPauseService } from './selection/expert-pause.service';
+import { InterestService } from './selection/interest.service';
+import { SelectionOversightRepository } from './selection/selection-oversight.repository';
+import { SelectionOversightService } from './selection/selection-oversight.service';
+import { SelectionRankingService } from './selection/selection-ranking.service';
+import { SelectionSettingsService } from './selection/selection-settings.service';
+import { SelectionTalkRepository } from './selection/selection-talk.repository';
+import { SelectionRepository } from './selection/selection.repository';
+import { createSelectionApi } from './selection/selection.service';
+import { ShortlistService } from './selection/shortlist.service';
+import { type MessageRateLimits, TalkService } from './selection/talk.service';
+import type { LiveEvents } from './notifications/live-events.port';
+import type { Notifier } from './notifications/notification.port';
 import { createHttpWebhookTransport } from './notifications/http-webhook.adapter';
 import { LiveEventHub } from './notifications/live-event-hub';
 import { NotificationRepository } from './notifications/notification.repository';
@@ -83,6 +97,8 @@ export type RuntimeOverrides = {
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
   ranking?: HybridRankerOptions;
+  /** Talk message rate limits per sender (tests use small ones). */
+  messageLimits?: MessageRateLimits;
   /** Webhook delivery settings over config.webhooks (tests: a tiny backoff) and another transport. */
   webhooks?: Partial<WebhookDeliverySettings> & { transport?: WebhookTransport };
 };
@@ -148,7 +164,51 @@ function createRepositories(db: Db) {
     runLeases: new RunLeaseRepository(db),
     reviews: new ReviewRepository(db),
     verifications: new VerificationRepository(db),
+    selection: new SelectionRepository(db),
+    selectionTalks: new SelectionTalkRepository(db),
+    selectionOversight: new SelectionOversightRepository(db),
   };
+}
+
+type SelectionPorts = { ranker: Pick<Ranker, 'rank'>; notifier: Notifier; live?: LiveEvents; now: () => string; messageLimits?: MessageRateLimits };
+
+/** The two-way selection flow (src/selection): its use-case families over the repositories, the lazy ranker and the notifier. */
+function createSelection(repos: Repositories, transaction: Transaction, policies: PolicyService, intakeReview: IntakeReviewService, ports: SelectionPorts) {
+  const { now, notifier, live } = ports;
+  const common = { audit: repos.audit, transaction, now };
+  const settings = new SelectionSettingsService({ ...common, selection: repos.selection, reference: repos.reference, policies });
+  const ranking = new SelectionRankingService({
+    ranker: ports.ranker,
+    changeSeq: () => repos.ranking.changeSeq(),
+    demands: repos.demands,
+    reference: repos.reference,
+    policies,
+  });
+  const expertReview = (expertId: string): string | null => {
+    try {
+      return intakeReview.stateByKey('experts', expertId).status;
+    } catch {
+      return null;
+    }
+  };
+  const parts = {
+    settings,
+    shortlists: new ShortlistService({ ranking, selection: repos.selection, experts: repos.experts, enterprises: repos.enterprises, settings }),
+    interests: new InterestService({ ...common, selection: repos.selection, demands: repos.demands, experts: repos.experts, expertReview, ranking, settings, notifier, live }),
+    talks: new TalkService({
+      ...common,
+      selection: repos.selection,
+      talks: repos.selectionTalks,
+      enterprises: repos.enterprises,
+      experts: repos.experts,
+      notifier,
+      live,
+      limits: ports.messageLimits,
+    }),
+    pause: new ExpertPauseService({ ...common, selection: repos.selection, experts: repos.experts }),
+    oversight: new SelectionOversightService({ demands: repos.selectionOversight, selection: repos.selection, settings, now }),
+  };
+  return { api: createSelectionApi(parts), agreedPairs: new AgreedPairsService({ selection: repos.selection }), talks: parts.talks };
 }
 
 /** Enterprises by credit code and experts by external id, as auth needs them to bind a participant. */
@@ -166,7 +226,14 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, live: LiveEventHub, config: Config) {
+function createServices(
+  repos: Repositories,
+  transaction: Transaction,
+  overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
+  live: LiveEventHub,
+  config: Config,
+  selectionPorts: Omit<SelectionPorts, 'notifier' | 'live'>,
+) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -229,6 +296,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     now: overrides.now,
   });
   const notifications = new NotificationService({ notifications: repos.notifications, live });
+  const selection = createSelection(repos, transaction, policies, intakeReview, { ...selectionPorts, notifier: notifications, live });
+  live.addAuthoriser((sub, channel) => selection.talks.authoriseChannel(sub, channel));
   const matchDefaults = new MatchDefaultsService({
     cycles: repos.reference,
     policies,
@@ -241,6 +310,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     webhooks: new WebhookEndpointService({ notifications: repos.notifications, audit: repos.audit, transaction }),
     live,
     auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
+    selection: selection.api,
+    agreedPairs: selection.agreedPairs,
     participantAccounts,
     accounts,
     userAdmin,
@@ -296,8 +367,14 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
+  // Selection ranks through the shared ranker, loaded on first use like /v1/match (the model is not needed to start).
+  const lazyRanker: Pick<Ranker, 'rank'> = { rank: async (q, o) => (await runtimeMatching()).ranker.rank(q, o) };
   const live = new LiveEventHub();
-  const services = createServices(repos, transaction, overrides, live, config);
+  const services = createServices(repos, transaction, overrides, live, config, {
+    ranker: lazyRanker,
+    now: overrides.now ?? (() => new Date().toISOString()),
+    messageLimits: overrides.messageLimits,
+  });
   const webhookDelivery = new WebhookDeliveryService({
     notifications: repos.notifications,
     transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
@@ -319,6 +396,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
       reference: repos.reference,
       policies,
       policyContext: repos.policyContext,
+      agreedPairs: services.agreedPairs,
       progress: silentProgress,
       logger,
       clock: { now: () => new Date() },
@@ -326,6 +404,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     });
 
   let matching: Promise<Matching> | undefined;
+  const runtimeMatching = () => (matching ??= buildMatching());
   let closeMatching: (() => Promise<void>) | undefined;
   const buildMatching = async (): Promise<Matching> => {
     const modelOptions = { modelDir: config.modelDir, model: config.embedModel, maxTokens: config.embedMaxTokens, batchSize: config.embedBatch };
@@ -394,7 +473,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     repositories: repos,
     services,
     createCycleRunService,
-    matching: () => (matching ??= buildMatching()),
+    matching: runtimeMatching,
     probeDatabase: createWriteProbe(db, config.dbFile),
     webhookDelivery,
     async close() {
