@@ -67,12 +67,27 @@ export const ERROR_STATUS = {
   INTAKE_STATE_CONFLICT: 409,
   /** The demand has not passed the county's intake review (经科技部门审核后入库): it is not matched yet. */
   DEMAND_NOT_APPROVED: 409,
+  /** Selection (issue 14): the named expert fails a hard rule (details: the failed clauses). */
+  SELECTION_INELIGIBLE: 409,
+  /** Selection: a hard rule lacks a fact for this pair — refused until the county verifies it, never a silent pass. */
+  SELECTION_UNVERIFIED: 409,
+  INTEREST_LIMIT_REACHED: 409,
+  INVITATIONS_CLOSED: 409,
+  CHOICE_CLOSED: 409,
+  /** The expert paused being contacted. */
+  EXPERT_PAUSED: 409,
+  /** The pair's state forbids the step (confirm before chosen, message in a declined talk, …). */
+  SELECTION_STATE_CONFLICT: 409,
+  /** The enterprise already chose (or agreed with) an expert for this demand. */
+  DEMAND_ALREADY_CHOSEN: 409,
   // 413 / 415 / 422 / 429
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The record is well-formed but refers to a region, enterprise or cycle that does not exist. */
   REFERENCE_NOT_FOUND: 422,
   RATE_LIMITED: 429,
+  /** Too many talk messages from one sender in the window (per-user limit). */
+  MESSAGE_RATE_LIMITED: 429,
   // 5xx: our fault or not ready
   INTERNAL: 500,
   RUN_DATA_INVALID: 500,
