@@ -40,8 +40,7 @@ export type ParticipantPageOptions = {
 function navigation(v: ParticipantViewer, current: string | undefined) {
   return html`<nav class="pnav" aria-label="主要导航"><ul>${PARTICIPANT_NAV[v.side].map((n) => {
     const here = n.key === current;
-    const label =
-      n.key === 'inbox' && v.unread > 0 ? html`${n.label}<span class="count" aria-label="未读 ${v.unread} 条">${v.unread > 99 ? '99+' : v.unread}</span>` : n.label;
+    const label = n.key === 'inbox' && v.unread > 0 ? html`${n.label}<span class="count" aria-label="未读 ${v.unread} 条">${v.unread > 99 ? '99+' : v.unread}</span>` : n.label;
     return html`<li><a href="${n.href}"${here ? html` aria-current="page"` : ''}>${label}</a></li>`;
   })}</ul></nav>`;
 }

@@ -1,19 +1,16 @@
 import { seg } from './html';
 
-// The REST endpoints the selection pages' forms post to (the selection API, the same services as portals use);
-// one place, so a renamed route is one edit.
+// The REST endpoints the selection pages' forms send to (src/selection/selection.routes.ts: the same services the
+// portals use); one place, so a renamed route is one edit.
 export const SELECTION_API = {
-  interest: (demandId: string) => `/v1/selection/demands/${seg(demandId)}/interest`,
-  named: (demandId: string) => `/v1/selection/demands/${seg(demandId)}/named`,
-  expertInterest: (demandId: string) => `/v1/selection/demands/${seg(demandId)}/expert-interest`,
-  messages: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/messages`,
-  decline: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/decline`,
-  choose: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/choose`,
-  confirm: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/confirm`,
-  accept: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/accept`,
-  meeting: (talkId: string) => `/v1/selection/talks/${seg(talkId)}/meeting`,
-  pause: () => `/v1/selection/me/pause`,
-  inboxRead: (id: string) => `/v1/inbox/${seg(id)}/read`,
-  invitations: () => `/v1/participants/invitations`,
+  interests: () => '/v1/selection/interests',
+  decline: (interestId: number) => `/v1/selection/interests/${interestId}/decline`,
+  choose: (interestId: number) => `/v1/selection/interests/${interestId}/choose`,
+  confirm: (interestId: number) => `/v1/selection/interests/${interestId}/confirm`,
+  messages: (talkId: number) => `/v1/selection/talks/${talkId}/messages`,
+  contacts: (talkId: number) => `/v1/selection/talks/${talkId}/contacts`,
+  meetings: (talkId: number) => `/v1/selection/talks/${talkId}/meetings`,
+  pause: () => '/v1/selection/me/pause',
+  invitations: () => '/v1/participants/invitations',
   acceptInvitation: (token: string) => `/v1/participants/invitations/${seg(token)}/accept`,
 };

@@ -2,6 +2,8 @@ import { html, type HtmlValue } from './html';
 
 export type ApiFormOptions = {
   url: string;
+  /** POST unless said (PUT for settings). */
+  method?: 'POST' | 'PUT';
   /** What the page does after success: reload it, refresh the talk thread, or go to a link. */
   after?: 'reload' | 'thread' | 'invite' | `go:${string}`;
   /** The message announced after success (shown after the reload too). */
@@ -15,7 +17,7 @@ export type ApiFormOptions = {
  * the body; number inputs numbers, checkboxes booleans). No inline handlers: the CSP allows only our script.
  */
 export function apiForm(o: ApiFormOptions, inner: HtmlValue) {
-  return html`<form class="${o.className ?? 'act'}" data-api="${o.url}" data-after="${o.after ?? 'reload'}" data-ok="${o.ok}"${o.label ? html` aria-label="${o.label}"` : ''} novalidate>${inner}</form>`;
+  return html`<form class="${o.className ?? 'act'}" data-api="${o.url}" data-method="${o.method ?? 'POST'}" data-after="${o.after ?? 'reload'}" data-ok="${o.ok}"${o.label ? html` aria-label="${o.label}"` : ''} novalidate>${inner}</form>`;
 }
 
 /** A reason box plus a decline button (either side may decline with a reason). */
