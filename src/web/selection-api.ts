@@ -11,6 +11,8 @@ export const SELECTION_API = {
   contacts: (talkId: number) => `/v1/selection/talks/${talkId}/contacts`,
   meetings: (talkId: number) => `/v1/selection/talks/${talkId}/meetings`,
   pause: () => '/v1/selection/me/pause',
-  invitations: () => '/v1/participants/invitations',
-  acceptInvitation: (token: string) => `/v1/participants/invitations/${seg(token)}/accept`,
+  invitations: () => '/v1/participant-invitations',
+  acceptInvitation: (token: string) => `/v1/invitations/${seg(token)}/accept`,
+  participantLogin: () => '/v1/participants/login',
+  participantLogout: () => '/v1/participants/logout',
 };

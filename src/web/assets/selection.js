@@ -88,7 +88,7 @@
           data = null;
         }
         if (res.status === 401) {
-          location.href = '/me/login?next=' + encodeURIComponent(location.pathname);
+          location.href = (/^\/me(\/|$)/.test(location.pathname) ? '/login?as=participant&next=' : '/login?next=') + encodeURIComponent(location.pathname);
           throw new Error('登录已失效，请重新登录');
         }
         if (!res.ok) {
@@ -330,9 +330,9 @@
     if (target.hasAttribute('data-participant-logout')) {
       busy(target, true);
       var done = function () {
-        location.href = '/me/login';
+        location.href = '/login?as=participant';
       };
-      api('POST', '/v1/auth/logout').then(done, done);
+      api('POST', '/v1/participants/logout').then(done, done);
       return;
     }
     var contactsUrl = target.getAttribute('data-contacts');
