@@ -5,3 +5,5 @@ export * from './auth.schema';
 export * from './cycle-run.schema';
 export * from './review.schema';
 export * from './intake-review.schema';
+export * from './participant.schema';
+export * from './notification.schema';
