@@ -248,6 +248,17 @@ export const policyProfileSchema = z
     enterpriseCapacity: z.number().int().min(1).max(100).default(1),
     /** How a cycle's seats are shared and which pairs come first, as the document says (docs/policies.md). */
     allocation: allocationSettingsSchema.default({}),
+    /**
+     * Two-way selection (issue 14): how many experts one demand may mark interest in at once (N, default 5) and
+     * after how many days an approved demand nobody talks with is shown to the county (X, default 7). A cycle's
+     * own setting (selection_cycle_settings) overrides these.
+     */
+    selection: z
+      .object({
+        interestLimit: z.number().int().min(1).max(50).optional(),
+        staleDays: z.number().int().min(1).max(365).optional(),
+      })
+      .optional(),
     notes: z.string().trim().max(5000).optional(),
   })
   .superRefine((p, ctx) => {

@@ -7,3 +7,4 @@ export * from './review.schema';
 export * from './intake-review.schema';
 export * from './participant.schema';
 export * from './notification.schema';
+export * from './selection.schema';
