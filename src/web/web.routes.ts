@@ -20,15 +20,22 @@ import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
 import { reviewBody } from './review.view';
+import { participantLoginBody } from './invitation.view';
+import { renderParticipantPage } from './participant-layout.view';
+import { selectionPageRoutes, type SelectionPageServices } from './selection-pages.routes';
 
 export type WebRouteOptions = {
   review: ReviewService;
   accounts: Pick<AccountService, 'getUser'>;
-  reader: Pick<IntakeReader, 'regions'>;
+  reader: Pick<IntakeReader, 'regions' | 'get'>;
   intakeReview: Pick<IntakeReviewService, 'queue'>;
+  /** The two-way selection pages (participants and county oversight). */
+  selectionPages?: SelectionPageServices;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
+const ASSET_NAMES = ['app.css', 'app.js', 'selection.css', 'selection.js'] as const;
+type AssetName = (typeof ASSET_NAMES)[number];
 
 function loadAsset(name: string, type: string): Asset {
   const body = readFileSync(new URL(`./assets/${name}`, import.meta.url));
@@ -64,9 +71,19 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview }) => {
-  const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, selectionPages }) => {
+  const css = 'text/css; charset=utf-8';
+  const js = 'text/javascript; charset=utf-8';
+  const files: Record<AssetName, Asset> = {
+    'app.css': loadAsset('app.css', css),
+    'app.js': loadAsset('app.js', js),
+    'selection.css': loadAsset('selection.css', css),
+    'selection.js': loadAsset('selection.js', js),
+  };
+  const assets = { css: files['app.css'], js: files['app.js'] };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
+  // The selection pages load the shared files first, then their own.
+  const selectionAssets = { css: [assets.css.href, files['selection.css'].href], js: [assets.js.href, files['selection.js'].href] };
   const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
 
   const send = (reply: FastifyReply, o: Omit<PageOptions, 'assets'>, status = 200) =>
@@ -96,7 +113,9 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       status = err.statusCode;
       message = '请求无效';
     }
-    if (status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    // Enterprise and expert pages (/me…) have their own sign-in form.
+    const who = /^\/me(\/|\?|$)/.test(req.url) ? 'as=participant&' : '';
+    if (status === 401) return reply.redirect(`/login?${who}next=${encodeURIComponent(req.url)}`, 303);
     if (status >= 500) req.log.error({ err }, 'page failed');
     return send(reply, { title: errorTitle(status), body: errorBody(status, message) }, status);
   });
@@ -111,13 +130,18 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
   const readers: RouteAccess = { staff: ALL_STAFF };
   const hide = { hide: true } as const;
 
-  app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(['app.css', 'app.js']) }) } }, async (req, reply) => {
-    const a = req.params.name === 'app.css' ? assets.css : assets.js;
+  app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(ASSET_NAMES) }) } }, async (req, reply) => {
+    const a = files[req.params.name];
     return reply.header('content-type', a.type).header('cache-control', 'public, max-age=86400').send(a.body);
   });
 
-  app.get('/login', { schema: { ...hide, querystring: z.object({ next: z.string().optional() }) } }, async (req, reply) =>
-    send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }),
+  app.get('/login', { schema: { ...hide, querystring: z.object({ next: z.string().optional(), as: z.enum(['participant']).optional() }) } }, async (req, reply) =>
+    req.query.as === 'participant'
+      ? reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(renderParticipantPage({ title: '企业、专家用户登录', body: participantLoginBody(safeNext(req.query.next)), assets: selectionAssets }))
+      : send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }),
   );
 
   const dashboard = (req: FastifyRequest, reply: FastifyReply, runId: string | undefined) => {
@@ -180,4 +204,6 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       });
     },
   );
+
+  if (selectionPages) await app.register(selectionPageRoutes, { ...selectionPages, reader, viewerOf, sendStaff: send, assets: selectionAssets });
 };
