@@ -6,7 +6,7 @@
   'use strict';
 
   var FLASH_KEY = 'kjfz-flash';
-  var POLL_MS = 15000;
+  var POLL_MS = 5000;
   var statusBox = document.getElementById('status');
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var main = document.getElementById('main');
@@ -210,7 +210,7 @@
   var channel = main && main.getAttribute('data-channel');
   if (thread && talkPath && channel) {
     if (typeof window.EventSource !== 'function') {
-      startPolling('（每 15 秒自动刷新）');
+      startPolling('（每 5 秒自动刷新）');
     } else {
       var source = new EventSource('/v1/events?channel=' + encodeURIComponent(channel));
       var failures = 0;
@@ -233,7 +233,7 @@
         // The browser retries on its own; after repeated failures (or a refusal) fall back to polling.
         if (source.readyState === EventSource.CLOSED || failures >= 3) {
           source.close();
-          startPolling('（实时连接不可用，每 15 秒自动刷新）');
+          startPolling('（实时连接不可用，每 5 秒自动刷新）');
         } else {
           setLive('reconnecting', '（正在重新连接…）');
         }
