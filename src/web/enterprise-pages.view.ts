@@ -22,7 +22,7 @@ ${
   items.length
     ? html`<ul class="plist">${items.map(
         (d) => html`<li class="card pitem">
-      <h2><a href="/me/demands/${seg(d.demandId)}">${d.title}</a></h2>
+      <h2><a href="/participant/demands/${seg(d.demandId)}">${d.title}</a></h2>
       <p>${stageBadge(d.stage)} <span class="muted">已表达意向 ${d.interests} 位</span></p>
       <p class="muted">${deadlineNote(d.deadlines)}</p>
     </li>`,
@@ -33,7 +33,7 @@ ${
 
 /** A link to the talk, and what the enterprise can do with a pair it already has. */
 export function enterprisePairActions(i: Interest, name: string) {
-  const talk = i.talkId !== null && i.state !== 'declined' ? html`<a class="button" href="/me/talks/${i.talkId}">进入洽谈</a>` : '';
+  const talk = i.talkId !== null && i.state !== 'declined' ? html`<a class="button" href="/participant/talks/${i.talkId}">进入洽谈</a>` : '';
   const reply =
     i.state === 'pending' && i.initiatedBy === 'expert'
       ? apiForm(

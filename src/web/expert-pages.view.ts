@@ -21,7 +21,7 @@ function pauseBlock(paused: boolean) {
 
 /** Where the expert goes on with a pair: accept an invitation (mutual interest opens the talk), or open the talk. */
 export function expertPairActions(i: Interest) {
-  const talk = i.talkId !== null && i.state !== 'declined' ? html`<a class="button" href="/me/talks/${i.talkId}">进入洽谈</a>` : '';
+  const talk = i.talkId !== null && i.state !== 'declined' ? html`<a class="button" href="/participant/talks/${i.talkId}">进入洽谈</a>` : '';
   const accept =
     i.state === 'pending' && i.initiatedBy === 'enterprise'
       ? apiForm(

@@ -16,13 +16,13 @@ export const SIDE_LABELS: Record<ParticipantSide, string> = { enterprise: '企�
 /** The sections of each side's pages; the first is the home page. */
 export const PARTICIPANT_NAV: Record<ParticipantSide, ReadonlyArray<{ key: string; label: string; href: string }>> = {
   enterprise: [
-    { key: 'home', label: '我的需求', href: '/me' },
-    { key: 'inbox', label: '消息', href: '/me/inbox' },
+    { key: 'home', label: '我的需求', href: '/participant' },
+    { key: 'inbox', label: '消息', href: '/participant/inbox' },
   ],
   expert: [
-    { key: 'home', label: '洽谈邀请', href: '/me' },
-    { key: 'demands', label: '匹配需求', href: '/me/demands' },
-    { key: 'inbox', label: '消息', href: '/me/inbox' },
+    { key: 'home', label: '洽谈邀请', href: '/participant' },
+    { key: 'demands', label: '匹配需求', href: '/participant/demands' },
+    { key: 'inbox', label: '消息', href: '/participant/inbox' },
   ],
 };
 
@@ -66,7 +66,7 @@ ${o.assets.js.map((src) => html`<script src="${src}" defer></script>`)}
 <body class="participant">
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="top ptop">
-  <div class="brand"><a href="${v ? '/me' : '/'}">科技副总匹配服务</a>${v ? html`<span class="sub">${SIDE_LABELS[v.side]}端</span>` : ''}</div>
+  <div class="brand"><a href="${v ? '/participant' : '/'}">科技副总匹配服务</a>${v ? html`<span class="sub">${SIDE_LABELS[v.side]}端</span>` : ''}</div>
   ${
     v
       ? html`<div class="who">

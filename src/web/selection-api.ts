@@ -1,5 +1,3 @@
-import { seg } from './html';
-
 // The REST endpoints the selection pages' forms send to (src/selection/selection.routes.ts: the same services the
 // portals use); one place, so a renamed route is one edit.
 export const SELECTION_API = {
@@ -12,7 +10,5 @@ export const SELECTION_API = {
   meetings: (talkId: number) => `/v1/selection/talks/${talkId}/meetings`,
   pause: () => '/v1/selection/me/pause',
   invitations: () => '/v1/participant-invitations',
-  acceptInvitation: (token: string) => `/v1/invitations/${seg(token)}/accept`,
-  participantLogin: () => '/v1/participants/login',
   participantLogout: () => '/v1/participants/logout',
 };

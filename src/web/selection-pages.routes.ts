@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePrincipal, auditActorOf } from '../auth/access.policy';
-import type { RouteAccess } from '../auth/auth.types';
+import type { RouteAccess, StaffPrincipal } from '../auth/auth.types';
 import { regionFilter, regionScope } from '../auth/region-scope.policy';
 import type { ParticipantAccountService } from '../auth/participant-account.service';
 import type { IntakeReader } from '../intake/intake-reader.service';
@@ -12,12 +12,16 @@ import { AppError } from '../shared/errors';
 import { enterpriseHomeBody, shortlistBody } from './enterprise-pages.view';
 import { expertDemandsBody, expertHomeBody } from './expert-pages.view';
 import { inboxBody } from './inbox.view';
-import { acceptInvitationBody, invitationGoneBody, inviteBody } from './invitation.view';
+import { inviteBody } from './invitation.view';
 import type { PageOptions, Viewer } from './layout.view';
 import { oversightBody } from './oversight.view';
 import { renderParticipantPage, type ParticipantViewer } from './participant-layout.view';
 import type { InboxItem } from './selection-pages.types';
 import { talkBody, threadFragment, type TalkPageViewer } from './talk.view';
+
+/** The participants' sign-in page (i14a's plain form); their pages are everything else under /participant. */
+export const PARTICIPANT_LOGIN = '/participant/login';
+export const isParticipantPage = (url: string) => /^\/participant(\/|\?|$)/.test(url) && !url.startsWith(PARTICIPANT_LOGIN);
 
 /** What the participant pages read of the inbox (i14a's notification service). */
 export type InboxReader = { list(recipientKey: string): InboxItem[]; unread(recipientKey: string): number };
@@ -26,8 +30,8 @@ export type InboxReader = { list(recipientKey: string): InboxItem[]; unread(reci
 export type SelectionPageServices = {
   selection: SelectionApi;
   inbox: InboxReader;
-  /** The invitation link's page shows who is invited before the password is set. */
-  invitations: Pick<ParticipantAccountService, 'peek'>;
+  /** The reviewer's invitation page lists the county's participant accounts. */
+  accounts: Pick<ParticipantAccountService, 'list'>;
 };
 
 export type SelectionPageOptions = SelectionPageServices & {
@@ -48,7 +52,7 @@ const html = (reply: FastifyReply, body: string, status = 200) =>
  * portals use); every write is a form the page script sends to that REST API.
  */
 export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = async (app, o) => {
-  const { selection, reader, inbox, invitations, sendStaff, viewerOf } = o;
+  const { selection, reader, inbox, accounts, sendStaff, viewerOf } = o;
   const staffExtra = { css: o.assets.css.slice(1), js: o.assets.js.slice(1) };
 
   const partyOf = (req: FastifyRequest): SelectionParty => {
@@ -72,6 +76,11 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
     const p = requirePrincipal(req);
     return { scope: regionScope(p), actor: auditActorOf(p) };
   };
+  const staffOf = (req: FastifyRequest): StaffPrincipal => {
+    const p = requirePrincipal(req);
+    if (p.kind !== 'staff') throw new AppError('FORBIDDEN', '网页仅供工作人员登录后使用');
+    return p;
+  };
   const regionName = (code: string | null | undefined) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : '全市');
 
   const both: RouteAccess = { participant: ['enterprise', 'expert'] };
@@ -80,14 +89,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   const staff: RouteAccess = { staff: ['admin', 'reviewer', 'viewer'] };
 
   // ---------------------------------------------------------------- participants
-  // The one-time invitation link (public: the token is the credential; a used, expired or unknown one reads the same).
-  app.get('/invite/:token', { schema: { ...hide, params: z.object({ token: z.string().min(1).max(200) }) } }, async (req, reply) => {
-    const found = invitations.peek(req.params.token);
-    const body = found ? acceptInvitationBody({ token: req.params.token, ...found }) : invitationGoneBody();
-    return html(reply, renderParticipantPage({ title: found ? '接受邀请' : '邀请链接无效', body, assets: o.assets }), found ? 200 : 410);
-  });
-
-  app.get('/me', { config: { access: both }, schema: hide }, async (req, reply) => {
+  app.get('/participant', { config: { access: both }, schema: hide }, async (req, reply) => {
     const party = partyOf(req);
     if (party.side === 'enterprise')
       return sendParticipant(req, reply, party, { title: '我的需求', current: 'home', body: enterpriseHomeBody(selection.enterpriseDemands(party)) });
@@ -95,35 +97,35 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
     return sendParticipant(req, reply, party, { title: '洽谈邀请', current: 'home', body: expertHomeBody({ paused, invitations: selection.invitations(party) }) });
   });
 
-  app.get('/me/demands', { config: { access: expert }, schema: hide }, async (req, reply) => {
+  app.get('/participant/demands', { config: { access: expert }, schema: hide }, async (req, reply) => {
     const party = partyOf(req);
     return sendParticipant(req, reply, party, { title: '匹配需求', current: 'demands', body: expertDemandsBody(await selection.matches(party)) });
   });
 
-  app.get('/me/demands/:demandId', { config: { access: enterprise }, schema: { ...hide, params: demandIdParamsSchema } }, async (req, reply) => {
+  app.get('/participant/demands/:demandId', { config: { access: enterprise }, schema: { ...hide, params: demandIdParamsSchema } }, async (req, reply) => {
     const party = partyOf(req);
     const s = await selection.shortlist(party, req.params.demandId);
     const demand = reader.get('demands', s.demandId) as { description?: string } | undefined;
     return sendParticipant(req, reply, party, { title: s.demandTitle, current: 'home', body: shortlistBody(s, demand?.description ?? null) });
   });
 
-  app.get('/me/talks/:talkId', { config: { access: both }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
+  app.get('/participant/talks/:talkId', { config: { access: both }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
     const party = partyOf(req);
     const t = selection.getTalk({ kind: 'party', party }, req.params.talkId);
     return sendParticipant(req, reply, party, {
       title: `洽谈：${t.demandTitle}`,
       body: talkBody(t, { kind: 'party', side: party.side }),
-      data: { channel: t.channel, 'talk-path': `/me/talks/${t.id}` },
+      data: { channel: t.channel, 'talk-path': `/participant/talks/${t.id}` },
     });
   });
 
-  app.get('/me/talks/:talkId/thread', { config: { access: both }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
+  app.get('/participant/talks/:talkId/thread', { config: { access: both }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
     const party = partyOf(req);
     const t = selection.getTalk({ kind: 'party', party }, req.params.talkId);
     return html(reply, String(threadFragment(t.messageList, { kind: 'party', side: party.side })));
   });
 
-  app.get('/me/inbox', { config: { access: both }, schema: hide }, async (req, reply) => {
+  app.get('/participant/inbox', { config: { access: both }, schema: hide }, async (req, reply) => {
     const party = partyOf(req);
     return sendParticipant(req, reply, party, { title: '消息', current: 'inbox', body: inboxBody(inbox.list(`${party.side}:${party.key}`)) });
   });
@@ -146,7 +148,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
           demands: selection.demandStages(overseer, { cycle, region }),
           stale: selection.staleDemands(overseer, { cycle, region }),
         },
-        viewer.role === 'reviewer',
+        viewer.role !== 'viewer',
       ),
     });
   });
@@ -171,14 +173,14 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
     html(reply, String(threadFragment(staffTalk(req, req.params.talkId).messageList, staffViewer))),
   );
 
-  app.get('/selection/invitations', { config: { access: { staff: ['reviewer'] } }, schema: hide }, async (req, reply) => {
+  app.get('/selection/invitations', { config: { access: { staff: ['admin', 'reviewer'] } }, schema: hide }, async (req, reply) => {
     const viewer = viewerOf(req);
     return sendStaff(reply, {
       title: '邀请企业或专家',
       viewer,
       breadcrumbs: [{ label: '总览', href: '/' }, { label: '双向选择与洽谈', href: '/selection' }, { label: '邀请企业或专家' }],
       extra: staffExtra,
-      body: inviteBody({ regionName: viewer.regionName ?? '本区县', sent: [] }),
+      body: inviteBody({ regionName: viewer.regionName ?? '本区县', accounts: accounts.list(staffOf(req)) }),
     });
   });
 };

@@ -19,16 +19,17 @@ import { seg } from './html';
 import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
+import { participantPageRoutes, type ParticipantPageOptions } from './participant-pages.routes';
 import { reviewBody } from './review.view';
-import { participantLoginBody } from './invitation.view';
-import { renderParticipantPage } from './participant-layout.view';
-import { selectionPageRoutes, type SelectionPageServices } from './selection-pages.routes';
+import { isParticipantPage, PARTICIPANT_LOGIN, selectionPageRoutes, type SelectionPageServices } from './selection-pages.routes';
 
 export type WebRouteOptions = {
   review: ReviewService;
   accounts: Pick<AccountService, 'getUser'>;
   reader: Pick<IntakeReader, 'regions' | 'get'>;
   intakeReview: Pick<IntakeReviewService, 'queue'>;
+  /** The invitation link and the participant sign-in pages. */
+  participants: Omit<ParticipantPageOptions, 'assets'>;
   /** The two-way selection pages (participants and county oversight). */
   selectionPages?: SelectionPageServices;
 };
@@ -71,7 +72,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, selectionPages }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants, selectionPages }) => {
   const css = 'text/css; charset=utf-8';
   const js = 'text/javascript; charset=utf-8';
   const files: Record<AssetName, Asset> = {
@@ -113,9 +114,9 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       status = err.statusCode;
       message = '请求无效';
     }
-    // Enterprise and expert pages (/me…) have their own sign-in form.
-    const who = /^\/me(\/|\?|$)/.test(req.url) ? 'as=participant&' : '';
-    if (status === 401) return reply.redirect(`/login?${who}next=${encodeURIComponent(req.url)}`, 303);
+    // Enterprise and expert pages have their own sign-in form.
+    if (status === 401 && isParticipantPage(req.url)) return reply.redirect(PARTICIPANT_LOGIN, 303);
+    if (status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     if (status >= 500) req.log.error({ err }, 'page failed');
     return send(reply, { title: errorTitle(status), body: errorBody(status, message) }, status);
   });
@@ -129,19 +130,15 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
 
   const readers: RouteAccess = { staff: ALL_STAFF };
   const hide = { hide: true } as const;
+  await app.register(participantPageRoutes, { ...participants, assets: assetHrefs });
 
   app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(ASSET_NAMES) }) } }, async (req, reply) => {
     const a = files[req.params.name];
     return reply.header('content-type', a.type).header('cache-control', 'public, max-age=86400').send(a.body);
   });
 
-  app.get('/login', { schema: { ...hide, querystring: z.object({ next: z.string().optional(), as: z.enum(['participant']).optional() }) } }, async (req, reply) =>
-    req.query.as === 'participant'
-      ? reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(renderParticipantPage({ title: '企业、专家用户登录', body: participantLoginBody(safeNext(req.query.next)), assets: selectionAssets }))
-      : send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }),
+  app.get('/login', { schema: { ...hide, querystring: z.object({ next: z.string().optional() }) } }, async (req, reply) =>
+    send(reply, { title: '登录', body: loginBody(safeNext(req.query.next)) }),
   );
 
   const dashboard = (req: FastifyRequest, reply: FastifyReply, runId: string | undefined) => {

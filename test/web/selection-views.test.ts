@@ -157,7 +157,7 @@ describe('the enterprise pages', () => {
 
   it('shows each approved demand with its stage', () => {
     const out = String(enterpriseHomeBody([{ demandId: 'D-1', title: 'A&B', cycleId: 'c1', stage: 'talking', interests: 2, deadlines: shortlist().deadlines }]));
-    expect(out).toContain('href="/me/demands/D-1"');
+    expect(out).toContain('href="/participant/demands/D-1"');
     expect(out).toContain('A&amp;B');
     expect(out).toContain('洽谈中');
   });
@@ -208,14 +208,14 @@ describe('participant layout, inbox and county oversight', () => {
       viewer: { side: 'enterprise', displayName: '张经理', unread: 3, csrfToken: 'tok' },
       current: 'inbox',
       body: inboxBody([
-        { id: '1', subject: '新消息', body: '王教授回复了您', link: '/me/talks/3', at: '2026-06-02T03:00:00Z', read: false },
+        { id: '1', subject: '新消息', body: '王教授回复了您', link: '/participant/talks/3', at: '2026-06-02T03:00:00Z', read: false },
         { id: '2', subject: '外链', body: 'x', link: 'https://evil.example/', at: '2026-06-02T03:00:00Z', read: true },
       ]),
       assets: { css: ['/a.css'], js: ['/a.js'] },
     });
     expect(page).toContain('<span class="count" aria-label="未读 3 条">3</span>');
-    expect(page).toContain('<a href="/me/inbox" aria-current="page">');
-    expect(page).toContain('href="/me/talks/3"');
+    expect(page).toContain('<a href="/participant/inbox" aria-current="page">');
+    expect(page).toContain('href="/participant/talks/3"');
     expect(page).not.toContain('evil.example/"');
     expect(page).not.toMatch(/\son[a-z]+=/);
     expect(page).not.toMatch(/<script>|<style>|style="/);

@@ -88,7 +88,7 @@
           data = null;
         }
         if (res.status === 401) {
-          location.href = (/^\/me(\/|$)/.test(location.pathname) ? '/login?as=participant&next=' : '/login?next=') + encodeURIComponent(location.pathname);
+          location.href = /^\/participant(\/|$)/.test(location.pathname) ? '/participant/login' : '/login?next=' + encodeURIComponent(location.pathname);
           throw new Error('登录已失效，请重新登录');
         }
         if (!res.ok) {
@@ -330,7 +330,7 @@
     if (target.hasAttribute('data-participant-logout')) {
       busy(target, true);
       var done = function () {
-        location.href = '/login?as=participant';
+        location.href = '/participant/login';
       };
       api('POST', '/v1/participants/logout').then(done, done);
       return;
