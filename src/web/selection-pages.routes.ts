@@ -29,7 +29,8 @@ export type InboxReader = { list(recipientKey: string): InboxItem[]; unread(reci
 /** What app.ts passes through web.routes.ts for these pages. */
 export type SelectionPageServices = {
   selection: SelectionApi;
-  inbox: InboxReader;
+  /** The participant's in-app inbox (absent: the header shows no count and the inbox page is empty). */
+  inbox?: InboxReader;
   /** The reviewer's invitation page lists the county's participant accounts. */
   accounts: Pick<ParticipantAccountService, 'list'>;
 };
@@ -64,7 +65,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   };
   const participantViewer = (req: FastifyRequest, party: SelectionParty): ParticipantViewer => {
     if (!req.authSession) throw new AppError('FORBIDDEN', '本页面仅供企业和专家用户登录后使用');
-    return { side: party.side, displayName: party.displayName, unread: inbox.unread(`${party.side}:${party.key}`), csrfToken: req.authSession.csrfToken };
+    return { side: party.side, displayName: party.displayName, unread: inbox?.unread(`${party.side}:${party.key}`) ?? 0, csrfToken: req.authSession.csrfToken };
   };
   const sendParticipant = (
     req: FastifyRequest,
@@ -127,7 +128,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
 
   app.get('/participant/inbox', { config: { access: both }, schema: hide }, async (req, reply) => {
     const party = partyOf(req);
-    return sendParticipant(req, reply, party, { title: '消息', current: 'inbox', body: inboxBody(inbox.list(`${party.side}:${party.key}`)) });
+    return sendParticipant(req, reply, party, { title: '消息', current: 'inbox', body: inboxBody(inbox?.list(`${party.side}:${party.key}`) ?? []) });
   });
 
   // ---------------------------------------------------------------- county staff
