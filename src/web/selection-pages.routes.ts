@@ -6,7 +6,7 @@ import type { RouteAccess, StaffPrincipal } from '../auth/auth.types';
 import { regionFilter, regionScope } from '../auth/region-scope.policy';
 import type { ParticipantAccountService } from '../auth/participant-account.service';
 import type { IntakeReader } from '../intake/intake-reader.service';
-import { demandIdParamsSchema, talkIdParamsSchema } from '../selection/selection.schema';
+import { demandIdParamsSchema, interestIdParamsSchema, talkIdParamsSchema } from '../selection/selection.schema';
 import type { SelectionApi, SelectionOverseer, SelectionParty } from '../selection/selection.types';
 import { AppError } from '../shared/errors';
 import { enterpriseHomeBody, shortlistBody } from './enterprise-pages.view';
@@ -157,7 +157,10 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   const staffTalk = (req: FastifyRequest, talkId: number) => selection.getTalk({ kind: 'staff', overseer: overseerOf(req) }, talkId);
   const staffViewer: TalkPageViewer = { kind: 'staff' };
 
-  app.get('/selection/talks/:talkId', { config: { access: staff }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
+  // Notifications link to /selection/talks/<id> for everyone: a participant is sent on to their own talk page.
+  const staffOrParty: RouteAccess = { ...staff, participant: ['enterprise', 'expert'] };
+  app.get('/selection/talks/:talkId', { config: { access: staffOrParty }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
+    if (requirePrincipal(req).kind === 'participant') return reply.redirect(`/participant/talks/${req.params.talkId}`, 303);
     const viewer = viewerOf(req);
     const t = staffTalk(req, req.params.talkId);
     return sendStaff(reply, {
@@ -172,6 +175,10 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
 
   app.get('/selection/talks/:talkId/thread', { config: { access: staff }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) =>
     html(reply, String(threadFragment(staffTalk(req, req.params.talkId).messageList, staffViewer))),
+  );
+
+  app.get('/selection/interests/:interestId', { config: { access: staffOrParty }, schema: { ...hide, params: interestIdParamsSchema } }, async (req, reply) =>
+    reply.redirect(requirePrincipal(req).kind === 'participant' ? '/participant' : '/selection', 303),
   );
 
   app.get('/selection/invitations', { config: { access: { staff: ['admin', 'reviewer'] } }, schema: hide }, async (req, reply) => {
