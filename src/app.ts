@@ -29,11 +29,16 @@ import type { RegionExportService } from './review/region-export.service';
 import { reviewRoutes } from './review/review.routes';
 import type { ReviewService } from './review/review.service';
 import type { VerificationService } from './review/verification.service';
+import { selectionOversightRoutes } from './selection/selection-oversight.routes';
+import { selectionRoutes } from './selection/selection.routes';
+import type { SelectionApi } from './selection/selection.types';
 import type { Logger } from './shared/logger';
 import { webRoutes } from './web/web.routes';
 
 /** The use-cases the HTTP edge calls (src/runtime.ts builds them once). */
 export type AppServices = {
+  /** Two-way selection (issue 14): interest, one-to-one talks, choice and confirmation, county oversight. */
+  selection: SelectionApi;
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
   /** Enterprise and expert accounts: invitations, activation, disabling. */
   participantAccounts: ParticipantAccountService;
@@ -108,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
   else if (deps.matchingUnavailable !== undefined) await app.register(matchUnavailableRoutes, { reason: deps.matchingUnavailable });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
+  await app.register(selectionRoutes, { selection: services.selection });
+  await app.register(selectionOversightRoutes, { selection: services.selection });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).
   await app.register(webRoutes, {

@@ -55,6 +55,20 @@ import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { VerificationService } from './review/verification.service';
+import { AgreedPairsService } from './selection/agreed-pairs.service';
+import { ExpertPauseService } from './selection/expert-pause.service';
+import { InterestService } from './selection/interest.service';
+import { SelectionOversightRepository } from './selection/selection-oversight.repository';
+import { SelectionOversightService } from './selection/selection-oversight.service';
+import { SelectionRankingService } from './selection/selection-ranking.service';
+import { SelectionSettingsService } from './selection/selection-settings.service';
+import { SelectionTalkRepository } from './selection/selection-talk.repository';
+import { SelectionRepository } from './selection/selection.repository';
+import { createSelectionApi } from './selection/selection.service';
+import { ShortlistService } from './selection/shortlist.service';
+import { type MessageRateLimits, TalkService } from './selection/talk.service';
+import type { LiveEvents } from './notifications/live-events.port';
+import type { Notifier } from './notifications/notification.port';
 import { hashRecord } from './shared/hash';
 import { createLogger, type Logger } from './shared/logger';
 import type { Transaction } from './shared/transaction.port';
@@ -71,6 +85,8 @@ export type RuntimeOverrides = {
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
   ranking?: HybridRankerOptions;
+  /** Talk message rate limits per sender (tests use small ones). */
+  messageLimits?: MessageRateLimits;
 };
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -129,7 +145,51 @@ function createRepositories(db: Db) {
     runLeases: new RunLeaseRepository(db),
     reviews: new ReviewRepository(db),
     verifications: new VerificationRepository(db),
+    selection: new SelectionRepository(db),
+    selectionTalks: new SelectionTalkRepository(db),
+    selectionOversight: new SelectionOversightRepository(db),
   };
+}
+
+type SelectionPorts = { ranker: Pick<Ranker, 'rank'>; notifier: Notifier; live?: LiveEvents; now: () => string; messageLimits?: MessageRateLimits };
+
+/** The two-way selection flow (src/selection): its use-case families over the repositories, the lazy ranker and the notifier. */
+function createSelection(repos: Repositories, transaction: Transaction, policies: PolicyService, intakeReview: IntakeReviewService, ports: SelectionPorts) {
+  const { now, notifier, live } = ports;
+  const common = { audit: repos.audit, transaction, now };
+  const settings = new SelectionSettingsService({ ...common, selection: repos.selection, reference: repos.reference, policies });
+  const ranking = new SelectionRankingService({
+    ranker: ports.ranker,
+    changeSeq: () => repos.ranking.changeSeq(),
+    demands: repos.demands,
+    reference: repos.reference,
+    policies,
+  });
+  const expertReview = (expertId: string): string | null => {
+    try {
+      return intakeReview.stateByKey('experts', expertId).status;
+    } catch {
+      return null;
+    }
+  };
+  const parts = {
+    settings,
+    shortlists: new ShortlistService({ ranking, selection: repos.selection, experts: repos.experts, enterprises: repos.enterprises, settings }),
+    interests: new InterestService({ ...common, selection: repos.selection, demands: repos.demands, experts: repos.experts, expertReview, ranking, settings, notifier, live }),
+    talks: new TalkService({
+      ...common,
+      selection: repos.selection,
+      talks: repos.selectionTalks,
+      enterprises: repos.enterprises,
+      experts: repos.experts,
+      notifier,
+      live,
+      limits: ports.messageLimits,
+    }),
+    pause: new ExpertPauseService({ ...common, selection: repos.selection, experts: repos.experts }),
+    oversight: new SelectionOversightService({ demands: repos.selectionOversight, selection: repos.selection, settings, now }),
+  };
+  return { api: createSelectionApi(parts), agreedPairs: new AgreedPairsService({ selection: repos.selection }), talks: parts.talks };
 }
 
 /** Enterprises by credit code and experts by external id, as auth needs them to bind a participant. */
@@ -147,7 +207,7 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, selectionPorts: SelectionPorts) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -209,8 +269,11 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     policies,
     now: overrides.now,
   });
+  const selection = createSelection(repos, transaction, policies, intakeReview, selectionPorts);
   const services = {
     auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
+    selection: selection.api,
+    agreedPairs: selection.agreedPairs,
     participantAccounts,
     accounts,
     userAdmin,
@@ -265,7 +328,16 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides);
+  // Selection ranks through the shared ranker, loaded on first use like /v1/match (the model is not needed to start).
+  const lazyRanker: Pick<Ranker, 'rank'> = { rank: async (q, o) => (await runtimeMatching()).ranker.rank(q, o) };
+  // Until the notification service is wired (i14a), notifications are logged only.
+  const notifier: Notifier = { notify: (e) => logger.debug({ notification: e.type, region: e.regionCode }, 'notification') };
+  const services = createServices(repos, transaction, overrides, {
+    ranker: lazyRanker,
+    notifier,
+    now: overrides.now ?? (() => new Date().toISOString()),
+    messageLimits: overrides.messageLimits,
+  });
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>
@@ -288,6 +360,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     });
 
   let matching: Promise<Matching> | undefined;
+  const runtimeMatching = () => (matching ??= buildMatching());
   let closeMatching: (() => Promise<void>) | undefined;
   const buildMatching = async (): Promise<Matching> => {
     const model = overrides.embedder
@@ -362,7 +435,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     repositories: repos,
     services,
     createCycleRunService,
-    matching: () => (matching ??= buildMatching()),
+    matching: runtimeMatching,
     async close() {
       if (matching)
         await matching.then(

@@ -249,7 +249,7 @@ export const talkSchema = talkSummarySchema.extend({
   interest: interestSchema,
   messageList: z.array(messageSchema),
   meetings: z.array(meetingSchema),
-  /** The live-event channel of this talk (SSE): 'selection.talk.<id>'. */
+  /** The live-event channel of this talk (SSE, GET /v1/events): 'talk:<id>'. */
   channel: z.string(),
   /** The caller can write (a side of the talk); county reviewers read only. */
   canWrite: z.boolean(),

@@ -1,4 +1,6 @@
 import type { RegionScope } from '../auth/region-scope.policy';
+import type { LiveEvents } from '../notifications/live-events.port';
+import type { NotificationEvent, Notifier, Recipient } from '../notifications/notification.port';
 import type { AuditActor } from '../shared/audit-trail.port';
 import type {
   AgreedPair,
@@ -26,6 +28,12 @@ import type {
 } from './selection.schema';
 
 export type { DemandStage, InterestState, SelectionSide } from './selection.schema';
+/** The GUIDE's ports (src/notifications), under the names this folder uses. */
+export type SelectionNotifier = Notifier;
+export type SelectionNotification = NotificationEvent;
+export type SelectionRecipient = Recipient;
+/** Live events after commit (i14a's hub): the page of a talk subscribes to talkChannel(id). */
+export type LivePublisher = LiveEvents;
 
 /**
  * A participant acting in the flow, as the routes derive it from the participant principal (own page or a portal
@@ -41,15 +49,7 @@ export type SelectionOverseer = { scope: RegionScope; actor: AuditActor };
 export type TalkViewer = { kind: 'party'; party: SelectionParty } | { kind: 'staff'; overseer: SelectionOverseer };
 
 /** The live-event channel of a talk (SSE), published after the commit of every change in it. */
-export const talkChannel = (talkId: number): string => `selection.talk.${talkId}`;
-
-/**
- * Live events after commit (implemented over i14a's live-event hub): the page of a talk subscribes to its
- * channel. Events: selection.message, selection.interest, selection.meeting (data: the changed record).
- */
-export interface LivePublisher {
-  publish(channel: string, event: { type: string; data: unknown }): void;
-}
+export const talkChannel = (talkId: number): string => `talk:${talkId}`;
 
 /**
  * Error codes of the flow (src/shared/errors.ts ERROR_STATUS): SELECTION_INELIGIBLE 409 (details: RefusalDetails,
