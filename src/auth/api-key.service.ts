@@ -35,7 +35,8 @@ export class ApiKeyService {
       const bad = regions.filter((r) => !counties.has(r));
       if (!regions.length || bad.length) throw new AppError('INVALID_REGION', '区域限制须为已知的区县代码', { unknown: bad });
     }
-    const expiresAt = limits.expiresAt ?? null;
+    // A bare date means the end of that day in China (UTC+8), as an operator reading "有效期至 2027-06-30" expects.
+    const expiresAt = limits.expiresAt === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(limits.expiresAt) ? `${limits.expiresAt}T23:59:59.999+08:00` : limits.expiresAt;
     if (expiresAt !== null && (Number.isNaN(Date.parse(expiresAt)) || Date.parse(expiresAt) <= this.now())) {
       throw new AppError('INVALID_EXPIRY', 'API 密钥的有效期须为将来的日期时间');
     }

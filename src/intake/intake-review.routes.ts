@@ -39,8 +39,8 @@ export const intakeReviewRoutes: FastifyPluginAsyncZod<IntakeReviewRouteOptions>
         async (req) => {
           const principal = requirePrincipal(req);
           if (!reader.exists(k.kind, req.params.key)) throw notFound(k.label, req.params.key);
-          // An expert without a region belongs to no county: only the city decides on it.
-          if (principal.kind === 'staff') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
+          // An expert without a region belongs to no county: only the city (or a city-wide portal) decides on it.
+          assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
           const state = intakeReview.decideByKey(k.kind, req.params.key, a.action, auditActorOf(principal), req.body?.reason);
           req.auditContext = { recorded: true };
           return state;
@@ -57,7 +57,8 @@ export const intakeReviewRoutes: FastifyPluginAsyncZod<IntakeReviewRouteOptions>
       async (req) => {
         const principal = requirePrincipal(req);
         if (!reader.exists(k.kind, req.params.key)) throw notFound(k.label, req.params.key);
-        if (k.kind === 'demands') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
+        // Experts are the city's shared pool for staff; a region-limited portal key sees only its counties' forms.
+        if (k.kind === 'demands' || principal.kind === 'portal') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
         return intakeReview.stateByKey(k.kind, req.params.key);
       },
     );
