@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requirePrincipal, auditActorOf } from '../auth/access.policy';
+import { requirePrincipal } from '../auth/access.policy';
 import type { RouteAccess, StaffPrincipal } from '../auth/auth.types';
-import { regionFilter, regionScope } from '../auth/region-scope.policy';
+import { regionFilter } from '../auth/region-scope.policy';
 import type { ParticipantAccountService } from '../auth/participant-account.service';
 import type { IntakeReader } from '../intake/intake-reader.service';
 import { demandIdParamsSchema, interestIdParamsSchema, talkIdParamsSchema } from '../selection/selection.schema';
+import { overseerOfPrincipal, partyOfPrincipal } from '../selection/selection-principal';
 import type { SelectionApi, SelectionOverseer, SelectionParty } from '../selection/selection.types';
 import { AppError } from '../shared/errors';
 import { enterpriseHomeBody, shortlistBody } from './enterprise-pages.view';
@@ -17,7 +18,7 @@ import type { PageOptions, Viewer } from './layout.view';
 import { oversightBody } from './oversight.view';
 import { renderParticipantPage, type ParticipantViewer } from './participant-layout.view';
 import type { InboxItem } from './selection-pages.types';
-import { talkBody, threadFragment, type TalkPageViewer } from './talk.view';
+import { liveFragment, talkBody, type TalkPageViewer } from './talk.view';
 
 /** The participants' sign-in page (i14a's plain form); their pages are everything else under /participant. */
 export const PARTICIPANT_LOGIN = '/participant/login';
@@ -56,12 +57,11 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   const { selection, reader, inbox, accounts, sendStaff, viewerOf } = o;
   const staffExtra = { css: o.assets.css.slice(1), js: o.assets.js.slice(1) };
 
+  // Own-session participants only: a portal acting for one has no page session (and no CSRF token).
   const partyOf = (req: FastifyRequest): SelectionParty => {
     const p = requirePrincipal(req);
     if (p.kind !== 'participant' || p.accountId === null) throw new AppError('FORBIDDEN', '本页面仅供企业和专家用户登录后使用');
-    const key = p.side === 'enterprise' ? p.enterpriseCreditCode : p.expertExternalId;
-    if (!key) throw new AppError('FORBIDDEN', '账号未绑定企业或专家');
-    return { side: p.side, key, displayName: p.displayName, regionCode: p.regionCode, actor: auditActorOf(p) };
+    return partyOfPrincipal(p);
   };
   const participantViewer = (req: FastifyRequest, party: SelectionParty): ParticipantViewer => {
     if (!req.authSession) throw new AppError('FORBIDDEN', '本页面仅供企业和专家用户登录后使用');
@@ -73,10 +73,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
     party: SelectionParty,
     page: { title: string; current?: string; body: unknown; data?: Record<string, string> },
   ) => html(reply, renderParticipantPage({ ...page, body: page.body as never, viewer: participantViewer(req, party), assets: o.assets }));
-  const overseerOf = (req: FastifyRequest): SelectionOverseer => {
-    const p = requirePrincipal(req);
-    return { scope: regionScope(p), actor: auditActorOf(p) };
-  };
+  const overseerOf = (req: FastifyRequest): SelectionOverseer => overseerOfPrincipal(requirePrincipal(req));
   const staffOf = (req: FastifyRequest): StaffPrincipal => {
     const p = requirePrincipal(req);
     if (p.kind !== 'staff') throw new AppError('FORBIDDEN', '网页仅供工作人员登录后使用');
@@ -123,7 +120,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   app.get('/participant/talks/:talkId/thread', { config: { access: both }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) => {
     const party = partyOf(req);
     const t = selection.getTalk({ kind: 'party', party }, req.params.talkId);
-    return html(reply, String(threadFragment(t.messageList, { kind: 'party', side: party.side })));
+    return html(reply, String(liveFragment(t, { kind: 'party', side: party.side })));
   });
 
   app.get('/participant/inbox', { config: { access: both }, schema: hide }, async (req, reply) => {
@@ -174,7 +171,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   });
 
   app.get('/selection/talks/:talkId/thread', { config: { access: staff }, schema: { ...hide, params: talkIdParamsSchema } }, async (req, reply) =>
-    html(reply, String(threadFragment(staffTalk(req, req.params.talkId).messageList, staffViewer))),
+    html(reply, String(liveFragment(staffTalk(req, req.params.talkId), staffViewer))),
   );
 
   app.get('/selection/interests/:interestId', { config: { access: staffOrParty }, schema: { ...hide, params: interestIdParamsSchema } }, async (req, reply) =>

@@ -92,13 +92,23 @@ function decisionBlock(t: Talk, viewer: TalkPageViewer) {
   return parts.length ? html`<section class="card" aria-labelledby="dec-h"><h2 id="dec-h">选择与确认</h2>${parts}</section>` : '';
 }
 
+/** The pair's state line: the live refresh replaces it when the other side chooses, confirms or declines. */
+export function talkStatus(t: Talk, viewer: TalkPageViewer) {
+  return html`<p id="talk-status" data-state="${t.state}">${interestBadge(t.interest)}${viewer.kind === 'staff' ? html` <span class="badge">只读</span>` : ''}</p>`;
+}
+
+/** What the live refresh swaps in: the thread and the state line. */
+export function liveFragment(t: Talk, viewer: TalkPageViewer) {
+  return html`${threadFragment(t.messageList, viewer)}${talkStatus(t, viewer)}`;
+}
+
 /** The one-to-one talk: the thread (live), contacts after mutual interest, an offline meeting, the choice. */
 export function talkBody(t: Talk, viewer: TalkPageViewer) {
   return html`<h1>${t.demandTitle}</h1>
 <section class="card summary" aria-labelledby="talk-h">
   <h2 id="talk-h">${t.enterpriseName} × ${t.expertName}</h2>
   <p class="muted">${t.interest.expertInstitution}</p>
-  <p id="talk-status">${interestBadge(t.interest)}${viewer.kind === 'staff' ? html` <span class="badge">只读</span>` : ''}</p>
+  ${talkStatus(t, viewer)}
   ${t.interest.declineReason ? html`<p class="note">婉拒理由：${t.interest.declineReason}</p>` : ''}
 </section>
 <section class="card" aria-labelledby="thread-h">

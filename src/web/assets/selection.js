@@ -186,7 +186,15 @@
         }
         var status = box.querySelector('#talk-status');
         var here = document.getElementById('talk-status');
-        if (status && here && status.textContent !== here.textContent) here.replaceWith(status);
+        if (status && here && status.getAttribute('data-state') !== here.getAttribute('data-state')) {
+          here.replaceWith(status);
+          // The actions that fit the new state (confirm, choose) come with the page: say so rather than reload under the user.
+          var hint = document.createElement('a');
+          hint.href = location.pathname;
+          hint.className = 'state-changed';
+          hint.textContent = ' 状态已更新，刷新页面查看可用操作';
+          status.appendChild(hint);
+        }
       })
       .catch(function () {
         /* the next event or poll tries again */
@@ -269,6 +277,13 @@
     var button = ev.submitter || form.querySelector('button[type="submit"]');
     var after = form.getAttribute('data-after') || 'reload';
     var ok = form.getAttribute('data-ok') || '已完成';
+    if (after === 'invite') {
+      // A new link replaces the previous one; never leave the old one showing while the new one is made.
+      var prev = document.getElementById('invite-result');
+      if (prev) prev.hidden = true;
+      var prevLink = document.getElementById('invite-link');
+      if (prevLink) prevLink.value = '';
+    }
     busy(button, true);
     api(form.getAttribute('data-method') || 'POST', form.getAttribute('data-api'), formBody(form))
       .then(function (res) {
