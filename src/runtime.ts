@@ -353,6 +353,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
       reference: repos.reference,
       policies,
       policyContext: repos.policyContext,
+      agreedPairs: services.agreedPairs,
       progress: silentProgress,
       logger,
       clock: { now: () => new Date() },

@@ -42,6 +42,8 @@ export type PlanDemand = {
   /** 待核实: candidates passing every decided rule, with some hard rule unknown; never assigned. */
   pending?: RankedCandidate[];
   excluded: ExcludedCandidate[];
+  /** An agreed pair of two-way selection: its one candidate is placed before any other pair. */
+  fixed?: boolean;
 };
 
 export type PlanInput = {
@@ -133,7 +135,7 @@ function buildUnits(input: PlanInput, eligible: PlanDemand[], unfilled: Map<stri
       for (const demand of members) {
         for (const candidate of demand.candidates) {
           const score = Math.max(0, candidate.score);
-          const priority = input.namedAgreedFirst && candidate.namedAgreed === true;
+          const priority = demand.fixed === true || (input.namedAgreedFirst && candidate.namedAgreed === true);
           const held = edges.get(candidate.expertId);
           // Members are in id order, so on a full tie the smaller demand id keeps the edge.
           if (!held || (priority && !held.priority) || (priority === held.priority && score > held.score)) {

@@ -73,6 +73,23 @@ export const runAssignmentSchema = z.object({
 });
 
 /** The batch's last stdout line and cycle_runs.summary: identical for an interrupted-and-resumed run and a clean one. */
+/** An agreed pair from two-way selection and what the run made of it (fixed, or refused with the clauses). */
+export const fixedPairReportSchema = z.object({
+  demandId: z.string(),
+  expertId: z.string(),
+  interestId: z.number().int(),
+  status: z.enum(['fixed', 'refused', 'unverified']),
+  rules: z.array(
+    z.object({
+      ruleId: z.string(),
+      code: z.string(),
+      message: z.string(),
+      clause: z.object({ document: z.string(), article: z.string(), text: z.string().optional() }).optional(),
+    }),
+  ),
+});
+export type FixedPairReport = z.infer<typeof fixedPairReportSchema>;
+
 export const cycleRunSummarySchema = z.object({
   run: z.string().nullable().describe('run id; null for a dry run'),
   cycle: z.string(),
@@ -84,6 +101,8 @@ export const cycleRunSummarySchema = z.object({
   score: z.number().describe('total match score of the proposed pairs'),
   regions: z.array(regionRunSummarySchema),
   assignments: z.array(runAssignmentSchema),
+  /** Agreed pairs of two-way selection: fixed in the assignment, or refused (the demand stays in the pool). */
+  fixedPairs: z.array(fixedPairReportSchema).optional(),
 });
 export type CycleRunSummary = z.infer<typeof cycleRunSummarySchema>;
 export type RegionRunSummary = z.infer<typeof regionRunSummarySchema>;

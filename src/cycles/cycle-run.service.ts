@@ -28,6 +28,9 @@ import type { RunLeaseRepository } from './run-lease.repository';
 import { type GuardViolation, verifyProposals } from './proposal-guard';
 import { RunPolicy } from './run-policy';
 import { describeUnfilled } from './unfilled-reasons';
+import type { AgreedPairSource } from '../selection/selection.types';
+import { fixAgreedPair, withAgreedPairs } from './fixed-pairs';
+import type { FixedPairReport } from './cycle-run.schema';
 
 export type SyncProgressEvent = { stage: string; done: number; total: number };
 
@@ -51,6 +54,8 @@ export type CycleRunDeps = {
   /** Who started the run (the CLI's operator), for the audit trail. */
   actor?: AuditActor;
   ranker: Ranker;
+  /** Agreed pairs of two-way selection (src/selection): they enter the assignment as fixed pairs. */
+  agreedPairs?: AgreedPairSource;
   /** Rebuilds stale portraits and vectors only and updates the index, before anything is ranked. */
   syncRetrieval: (onProgress: (p: SyncProgressEvent) => void) => Promise<unknown>;
   progress: ProgressReporter;
@@ -163,7 +168,13 @@ export class CycleRunService {
     const base = deps.policies.cycleContext(cycle.id);
     // Only demands the county approved enter a run (Wenzhou 四(一): 经科技部门审核后入库); a problem-only demand
     // (附件1 三 left empty) asks for no 科技副总: neither matched nor counted for quotas.
-    const stored = deps.demands.listByCycle(cycle.id).filter((d) => d.review === 'approved' && requestsVicePresident(d.demand));
+    const agreed = deps.agreedPairs?.agreedPairs(cycle.id) ?? [];
+    const stored = withAgreedPairs(
+      deps.demands.listByCycle(cycle.id).filter((d) => d.review === 'approved' && requestsVicePresident(d.demand)),
+      agreed,
+    );
+    const agreedByDemand = new Map(agreed.map((p) => [p.demandId, p]));
+    const fixedPairs: FixedPairReport[] = [];
     const enterpriseById = deps.enterprises.getByIds([...new Set(stored.map((d) => d.enterpriseId))]);
     const enterprises = new Map([...enterpriseById.values()].map((e) => [e.creditCode, e]));
     const facts = deps.policyContext.loadEnterpriseFacts([...enterprises.keys()], { referenceDate: base.ctx.referenceDate, cycleId: cycle.id });
@@ -183,7 +194,8 @@ export class CycleRunService {
     };
     // Reviewer verdicts on unknown facts change verdicts: a run after a verification is a new input.
     const verified = [...(base.ctx.verifications ?? [])].sort(([a], [b]) => compareIds(a, b));
-    const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, verified, records: deps.runs.fingerprint(cycle.id) });
+    const fixed = agreed.map((p) => [p.demandId, p.expertId]);
+    const inputHash = hashRecord({ v: INPUT_HASH_VERSION, cycle: cycleFacts(cycle), profile, params, verified, fixed, records: deps.runs.fingerprint(cycle.id) });
 
     // Enterprise and demand rules decide which demands count for the quota and get ranked; a demand whose own
     // facts are unknown is ranked (its candidates are listed 待核实) but waits for verification.
@@ -244,10 +256,20 @@ export class CycleRunService {
         unit: unitOf(d.region),
         unverified: unverified.get(demandId) ?? null,
       };
-      if (ineligible.has(demandId)) return { ...common, ineligible: ineligible.get(demandId)!, candidates: [], excluded: [] };
+      const pair = agreedByDemand.get(demandId);
+      if (ineligible.has(demandId)) {
+        if (pair) fixedPairs.push({ demandId, expertId: pair.expertId, interestId: pair.interestId, status: 'refused', rules: ineligible.get(demandId)! });
+        return { ...common, ineligible: ineligible.get(demandId)!, candidates: [], excluded: [] };
+      }
       const checkpoint = checkpoints.get(demandId);
       if (!checkpoint) return { ...common, ineligible: null, candidates: [], excluded: [] };
-      return { ...common, ineligible: null, ...this.recheck(policy, checkpoint, d.demand, enterpriseById.get(d.enterpriseId)!, experts) };
+      const enterprise = enterpriseById.get(d.enterpriseId)!;
+      const checked = this.recheck(policy, checkpoint, d.demand, enterprise, experts);
+      if (!pair) return { ...common, ineligible: null, ...checked };
+      // Re-checked against every hard rule: passing, the pair is fixed; failing, the run says which and the demand stays in the pool.
+      const f = fixAgreedPair(policy, pair, { demand: d.demand, enterprise, expert: experts.get(pair.expertId) }, checked);
+      fixedPairs.push(f.report);
+      return { ...common, ineligible: null, ...f.entry, fixed: f.fixed };
     });
     lap('recheckMs', t);
 
@@ -296,6 +318,7 @@ export class CycleRunService {
       score: plan.totalScore,
       regions: plan.regions,
       assignments: plan.assignments,
+      ...(agreed.length ? { fixedPairs: fixedPairs.sort((a, b) => compareIds(a.demandId, b.demandId)) } : {}),
     };
 
     if (run) {
