@@ -13,7 +13,9 @@ const MEETING_LABELS: Record<Meeting['status'], string> = { requested: '已申�
 
 function message(m: Message, viewer: TalkPageViewer) {
   const mine = viewer.kind === 'party' && viewer.side === m.senderSide;
-  return html`<li class="msg ${mine ? 'mine' : 'theirs'}" data-message="${m.id}">
+  // County staff read both sides: the enterprise on the left, the expert on the right.
+  const right = viewer.kind === 'party' ? mine : m.senderSide === 'expert';
+  return html`<li class="msg ${mine ? 'mine' : 'theirs'}${right ? ' right' : ''}" data-message="${m.id}">
   <p class="meta"><strong>${m.senderName}</strong> <span class="tag">${SIDE_LABELS[m.senderSide]}</span> <time datetime="${m.createdAt}">${formatTime(m.createdAt)}</time></p>
   <p class="text">${m.body}</p>
 </li>`;

@@ -134,7 +134,7 @@ describe('the talk page view', () => {
   it('lets the expert confirm once chosen, and marks own messages', () => {
     const t = talk({ state: 'chosen', interest: { ...interest({ talkId: 3 }), state: 'chosen' } });
     expect(String(talkBody(t, { kind: 'party', side: 'expert' }))).toContain('data-api="/v1/selection/interests/7/confirm"');
-    expect(String(threadFragment(t.messageList, { kind: 'party', side: 'enterprise' }))).toContain('class="msg mine"');
+    expect(String(threadFragment(t.messageList, { kind: 'party', side: 'enterprise' }))).toContain('class="msg mine right"');
   });
 });
 
