@@ -32,6 +32,11 @@ import type { VerificationService } from './review/verification.service';
 import { selectionOversightRoutes } from './selection/selection-oversight.routes';
 import { selectionRoutes } from './selection/selection.routes';
 import type { SelectionApi } from './selection/selection.types';
+import type { LiveEventHub } from './notifications/live-event-hub';
+import { liveEventRoutes } from './notifications/live-events.routes';
+import { notificationRoutes } from './notifications/notification.routes';
+import type { NotificationService } from './notifications/notifier.service';
+import type { WebhookEndpointService } from './notifications/webhook-endpoint.service';
 import type { Logger } from './shared/logger';
 import { webRoutes } from './web/web.routes';
 
@@ -40,6 +45,11 @@ export type AppServices = {
   /** Two-way selection (issue 14): interest, one-to-one talks, choice and confirmation, county oversight. */
   selection: SelectionApi;
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
+  /** In-app inbox (the Notifier's rows) and the portals' webhook receivers. */
+  notifications: Pick<NotificationService, 'inbox' | 'markRead'>;
+  webhooks: WebhookEndpointService;
+  /** The live-event hub behind GET /v1/events. */
+  live: LiveEventHub;
   /** Enterprise and expert accounts: invitations, activation, disabling. */
   participantAccounts: ParticipantAccountService;
   intake: IntakeService;
@@ -68,6 +78,8 @@ export type AppDeps = {
   security?: SecurityHeaderOptions;
   /** Why the model could not be loaded: POST /v1/match then answers 503 naming `npm run setup`. */
   matchingUnavailable?: string;
+  /** Heartbeat comment interval of GET /v1/events (tests use a short one). */
+  liveHeartbeatMs?: number;
   /** config.trustProxy: which proxies' X-Forwarded-For/-Proto decide req.ip and req.protocol. */
   trustProxy?: boolean | number | string;
 };
@@ -106,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
   await app.register(participantRoutes, { services: services.auth, participantAccounts: services.participantAccounts, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
+  await app.register(notificationRoutes, { notifications: services.notifications, webhooks: services.webhooks });
+  await app.register(liveEventRoutes, { hub: services.live, heartbeatMs: deps.liveHeartbeatMs });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });
   await app.register(formExportRoutes, { summaryExport: services.summaryExport });

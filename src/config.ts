@@ -25,6 +25,14 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
     .default('false'),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // Portal webhooks: first retry after the base delay, doubling up to the cap, at most this many attempts.
+  WEBHOOK_BASE_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Ad-hoc POST /v1/match without policy or cycle, when the enterprise's county has no open cycle: this profile.
+  MATCH_DEFAULT_PROFILE: z.string().trim().max(64).optional(),
 });
 
 /** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
@@ -53,6 +61,10 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Portal webhook delivery: retry backoff (base doubling up to max), attempts, poll interval, request timeout. */
+  webhooks: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /** The policy profile an ad-hoc portal match uses when neither a policy nor an open cycle of the enterprise's county applies. */
+  matchDefaultProfile: string | null;
 };
 
 export class ConfigError extends AppError {
@@ -88,5 +100,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: production ? 'off' : e.DEMO,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
+    webhooks: {
+      baseDelayMs: e.WEBHOOK_BASE_DELAY_MS,
+      maxDelayMs: e.WEBHOOK_MAX_DELAY_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
+    matchDefaultProfile: e.MATCH_DEFAULT_PROFILE || null,
   };
 }

@@ -69,6 +69,13 @@ import { ShortlistService } from './selection/shortlist.service';
 import { type MessageRateLimits, TalkService } from './selection/talk.service';
 import type { LiveEvents } from './notifications/live-events.port';
 import type { Notifier } from './notifications/notification.port';
+import { createHttpWebhookTransport } from './notifications/http-webhook.adapter';
+import { LiveEventHub } from './notifications/live-event-hub';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notifier.service';
+import { WebhookDeliveryService, type WebhookDeliverySettings } from './notifications/webhook-delivery.service';
+import { WebhookEndpointService } from './notifications/webhook-endpoint.service';
+import type { WebhookTransport } from './notifications/webhook-transport.port';
 import { hashRecord } from './shared/hash';
 import { createLogger, type Logger } from './shared/logger';
 import type { Transaction } from './shared/transaction.port';
@@ -87,6 +94,8 @@ export type RuntimeOverrides = {
   ranking?: HybridRankerOptions;
   /** Talk message rate limits per sender (tests use small ones). */
   messageLimits?: MessageRateLimits;
+  /** Webhook delivery settings over config.webhooks (tests: a tiny backoff) and another transport. */
+  webhooks?: Partial<WebhookDeliverySettings> & { transport?: WebhookTransport };
 };
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -120,6 +129,8 @@ export type Runtime = {
   ): CycleRunService;
   /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
   matching(): Promise<Matching>;
+  /** The webhook outbox worker: the server starts it (CLIs never do); tests call runOnce. Stopped by close(). */
+  webhookDelivery: WebhookDeliveryService;
   close(): Promise<void>;
 };
 
@@ -134,6 +145,7 @@ function createRepositories(db: Db) {
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
     participants: new ParticipantRepository(db),
+    notifications: new NotificationRepository(db),
     audit: new AuditRepository(db),
     policyProfiles: new PolicyProfileRepository(db),
     policyContext: new PolicyContextRepository(db),
@@ -207,7 +219,13 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>, selectionPorts: SelectionPorts) {
+function createServices(
+  repos: Repositories,
+  transaction: Transaction,
+  overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
+  live: LiveEventHub,
+  selectionPorts: Omit<SelectionPorts, 'notifier' | 'live'>,
+) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -269,8 +287,14 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     policies,
     now: overrides.now,
   });
-  const selection = createSelection(repos, transaction, policies, intakeReview, selectionPorts);
+  const notifications = new NotificationService({ notifications: repos.notifications, live });
+  const selection = createSelection(repos, transaction, policies, intakeReview, { ...selectionPorts, notifier: notifications, live });
+  live.addAuthoriser((sub, channel) => selection.talks.authoriseChannel(sub, channel));
   const services = {
+    /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
+    notifications,
+    webhooks: new WebhookEndpointService({ notifications: repos.notifications, audit: repos.audit, transaction }),
+    live,
     auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
     selection: selection.api,
     agreedPairs: selection.agreedPairs,
@@ -330,13 +354,17 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
 
   // Selection ranks through the shared ranker, loaded on first use like /v1/match (the model is not needed to start).
   const lazyRanker: Pick<Ranker, 'rank'> = { rank: async (q, o) => (await runtimeMatching()).ranker.rank(q, o) };
-  // Until the notification service is wired (i14a), notifications are logged only.
-  const notifier: Notifier = { notify: (e) => logger.debug({ notification: e.type, region: e.regionCode }, 'notification') };
-  const services = createServices(repos, transaction, overrides, {
+  const live = new LiveEventHub();
+  const services = createServices(repos, transaction, overrides, live, {
     ranker: lazyRanker,
-    notifier,
     now: overrides.now ?? (() => new Date().toISOString()),
     messageLimits: overrides.messageLimits,
+  });
+  const webhookDelivery = new WebhookDeliveryService({
+    notifications: repos.notifications,
+    transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
+    logger,
+    settings: { ...config.webhooks, ...overrides.webhooks },
   });
   const { policies } = services;
 
@@ -437,7 +465,10 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     services,
     createCycleRunService,
     matching: runtimeMatching,
+    webhookDelivery,
     async close() {
+      await webhookDelivery.stop();
+      live.closeAll();
       if (matching)
         await matching.then(
           () => closeMatching?.(),

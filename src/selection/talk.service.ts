@@ -1,6 +1,7 @@
 import { forbiddenRegion } from '../auth/region-scope.policy';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
 import type { ExpertRepository } from '../intake/expert.repository';
+import type { ChannelSubscriber } from '../notifications/live-events.port';
 import type { AuditTrail } from '../shared/audit-trail.port';
 import { AppError, notFound } from '../shared/errors';
 import type { Transaction } from '../shared/transaction.port';
@@ -194,6 +195,19 @@ export class TalkService {
     });
     publishAll(deps.live, [{ channel: talkChannel(result.talkId), type: 'selection.meeting', data: result }]);
     return result;
+  }
+
+  /**
+   * The live-event hub's question for `talk:<id>` channels (ChannelAuthoriser): the talk's two sides, county staff
+   * of its county, city staff; undefined for channels that are not a talk's.
+   */
+  authoriseChannel(sub: ChannelSubscriber, channel: string): boolean | undefined {
+    const m = /^talk:(\d{1,15})$/.exec(channel);
+    if (!m) return undefined;
+    const v = this.deps.selection.getViewByTalk(Number(m[1]));
+    if (!v) return false;
+    if (sub.kind === 'participant') return sub.recipient === `enterprise:${v.enterpriseCreditCode}` || sub.recipient === `expert:${v.expertId}`;
+    return sub.role === 'reviewer' ? sub.regionCode === v.regionCode : true;
   }
 
   /** A talk the viewer may read: a side of it, or county staff of its county (403 for another county). */

@@ -61,11 +61,13 @@ export type TestAppOptions = RuntimeOverrides & {
    * (the real model, or the HashingEmbedder for tests above the embedding layer).
    */
   matching?: { embedder: Embedder };
+  /** Heartbeat interval of GET /v1/events (SSE tests use a short one). */
+  liveHeartbeatMs?: number;
 };
 
 /** The real app on a real temp database (built by the runtime), for app.inject tests, with authenticated callers. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const { auth, matching, ...rest } = options;
+  const { auth, matching, liveHeartbeatMs, ...rest } = options;
   const t = createTestRuntime({ ...rest, embedder: matching?.embedder ?? rest.embedder, demo: rest.demo ?? (matching ? true : undefined) });
   const { runtime } = t;
   const { services } = runtime;
@@ -75,7 +77,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ({ retrieval, ranker } = await runtime.matching());
     await retrieval.sync();
   }
-  const app = await buildApp({ services, logger: silentLogger, auth, ranker });
+  const app = await buildApp({ services, logger: silentLogger, auth, ranker, liveHeartbeatMs });
   // Not ready()-ed unless matching: some tests register extra routes first (app.inject readies it).
   if (matching) await app.ready();
   const cache = new Map<string, Promise<AuthHeaders>>();
