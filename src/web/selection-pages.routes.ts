@@ -6,6 +6,7 @@ import type { RouteAccess, StaffPrincipal } from '../auth/auth.types';
 import { regionFilter } from '../auth/region-scope.policy';
 import type { ParticipantAccountService } from '../auth/participant-account.service';
 import type { IntakeReader } from '../intake/intake-reader.service';
+import type { NotificationService } from '../notifications/notifier.service';
 import { demandIdParamsSchema, interestIdParamsSchema, talkIdParamsSchema } from '../selection/selection.schema';
 import { overseerOfPrincipal, partyOfPrincipal } from '../selection/selection-principal';
 import type { SelectionApi, SelectionOverseer, SelectionParty } from '../selection/selection.types';
@@ -24,14 +25,11 @@ import { liveFragment, talkBody, type TalkPageViewer } from './talk.view';
 export const PARTICIPANT_LOGIN = '/participant/login';
 export const isParticipantPage = (url: string) => /^\/participant(\/|\?|$)/.test(url) && !url.startsWith(PARTICIPANT_LOGIN);
 
-/** What the participant pages read of the inbox (i14a's notification service). */
-export type InboxReader = { list(recipientKey: string): InboxItem[]; unread(recipientKey: string): number };
-
 /** What app.ts passes through web.routes.ts for these pages. */
 export type SelectionPageServices = {
   selection: SelectionApi;
   /** The participant's in-app inbox (absent: the header shows no count and the inbox page is empty). */
-  inbox?: InboxReader;
+  inbox?: Pick<NotificationService, 'inbox'>;
   /** The reviewer's invitation page lists the county's participant accounts. */
   accounts: Pick<ParticipantAccountService, 'list'>;
 };
@@ -65,7 +63,12 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
   };
   const participantViewer = (req: FastifyRequest, party: SelectionParty): ParticipantViewer => {
     if (!req.authSession) throw new AppError('FORBIDDEN', '本页面仅供企业和专家用户登录后使用');
-    return { side: party.side, displayName: party.displayName, unread: inbox?.unread(`${party.side}:${party.key}`) ?? 0, csrfToken: req.authSession.csrfToken };
+    return {
+      side: party.side,
+      displayName: party.displayName,
+      unread: inbox?.inbox(`${party.side}:${party.key}`, { limit: 1, offset: 0, unreadOnly: true }).unread ?? 0,
+      csrfToken: req.authSession.csrfToken,
+    };
   };
   const sendParticipant = (
     req: FastifyRequest,
@@ -74,6 +77,15 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
     page: { title: string; current?: string; body: unknown; data?: Record<string, string> },
   ) => html(reply, renderParticipantPage({ ...page, body: page.body as never, viewer: participantViewer(req, party), assets: o.assets }));
   const overseerOf = (req: FastifyRequest): SelectionOverseer => overseerOfPrincipal(requirePrincipal(req));
+  const inboxItems = (party: SelectionParty): InboxItem[] =>
+    (inbox?.inbox(`${party.side}:${party.key}`, { limit: 100, offset: 0 }).items ?? []).map((i) => ({
+      id: String(i.id),
+      subject: i.subject,
+      body: i.body,
+      link: i.link,
+      at: i.createdAt,
+      read: i.readAt !== null,
+    }));
   const staffOf = (req: FastifyRequest): StaffPrincipal => {
     const p = requirePrincipal(req);
     if (p.kind !== 'staff') throw new AppError('FORBIDDEN', '网页仅供工作人员登录后使用');
@@ -125,7 +137,7 @@ export const selectionPageRoutes: FastifyPluginAsyncZod<SelectionPageOptions> = 
 
   app.get('/participant/inbox', { config: { access: both }, schema: hide }, async (req, reply) => {
     const party = partyOf(req);
-    return sendParticipant(req, reply, party, { title: '消息', current: 'inbox', body: inboxBody(inbox?.list(`${party.side}:${party.key}`) ?? []) });
+    return sendParticipant(req, reply, party, { title: '消息', current: 'inbox', body: inboxBody(inboxItems(party)) });
   });
 
   // ---------------------------------------------------------------- county staff

@@ -20,8 +20,8 @@ const PREFIX = process.env.SHOTS_PREFIX ?? '';
 const PHONE = { locale: 'zh-CN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } };
 const NEW_PASSWORD = 'participant-pass-0123';
-// A change reaches the other side by an event at once, or by the polling fallback within its 5 s period.
-const LIVE = { timeout: 12_000, interval: 100 };
+// A change reaches the other side by its live event (a few round trips; the fallback would poll every 5 s).
+const LIVE = { timeout: 4_000, interval: 50 };
 
 describe.skipIf(skip)('two-way selection and one-to-one talks in headless Chromium', () => {
   let t: TestApp;
@@ -34,8 +34,6 @@ describe.skipIf(skip)('two-way selection and one-to-one talks in headless Chromi
   let expertId: string;
   let expertName: string;
   const problems: string[] = [];
-  // The participant inbox (i14a's notification service) shows counts once it is wired into the pages.
-  const inboxWired = false;
 
   const shoot = async (page: Page, name: string) => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/${PREFIX}${name}.png`, fullPage: true });
@@ -151,7 +149,7 @@ describe.skipIf(skip)('two-way selection and one-to-one talks in headless Chromi
 
     // The expert sees the invitation (and, with the in-app inbox wired, the unread count), and shows interest.
     await exp.page.reload();
-    if (inboxWired) await expect.poll(() => exp.page.locator('.pnav .count').count()).toBe(1);
+    await expect.poll(() => exp.page.locator('.pnav .count').count()).toBe(1);
     await shootBoth(exp.page, 'expert-home');
     await exp.page
       .getByRole('button', { name: /^有意向，开始洽谈/ })
@@ -165,10 +163,9 @@ describe.skipIf(skip)('two-way selection and one-to-one talks in headless Chromi
 
     // Both sides on the talk page, live.
     await ent.page.goto(`${base}${talkPath}`);
-    // Server-Sent Events from /v1/events; without them the page falls back to polling (still no reload).
-    const liveState = t.app.hasRoute({ method: 'GET', url: '/v1/events' }) ? 'on' : 'polling';
-    await expect.poll(() => ent.page.locator('#live').getAttribute('data-live-state')).toBe(liveState);
-    await expect.poll(() => exp.page.locator('#live').getAttribute('data-live-state')).toBe(liveState);
+    // Server-Sent Events from /v1/events (the page would fall back to polling without them).
+    await expect.poll(() => ent.page.locator('#live').getAttribute('data-live-state')).toBe('on');
+    await expect.poll(() => exp.page.locator('#live').getAttribute('data-live-state')).toBe('on');
     await mark(ent.page);
     await mark(exp.page);
 
@@ -204,7 +201,7 @@ describe.skipIf(skip)('two-way selection and one-to-one talks in headless Chromi
 
     // The inbox lists what happened.
     await ent.page.goto(`${base}/participant/inbox`);
-    if (inboxWired) expect(await ent.page.locator('.inbox > li').count()).toBeGreaterThan(0);
+    expect(await ent.page.locator('.inbox > li').count()).toBeGreaterThan(0);
     await shootBoth(ent.page, 'inbox');
 
     // The next cycle run assigns the agreed pair as fixed.

@@ -220,7 +220,7 @@
     if (typeof window.EventSource !== 'function') {
       startPolling('（每 5 秒自动刷新）');
     } else {
-      var source = new EventSource('/v1/events?channel=' + encodeURIComponent(channel));
+      var source = new EventSource('/v1/events?channels=' + encodeURIComponent(channel));
       var failures = 0;
       source.onopen = function () {
         failures = 0;
@@ -340,6 +340,19 @@
   }
 
   document.addEventListener('click', function (ev) {
+    // Opening an inbox item marks it read (keepalive: the request outlives the navigation).
+    var opened = ev.target instanceof Element ? ev.target.closest('a[data-inbox-open]') : null;
+    if (opened && csrfMeta) {
+      fetch('/v1/inbox/' + encodeURIComponent(opened.getAttribute('data-inbox-open')) + '/read', {
+        method: 'POST',
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': csrfMeta.getAttribute('content'), accept: 'application/json' },
+      }).catch(function () {
+        /* stays unread; nothing lost */
+      });
+      return;
+    }
     var target = ev.target instanceof Element ? ev.target.closest('button') : null;
     if (!target || target.disabled) return;
     if (target.hasAttribute('data-participant-logout')) {
