@@ -140,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reader: services.reader,
     intakeReview: services.intakeReview,
     participants: { participantAccounts: services.participantAccounts, participantSessions: services.auth.participantSessions, cookieSecure: deps.auth?.cookieSecure },
+    selectionPages: { selection: services.selection, accounts: services.participantAccounts, inbox: services.notifications },
   });
   return app;
 }

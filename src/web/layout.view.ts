@@ -20,6 +20,8 @@ export type PageOptions = {
   assets: { css: string; js: string };
   /** data-* attributes on <main> for the script (run id, region). */
   data?: Record<string, string>;
+  /** A page area's own stylesheet and script, after the shared ones (the selection pages). */
+  extra?: { css: readonly string[]; js: readonly string[] };
 };
 
 export function renderPage(o: PageOptions): string {
@@ -35,6 +37,8 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${o.assets.css}">
 <script src="${o.assets.js}" defer></script>
+${o.extra?.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${o.extra?.js.map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
@@ -44,6 +48,7 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
     v
       ? html`<div class="who">
     ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
+    <a href="/selection">双向选择</a>
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>
     <button type="button" class="link-button" data-logout>退出登录</button>
   </div>`

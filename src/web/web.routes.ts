@@ -21,17 +21,22 @@ import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
 import { participantPageRoutes, type ParticipantPageOptions } from './participant-pages.routes';
 import { reviewBody } from './review.view';
+import { isParticipantPage, PARTICIPANT_LOGIN, selectionPageRoutes, type SelectionPageServices } from './selection-pages.routes';
 
 export type WebRouteOptions = {
   review: ReviewService;
   accounts: Pick<AccountService, 'getUser'>;
-  reader: Pick<IntakeReader, 'regions'>;
+  reader: Pick<IntakeReader, 'regions' | 'get'>;
   intakeReview: Pick<IntakeReviewService, 'queue'>;
   /** The invitation link and the participant sign-in pages. */
   participants: Omit<ParticipantPageOptions, 'assets'>;
+  /** The two-way selection pages (participants and county oversight). */
+  selectionPages?: SelectionPageServices;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
+const ASSET_NAMES = ['app.css', 'app.js', 'selection.css', 'selection.js'] as const;
+type AssetName = (typeof ASSET_NAMES)[number];
 
 function loadAsset(name: string, type: string): Asset {
   const body = readFileSync(new URL(`./assets/${name}`, import.meta.url));
@@ -67,9 +72,19 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants }) => {
-  const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants, selectionPages }) => {
+  const css = 'text/css; charset=utf-8';
+  const js = 'text/javascript; charset=utf-8';
+  const files: Record<AssetName, Asset> = {
+    'app.css': loadAsset('app.css', css),
+    'app.js': loadAsset('app.js', js),
+    'selection.css': loadAsset('selection.css', css),
+    'selection.js': loadAsset('selection.js', js),
+  };
+  const assets = { css: files['app.css'], js: files['app.js'] };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
+  // The selection pages load the shared files first, then their own.
+  const selectionAssets = { css: [assets.css.href, files['selection.css'].href], js: [assets.js.href, files['selection.js'].href] };
   const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
 
   const send = (reply: FastifyReply, o: Omit<PageOptions, 'assets'>, status = 200) =>
@@ -99,6 +114,8 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       status = err.statusCode;
       message = '请求无效';
     }
+    // Enterprise and expert pages have their own sign-in form.
+    if (status === 401 && isParticipantPage(req.url)) return reply.redirect(PARTICIPANT_LOGIN, 303);
     if (status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     if (status >= 500) req.log.error({ err }, 'page failed');
     return send(reply, { title: errorTitle(status), body: errorBody(status, message) }, status);
@@ -115,8 +132,8 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
   const hide = { hide: true } as const;
   await app.register(participantPageRoutes, { ...participants, assets: assetHrefs });
 
-  app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(['app.css', 'app.js']) }) } }, async (req, reply) => {
-    const a = req.params.name === 'app.css' ? assets.css : assets.js;
+  app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(ASSET_NAMES) }) } }, async (req, reply) => {
+    const a = files[req.params.name];
     return reply.header('content-type', a.type).header('cache-control', 'public, max-age=86400').send(a.body);
   });
 
@@ -184,4 +201,6 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       });
     },
   );
+
+  if (selectionPages) await app.register(selectionPageRoutes, { ...selectionPages, reader, viewerOf, sendStaff: send, assets: selectionAssets });
 };
