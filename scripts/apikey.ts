@@ -1,14 +1,17 @@
-// npm run apikey -- create --name NAME   prints {"id","key"} once: the only time the key is ever shown
+// npm run apikey -- create --name NAME [--scopes match,intake,participants] [--regions 330302,330303] [--expires 2027-06-30]
+//                                       prints {"id","key"} once: the only time the key is ever shown. Without --scopes the
+//                                       key has every scope; without --regions it is city-wide; without --expires it never expires.
 // npm run apikey -- revoke ID
 // npm run apikey -- list                 one JSON line per key, without secrets
 import { parseArgs } from 'node:util';
+import type { PortalScope } from '../src/auth/auth.types';
 import { fail, openCli, operatorActor, runCommand, writeJsonLine } from './lib/cli';
 
-const USAGE = 'usage: npm run apikey -- create --name NAME | revoke ID | list';
+const USAGE = 'usage: npm run apikey -- create --name NAME [--scopes match,intake,participants] [--regions CODE,...] [--expires YYYY-MM-DD|ISO] | revoke ID | list';
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
-  return parseArgs({ allowPositionals: true, options: { name: { type: 'string' } } });
+  return parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, scopes: { type: 'string' }, regions: { type: 'string' }, expires: { type: 'string' } } });
 }
 try {
   parsed = parse();
@@ -26,7 +29,13 @@ const by = operatorActor();
 await runCommand(cli, async () => {
   const keys = cli.runtime.services.apiKeys;
   if (command === 'create') {
-    writeJsonLine(keys.create(values.name!, by));
+    const list = (v: string | undefined) =>
+      v
+        ?.split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const scopes = list(values.scopes) as PortalScope[] | undefined;
+    writeJsonLine(keys.create(values.name!, by, { scopes, regions: list(values.regions), expiresAt: values.expires }));
   } else if (command === 'revoke') {
     if (!keys.revoke(arg, by)) {
       await cli.close();

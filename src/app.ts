@@ -7,6 +7,8 @@ import type { AccountService } from './auth/account.service';
 import type { AuditLogService } from './auth/audit-log.service';
 import { registerAuth, SESSION_COOKIE, type AuthOptions, type AuthServices } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
+import type { ParticipantAccountService } from './auth/participant-account.service';
+import { participantRoutes } from './auth/participant.routes';
 import type { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
@@ -28,12 +30,24 @@ import type { RegionExportService } from './review/region-export.service';
 import { reviewRoutes } from './review/review.routes';
 import type { ReviewService } from './review/review.service';
 import type { VerificationService } from './review/verification.service';
+import type { LiveEventHub } from './notifications/live-event-hub';
+import { liveEventRoutes } from './notifications/live-events.routes';
+import { notificationRoutes } from './notifications/notification.routes';
+import type { NotificationService } from './notifications/notifier.service';
+import type { WebhookEndpointService } from './notifications/webhook-endpoint.service';
 import type { Logger } from './shared/logger';
 import { webRoutes } from './web/web.routes';
 
 /** The use-cases the HTTP edge calls (src/runtime.ts builds them once). */
 export type AppServices = {
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
+  /** In-app inbox (the Notifier's rows) and the portals' webhook receivers. */
+  notifications: Pick<NotificationService, 'inbox' | 'markRead'>;
+  webhooks: WebhookEndpointService;
+  /** The live-event hub behind GET /v1/events. */
+  live: LiveEventHub;
+  /** Enterprise and expert accounts: invitations, activation, disabling. */
+  participantAccounts: ParticipantAccountService;
   intake: IntakeService;
   /** The county's intake review of demands and expert forms (approve / return / withdraw, the queue). */
   intakeReview: IntakeReviewService;
@@ -62,6 +76,8 @@ export type AppDeps = {
   security?: SecurityHeaderOptions;
   /** Why the model could not be loaded: POST /v1/match then answers 503 naming `npm run setup`. */
   matchingUnavailable?: string;
+  /** Heartbeat comment interval of GET /v1/events (tests use a short one). */
+  liveHeartbeatMs?: number;
   /** config.trustProxy: which proxies' X-Forwarded-For/-Proto decide req.ip and req.protocol. */
   trustProxy?: boolean | number | string;
 };
@@ -98,7 +114,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { services } = deps;
   await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
+  await app.register(participantRoutes, { services: services.auth, participantAccounts: services.participantAccounts, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
+  await app.register(notificationRoutes, { notifications: services.notifications, webhooks: services.webhooks });
+  await app.register(liveEventRoutes, { hub: services.live, heartbeatMs: deps.liveHeartbeatMs });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });
   await app.register(formExportRoutes, { summaryExport: services.summaryExport });
@@ -109,6 +128,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   await app.register(placementRoutes, { placements: services.placements, maxUploadBytes: services.placements.agreements.maxUploadBytes });
   // The review web page (server-rendered, same access control as the API).
-  await app.register(webRoutes, { review: services.review, accounts: services.auth.accounts, reader: services.reader, intakeReview: services.intakeReview });
+  await app.register(webRoutes, {
+    review: services.review,
+    accounts: services.auth.accounts,
+    reader: services.reader,
+    intakeReview: services.intakeReview,
+    participants: { participantAccounts: services.participantAccounts, participantSessions: services.auth.participantSessions, cookieSecure: deps.auth?.cookieSecure },
+  });
   return app;
 }

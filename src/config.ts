@@ -28,6 +28,14 @@ const envSchema = z.object({
   // A placement whose tripartite agreement is not filed this many days after it was made is flagged.
   PLACEMENT_AGREEMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PLACEMENT_UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(10),
+  // Portal webhooks: first retry after the base delay, doubling up to the cap, at most this many attempts.
+  WEBHOOK_BASE_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Ad-hoc POST /v1/match without policy or cycle, when the enterprise's county has no open cycle: this profile.
+  MATCH_DEFAULT_PROFILE: z.string().trim().max(64).optional(),
 });
 
 /** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
@@ -58,6 +66,10 @@ export type Config = {
   cookieSecure: 'auto' | 'always' | 'never';
   /** Placements: days until an unfiled agreement is flagged; the size cap of uploaded documents. */
   placements: { agreementDays: number; maxUploadBytes: number };
+  /** Portal webhook delivery: retry backoff (base doubling up to max), attempts, poll interval, request timeout. */
+  webhooks: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
+  /** The policy profile an ad-hoc portal match uses when neither a policy nor an open cycle of the enterprise's county applies. */
+  matchDefaultProfile: string | null;
 };
 
 export class ConfigError extends AppError {
@@ -94,5 +106,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
     placements: { agreementDays: e.PLACEMENT_AGREEMENT_DAYS, maxUploadBytes: Math.round(e.PLACEMENT_UPLOAD_MAX_MB * 1024 * 1024) },
+    webhooks: {
+      baseDelayMs: e.WEBHOOK_BASE_DELAY_MS,
+      maxDelayMs: e.WEBHOOK_MAX_DELAY_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
+    matchDefaultProfile: e.MATCH_DEFAULT_PROFILE || null,
   };
 }

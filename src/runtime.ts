@@ -7,6 +7,10 @@ import { ApiKeyRepository } from './auth/api-key.repository';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuditLogService } from './auth/audit-log.service';
 import { AuditRepository } from './auth/audit.repository';
+import { ParticipantAccountService } from './auth/participant-account.service';
+import type { ParticipantDirectory } from './auth/participant.port';
+import { ParticipantRepository } from './auth/participant.repository';
+import { ParticipantSessionService } from './auth/participant-session.service';
 import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
 import { UserAdminService } from './auth/user-admin.service';
@@ -48,7 +52,6 @@ import { RankingRepository } from './ranking/ranking.repository';
 import { RetrievalRepository } from './retrieval/retrieval.repository';
 import { RetrievalService } from './retrieval/retrieval.service';
 import { FileDocumentStore } from './placements/file-document-store.adapter';
-import { LoggedNotifier } from './placements/logged-notifier.adapter';
 import { PlacementActivityRepository } from './placements/placement-activity.repository';
 import { PlacementActivityService } from './placements/placement-activity.service';
 import { PlacementAgreementService } from './placements/placement-agreement.service';
@@ -58,11 +61,18 @@ import { PlacementEndService } from './placements/placement-end.service';
 import { PlacementEvaluationService } from './placements/placement-evaluation.service';
 import { PlacementRepository } from './placements/placement.repository';
 import { PlacementService } from './placements/placement.service';
-import type { PlacementNotifier } from './placements/placement.types';
+import type { Notifier } from './notifications/notification.port';
 import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { VerificationService } from './review/verification.service';
+import { createHttpWebhookTransport } from './notifications/http-webhook.adapter';
+import { LiveEventHub } from './notifications/live-event-hub';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notifier.service';
+import { WebhookDeliveryService, type WebhookDeliverySettings } from './notifications/webhook-delivery.service';
+import { WebhookEndpointService } from './notifications/webhook-endpoint.service';
+import type { WebhookTransport } from './notifications/webhook-transport.port';
 import { hashRecord } from './shared/hash';
 import { createLogger, type Logger } from './shared/logger';
 import type { Transaction } from './shared/transaction.port';
@@ -75,12 +85,14 @@ export type RuntimeOverrides = {
   today?: () => string;
   /** ISO timestamp of review decisions (tests pin it). */
   now?: () => string;
-  /** Where placement notices go (tests record them); default: the log until the notification port is merged. */
-  notifier?: PlacementNotifier;
+  /** Where placement notices go (tests record them); default: the notification service (inbox + webhooks). */
+  notifier?: Notifier;
   /** Pins the portraits' "last five years" indicators (evaluations on historic data). */
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
   ranking?: HybridRankerOptions;
+  /** Webhook delivery settings over config.webhooks (tests: a tiny backoff) and another transport. */
+  webhooks?: Partial<WebhookDeliverySettings> & { transport?: WebhookTransport };
 };
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -114,6 +126,8 @@ export type Runtime = {
   ): CycleRunService;
   /** Loads the model (fails with a message that says to run `npm run setup`) and builds retrieval and ranking. */
   matching(): Promise<Matching>;
+  /** The webhook outbox worker: the server starts it (CLIs never do); tests call runOnce. Stopped by close(). */
+  webhookDelivery: WebhookDeliveryService;
   close(): Promise<void>;
 };
 
@@ -127,6 +141,8 @@ function createRepositories(db: Db) {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    participants: new ParticipantRepository(db),
+    notifications: new NotificationRepository(db),
     audit: new AuditRepository(db),
     policyProfiles: new PolicyProfileRepository(db),
     policyContext: new PolicyContextRepository(db),
@@ -143,12 +159,27 @@ function createRepositories(db: Db) {
   };
 }
 
+/** Enterprises by credit code and experts by external id, as auth needs them to bind a participant. */
+function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
+  return {
+    findSubject(side, key) {
+      if (side === 'enterprise') {
+        const e = repos.enterprises.getByCreditCode(key);
+        return e && { displayName: e.name, regionCode: e.region };
+      }
+      const x = repos.experts.getByExternalId(key);
+      return x && { displayName: x.name, regionCode: x.region ?? null };
+    },
+  };
+}
+
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
 function createServices(
   repos: Repositories,
   transaction: Transaction,
   overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
-  placementAdapters: { notifier: PlacementNotifier; dataDir: string; agreementDays: number; maxUploadBytes: number },
+  live: LiveEventHub,
+  placementAdapters: { notifier?: Notifier; dataDir: string; agreementDays: number; maxUploadBytes: number },
 ) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
@@ -164,8 +195,17 @@ function createServices(
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
-  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction });
+  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction, reference: repos.reference });
   const audit = new AuditLogService({ audit: repos.audit });
+  const participantDirectory = participantDirectoryOf(repos);
+  const participantSessions = new ParticipantSessionService({ participants: repos.participants, audit: repos.audit });
+  const participantAccounts = new ParticipantAccountService({
+    participants: repos.participants,
+    directory: participantDirectory,
+    staffNames: accounts,
+    audit: repos.audit,
+    transaction,
+  });
   const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
     profiles: repos.policyProfiles,
@@ -179,11 +219,12 @@ function createServices(
     audit: repos.audit,
     transaction,
   });
+  const notifications = new NotificationService({ notifications: repos.notifications, live });
   const placementDeps: PlacementDeps = {
     placements: repos.placements,
     activity: repos.placementActivity,
     audit: repos.audit,
-    notifier: placementAdapters.notifier,
+    notifier: placementAdapters.notifier ?? notifications,
     policies,
     reference: repos.reference,
     agreementDays: placementAdapters.agreementDays,
@@ -221,7 +262,12 @@ function createServices(
     now: overrides.now,
   });
   const services = {
-    auth: { accounts, sessions, apiKeys, audit },
+    /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
+    notifications,
+    webhooks: new WebhookEndpointService({ notifications: repos.notifications, audit: repos.audit, transaction }),
+    live,
+    auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
+    participantAccounts,
     accounts,
     userAdmin,
     apiKeys,
@@ -276,11 +322,18 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides, {
-    notifier: overrides.notifier ?? new LoggedNotifier(logger),
+  const live = new LiveEventHub();
+  const services = createServices(repos, transaction, overrides, live, {
+    notifier: overrides.notifier,
     dataDir: config.dataDir,
     agreementDays: config.placements.agreementDays,
     maxUploadBytes: config.placements.maxUploadBytes,
+  });
+  const webhookDelivery = new WebhookDeliveryService({
+    notifications: repos.notifications,
+    transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
+    logger,
+    settings: { ...config.webhooks, ...overrides.webhooks },
   });
   const { policies } = services;
 
@@ -379,7 +432,10 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     services,
     createCycleRunService,
     matching: () => (matching ??= buildMatching()),
+    webhookDelivery,
     async close() {
+      await webhookDelivery.stop();
+      live.closeAll();
       if (matching)
         await matching.then(
           () => closeMatching?.(),

@@ -62,6 +62,9 @@ const app = await buildApp({
   }),
 });
 
+// Portal webhooks are delivered by the server only (CLIs write outbox rows; the next server run sends them).
+runtime.webhookDelivery.start();
+
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;

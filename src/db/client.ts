@@ -45,31 +45,31 @@ export function openDatabase(file: string): Db {
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
-/** created_at of the newest applied migration (drizzle's bookkeeping table), or -1 when none is. */
-function lastAppliedMigration(sqlite: Database.Database): number {
+/** created_at of every applied migration (drizzle's bookkeeping table); empty when none is. */
+function appliedMigrations(sqlite: Database.Database): Set<number> {
   const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
-  if (!table) return -1;
-  const row = sqlite.prepare(`SELECT created_at AS at FROM ${MIGRATIONS_TABLE} ORDER BY created_at DESC LIMIT 1`).get() as { at: number } | undefined;
-  return row ? Number(row.at) : -1;
+  if (!table) return new Set();
+  const rows = sqlite.prepare(`SELECT created_at AS at FROM ${MIGRATIONS_TABLE}`).all() as Array<{ at: number }>;
+  return new Set(rows.map((r) => Number(r.at)));
 }
 
 /**
  * drizzle's migrator, in the same bookkeeping table, but safe for processes starting at once: it writes
  * nothing when the schema is current (a start-up never takes the write lock for nothing), and otherwise
  * migrates inside BEGIN IMMEDIATE, re-checking under the lock, so a second process waits and then finds the
- * work done instead of running the same CREATE TABLE again.
+ * work done instead of running the same CREATE TABLE again. Every migration not yet recorded is applied, not
+ * only those newer than the newest recorded: branches developed in parallel merge their numbered migrations
+ * in any order, and a database that already has a later one must still get an earlier one merged after it.
  */
 function applyMigrations(sqlite: Database.Database): void {
   const migrations = readMigrationFiles({ migrationsFolder });
-  const newest = Math.max(...migrations.map((m) => m.folderMillis));
-  if (lastAppliedMigration(sqlite) >= newest) return;
+  const pending = (applied: Set<number>) => migrations.filter((m) => !applied.has(m.folderMillis));
+  if (!pending(appliedMigrations(sqlite)).length) return;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`);
-    const last = lastAppliedMigration(sqlite);
     const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
-    for (const m of migrations) {
-      if (m.folderMillis <= last) continue;
+    for (const m of pending(appliedMigrations(sqlite))) {
       for (const statement of m.sql) if (statement.trim()) sqlite.exec(statement);
       record.run(m.hash, m.folderMillis);
     }

@@ -18,7 +18,7 @@ const KINDS: Array<{ kind: ReviewKind; path: string; label: string }> = [
 const ACTIONS: Array<{ action: ReviewAction; summary: string; access: RouteAccess }> = [
   { action: 'approve', summary: '审核通过（进入匹配）', access: { staff: ['admin', 'reviewer'] } },
   { action: 'return', summary: '退回修改（须填写理由）', access: { staff: ['admin', 'reviewer'] } },
-  { action: 'withdraw', summary: '撤回表单', access: { staff: ['admin', 'reviewer'], portal: true } },
+  { action: 'withdraw', summary: '撤回表单', access: { staff: ['admin', 'reviewer'], portal: ['intake'] } },
 ];
 
 const params = z.object({ key: z.string().min(1).max(64) });
@@ -39,8 +39,8 @@ export const intakeReviewRoutes: FastifyPluginAsyncZod<IntakeReviewRouteOptions>
         async (req) => {
           const principal = requirePrincipal(req);
           if (!reader.exists(k.kind, req.params.key)) throw notFound(k.label, req.params.key);
-          // An expert without a region belongs to no county: only the city decides on it.
-          if (principal.kind === 'staff') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
+          // An expert without a region belongs to no county: only the city (or a city-wide portal) decides on it.
+          assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
           const state = intakeReview.decideByKey(k.kind, req.params.key, a.action, auditActorOf(principal), req.body?.reason);
           req.auditContext = { recorded: true };
           return state;
@@ -51,13 +51,14 @@ export const intakeReviewRoutes: FastifyPluginAsyncZod<IntakeReviewRouteOptions>
     app.get(
       `${k.path}/:key/review`,
       {
-        config: { access: { staff: ALL_STAFF, portal: true } },
+        config: { access: { staff: ALL_STAFF, portal: ['intake'] } },
         schema: { tags: ['入库审核'], summary: `${k.label}的审核状态与退回理由`, params, response: { 200: reviewStateSchema, ...errorResponses } },
       },
       async (req) => {
         const principal = requirePrincipal(req);
         if (!reader.exists(k.kind, req.params.key)) throw notFound(k.label, req.params.key);
-        if (k.kind === 'demands') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
+        // Experts are the city's shared pool for staff; a region-limited portal key sees only its counties' forms.
+        if (k.kind === 'demands' || principal.kind === 'portal') assertRegion(principal, reader.regionOf(k.kind, req.params.key) ?? null);
         return intakeReview.stateByKey(k.kind, req.params.key);
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_STAFF, auditActorOf, requirePrincipal } from '../auth/access.policy';
-import type { RouteAccess } from '../auth/auth.types';
+import type { Principal, RouteAccess } from '../auth/auth.types';
 import { assertRegion, regionFilter } from '../auth/region-scope.policy';
 import { errorResponses, paginationQuerySchema } from '../http/common.schema';
 import { AppError, notFound } from '../shared/errors';
@@ -28,17 +28,25 @@ type Resource = {
 };
 
 const RESOURCES: Resource[] = [
-  { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema, writers: { staff: ['admin'], portal: true }, regional: false },
+  { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema, writers: { staff: ['admin'], portal: ['intake'] }, regional: false },
   {
     kind: 'enterprises',
     path: '/v1/enterprises',
     label: '企业',
     keyField: 'creditCode',
     body: enterpriseSchema,
-    writers: { staff: ['admin', 'reviewer'], portal: true },
+    writers: { staff: ['admin', 'reviewer'], portal: ['intake'] },
     regional: true,
   },
-  { kind: 'demands', path: '/v1/demands', label: '需求', keyField: 'externalId', body: demandSchema, writers: { staff: ['admin', 'reviewer'], portal: true }, regional: true },
+  {
+    kind: 'demands',
+    path: '/v1/demands',
+    label: '需求',
+    keyField: 'externalId',
+    body: demandSchema,
+    writers: { staff: ['admin', 'reviewer'], portal: ['intake'] },
+    regional: true,
+  },
 ];
 const readers: RouteAccess = { staff: ALL_STAFF };
 
@@ -68,7 +76,10 @@ export type IntakeRouteOptions = { intake: IntakeService; reader: IntakeReader }
 export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (app, { intake, reader }) => {
   // The county a submitted record would belong to; unknown when its enterprise is unknown (the save then answers 422).
   const bodyRegion = (kind: EntityKind, body: Record<string, string>): string | undefined =>
-    kind === 'enterprises' ? body.region : kind === 'demands' ? reader.regionOf('enterprises', body.enterpriseCreditCode) : undefined;
+    kind === 'demands' ? reader.regionOf('enterprises', body.enterpriseCreditCode) : body.region;
+  // Enterprises and demands are county data for everyone; experts (the city's shared pool) only for a
+  // region-limited portal key, which may write and read only its counties' records.
+  const regionBound = (r: Resource, p: Principal) => r.regional || (p.kind === 'portal' && p.regions !== null);
 
   for (const r of RESOURCES) {
     const tags = [r.label];
@@ -82,7 +93,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
         const body = req.body as Record<string, string>;
         const key = body[r.keyField];
         const region = bodyRegion(r.kind, body);
-        if (r.regional && region !== undefined) assertRegion(requirePrincipal(req), region);
+        const principal = requirePrincipal(req);
+        // A region-limited portal may not file an expert without a county (it would be outside all of its counties).
+        if (regionBound(r, principal) && (region !== undefined || !r.regional)) assertRegion(principal, region ?? null);
         if (reader.exists(r.kind, key)) {
           throw new AppError('ALREADY_EXISTS', `${r.label}已存在：${key}（修改请用 PUT）`, { [r.keyField]: key });
         }
@@ -113,7 +126,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
         }
         if (!reader.exists(r.kind, key)) throw notFound(r.label, key);
         const region = bodyRegion(r.kind, body);
-        if (r.regional) {
+        if (regionBound(r, requirePrincipal(req))) {
           // Both ends count: a reviewer may neither edit another county's record nor move one into or out of theirs.
           const principal = requirePrincipal(req);
           assertRegion(principal, reader.regionOf(r.kind, key));
@@ -134,7 +147,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRouteOptions> = async (ap
       async (req) => {
         const found = reader.get(r.kind, req.params.key);
         if (!found) throw notFound(r.label, req.params.key);
-        if (r.regional) assertRegion(requirePrincipal(req), reader.regionOf(r.kind, req.params.key));
+        if (regionBound(r, requirePrincipal(req))) assertRegion(requirePrincipal(req), reader.regionOf(r.kind, req.params.key));
         return found;
       },
     );

@@ -117,15 +117,15 @@ export class PlacementCore {
   }
 
   /**
-   * A party's step: the party itself, or staff / a portal recording it on the party's behalf (they name the
-   * side). Returns the side acting.
+   * A party's step: the participant itself (its own page, or a portal acting for it), on its own placement only.
+   * Staff never act for a party: the enterprise's confirmation is the check on the expert's log. Returns the side.
    */
   protected assertParty(b: PlacementBundle, caller: PlacementCaller, allowed: readonly PartySide[]): PartySide {
-    if (caller.role === 'viewer') throw new AppError('FORBIDDEN', '只读账号不能办理');
-    if (!caller.party) throw new AppError('SIDE_REQUIRED', `请注明代哪一方办理（side：${allowed.map((s) => `${s} ${sideLabel(s)}`).join('、')}）`);
+    const who = allowed.map(sideLabel).join('或');
+    if (caller.role !== 'participant' || !caller.party) throw new AppError('FORBIDDEN', `此操作由${who}本人办理`);
     const side = partyOf(caller, b.p);
     if (side === null) throw new AppError('FORBIDDEN', '只能办理本人（本企业）的选派事项');
-    if (!allowed.includes(side)) throw new AppError('FORBIDDEN', `此操作由${allowed.map(sideLabel).join('或')}办理`);
+    if (!allowed.includes(side)) throw new AppError('FORBIDDEN', `此操作由${who}办理`);
     return side;
   }
 

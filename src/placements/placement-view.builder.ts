@@ -173,12 +173,11 @@ export function actionsFor(b: PlacementBundle, caller: PlacementCaller, today: s
   const s = settingsOf(b.profile);
   const programme = p.kind === 'programme';
   const serving = programme && (p.state === 'pending_agreement' || p.state === 'active');
-  const party = caller.role === 'participant' || caller.role === 'portal' || caller.role === 'reviewer' || caller.role === 'admin';
   const county = caller.role === 'reviewer';
   const city = caller.role === 'admin';
-  const side = partyOf(caller, p);
-  const asExpert = party && (side === 'expert' || (caller.role !== 'participant' && caller.party === null));
-  const asEnterprise = party && (side === 'enterprise' || (caller.role !== 'participant' && caller.party === null));
+  const side = caller.role === 'participant' ? partyOf(caller, p) : null;
+  const asExpert = side === 'expert';
+  const asEnterprise = side === 'enterprise';
   const opens = evaluationOpensOn(b);
   const term = b.evaluations.find((e) => e.kind === 'term');
   const renewal = b.renewal;
@@ -194,7 +193,7 @@ export function actionsFor(b: PlacementBundle, caller: PlacementCaller, today: s
     requestTermination: serving && !!s.termination && !b.termination && (asExpert || asEnterprise),
     fileTermination: serving && b.termination?.status === 'requested' && county,
     requestRenewal: programme && p.state === 'evaluated' && !!s.renewal && s.renewal.grades.includes(p.grade as Grade) && !renewal && (asExpert || asEnterprise),
-    acceptRenewal: programme && p.state === 'evaluated' && renewal?.status === 'requested' && (side !== null ? side !== renewal.requestedSide : asExpert || asEnterprise),
+    acceptRenewal: programme && p.state === 'evaluated' && renewal?.status === 'requested' && side !== null && side !== renewal.requestedSide,
   };
 }
 

@@ -20,7 +20,6 @@ import {
   documentSchema,
   gradeBodySchema,
   gradeConfirmBodySchema,
-  onBehalfSchema,
   outcomeBodySchema,
   placementDetailSchema,
   placementItemParamsSchema,
@@ -39,7 +38,6 @@ import {
   topListSchema,
   uploadQuerySchema,
   DOCUMENT_MEDIA_TYPES,
-  type PartySide,
 } from './placement.schema';
 import type { PlacementService } from './placement.service';
 import type { PlacementCaller } from './placement.types';
@@ -58,22 +56,33 @@ export type PlacementRouteOptions = {
 };
 
 const tags = ['选派管理'];
-const readers: RouteAccess = { staff: ALL_STAFF, portal: true };
-/** Writes: county reviewers and the city (the services decide which step is whose), portals acting for a party. */
-const writers: RouteAccess = { staff: ['admin', 'reviewer'], portal: true };
+// A party acts as a participant (its own page, or a portal with the 'participants' scope acting for it) and only
+// on its own placements; the county and the city act as staff. The services decide which step is whose.
+const BOTH = ['enterprise', 'expert'] as const;
+const readers: RouteAccess = { staff: ALL_STAFF, participant: BOTH };
+const county: RouteAccess = { staff: ['reviewer'] };
+const countyOrCity: RouteAccess = { staff: ['admin', 'reviewer'] };
+const cityOnly: RouteAccess = { staff: ['admin'] };
+const bothParties: RouteAccess = { participant: BOTH };
+const partiesOrCounty: RouteAccess = { staff: ['reviewer'], participant: BOTH };
+const expertOnly: RouteAccess = { participant: ['expert'] };
+const enterpriseOnly: RouteAccess = { participant: ['enterprise'] };
 const city: RouteAccess = { staff: ['admin', 'viewer'] };
 const staffOnly: RouteAccess = { staff: ALL_STAFF };
 
-/** The caller as the services see it; staff and portals record a party's step by naming its side. */
-function callerOf(req: FastifyRequest, side?: PartySide): PlacementCaller {
+/** The caller as the services see it: a participant speaks for its own side and record. */
+function callerOf(req: FastifyRequest): PlacementCaller {
   const p = requirePrincipal(req);
-  const party = side ? { side, key: null } : null;
-  if (p.kind === 'portal') return { actor: auditActorOf(p), role: 'portal', region: null, party };
-  return { actor: auditActorOf(p), role: p.role, region: p.role === 'reviewer' ? (p.region ?? '(none)') : null, party };
+  const actor = auditActorOf(p);
+  if (p.kind === 'participant') {
+    const key = p.side === 'enterprise' ? p.enterpriseCreditCode : p.expertExternalId;
+    return { actor, role: 'participant', region: p.regionCode || null, party: { side: p.side, key: key ?? '' } };
+  }
+  if (p.kind === 'portal') return { actor, role: 'portal', region: null, party: null };
+  return { actor, role: p.role, region: p.role === 'reviewer' ? (p.region ?? '(none)') : null, party: null };
 }
 
-const sideQuery = onBehalfSchema;
-const uploadQuery = uploadQuerySchema.extend(onBehalfSchema.shape);
+const uploadQuery = uploadQuerySchema;
 const detailResponse = { 200: placementDetailSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] };
 
 /** /v1/placements/… — the life of a placement: agreement, service log, outcomes, evaluation, termination, renewal. */
@@ -103,7 +112,7 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/agreed-pairs',
     {
-      config: { access: writers },
+      config: { access: countyOrCity },
       schema: {
         tags,
         summary: '登记供需双方协商一致的选派（按周期策略校验全部硬性条件后建立选派记录）',
@@ -146,7 +155,7 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.put(
     '/v1/placements/:placementId/agreement',
     {
-      config: { access: writers },
+      config: { access: partiesOrCounty },
       schema: {
         tags,
         summary: '上传签署的三方协议（请求体为文件本身：PDF、PNG 或 JPEG，按内容识别，大小受限；记录 SHA-256）',
@@ -155,14 +164,13 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
         response: detailResponse,
       },
     },
-    async (req) =>
-      recorded(req, s.agreements.uploadAgreement(req.params.placementId, { fileName: req.query.fileName, bytes: bytesOf(req) }, req.query.signedOn, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.agreements.uploadAgreement(req.params.placementId, { fileName: req.query.fileName, bytes: bytesOf(req) }, req.query.signedOn, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/agreement/decision',
     {
-      config: { access: writers },
+      config: { access: county },
       schema: {
         tags,
         summary: '区县备案三方协议（file）或退回（return，须填理由）',
@@ -177,7 +185,7 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/:placementId/documents',
     {
-      config: { access: writers },
+      config: { access: partiesOrCounty },
       schema: {
         tags,
         summary: '上传成果佐证材料（PDF、PNG 或 JPEG）',
@@ -186,7 +194,7 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
         response: { 200: documentSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
       },
     },
-    async (req) => recorded(req, s.agreements.uploadEvidence(req.params.placementId, { fileName: req.query.fileName, bytes: bytesOf(req) }, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.agreements.uploadEvidence(req.params.placementId, { fileName: req.query.fileName, bytes: bytesOf(req) }, callerOf(req))),
   );
 
   app.get(
@@ -208,71 +216,67 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/:placementId/service-log',
     {
-      config: { access: writers },
+      config: { access: expertOnly },
       schema: {
         tags,
         summary: '专家记录服务台账（日期、天数、服务内容、服务对象），待企业确认',
         params: placementParamsSchema,
-        querystring: sideQuery,
         body: serviceLogBodySchema,
         response: { 200: placementDetailSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.activity.logService(req.params.placementId, req.body, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.activity.logService(req.params.placementId, req.body, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/service-log/:itemId/review',
     {
-      config: { access: writers },
+      config: { access: enterpriseOnly },
       schema: {
         tags,
         summary: '企业确认服务记录（confirm）或提出异议（dispute，须填理由）',
         params: placementItemParamsSchema,
-        querystring: sideQuery,
         body: serviceLogReviewBodySchema,
         response: { 200: placementDetailSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.activity.reviewServiceLog(req.params.placementId, req.params.itemId, req.body, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.activity.reviewServiceLog(req.params.placementId, req.params.itemId, req.body, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/outcomes',
     {
-      config: { access: writers },
+      config: { access: partiesOrCounty },
       schema: {
         tags,
         summary: '登记成果（破解技术难题、技术攻关项目、知识产权申请、新技术新产品、培训、培养人才、平台建设）及佐证',
         params: placementParamsSchema,
-        querystring: sideQuery,
         body: outcomeBodySchema,
         response: { 200: placementDetailSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.activity.recordOutcome(req.params.placementId, req.body, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.activity.recordOutcome(req.params.placementId, req.body, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/evaluations',
     {
-      config: { access: writers },
+      config: { access: enterpriseOnly },
       schema: {
         tags,
         summary: '企业提交评价（期满评价或年度评价）',
         params: placementParamsSchema,
-        querystring: sideQuery,
         body: assessmentBodySchema,
         response: { 200: placementDetailSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.evaluations.assess(req.params.placementId, req.body, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.evaluations.assess(req.params.placementId, req.body, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/evaluations/:itemId/grade',
     {
-      config: { access: writers },
+      config: { access: county },
       schema: { tags, summary: '区县评定等次（须填理由）', params: placementItemParamsSchema, body: gradeBodySchema, response: { 200: placementDetailSchema, ...errorResponses } },
     },
     async (req) => recorded(req, s.evaluations.grade(req.params.placementId, req.params.itemId, req.body, callerOf(req))),
@@ -281,7 +285,7 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/:placementId/evaluations/:itemId/confirm',
     {
-      config: { access: writers },
+      config: { access: cityOnly },
       schema: {
         tags,
         summary: '市级确认评价等次（confirm）或退回区县（return，须填意见）；期满等次确认后计入选派资格规则',
@@ -296,23 +300,22 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/:placementId/termination',
     {
-      config: { access: writers },
+      config: { access: bothParties },
       schema: {
         tags,
         summary: '企业或专家申请提前终止（须填理由），待区县备案',
         params: placementParamsSchema,
-        querystring: sideQuery,
         body: terminationBodySchema,
         response: { 200: placementDetailSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.ends.requestTermination(req.params.placementId, req.body, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.ends.requestTermination(req.params.placementId, req.body, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/termination/file',
     {
-      config: { access: writers },
+      config: { access: county },
       schema: {
         tags,
         summary: '区县备案提前终止：专家恢复可选派，企业可重新提交需求',
@@ -327,32 +330,30 @@ export const placementRoutes: FastifyPluginAsyncZod<PlacementRouteOptions> = asy
   app.post(
     '/v1/placements/:placementId/renewal',
     {
-      config: { access: writers },
+      config: { access: bothParties },
       schema: {
         tags,
         summary: '考核优秀后申请续聘（企业或专家一方提出）',
         params: placementParamsSchema,
-        querystring: sideQuery,
         response: { 200: renewalResultSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.ends.requestRenewal(req.params.placementId, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.ends.requestRenewal(req.params.placementId, callerOf(req))),
   );
 
   app.post(
     '/v1/placements/:placementId/renewal/accept',
     {
-      config: { access: writers },
+      config: { access: bothParties },
       schema: {
         tags,
         summary: '另一方同意续聘：按现行政策校验后直接建立下一服务期，无需重新匹配',
         params: placementParamsSchema,
-        querystring: sideQuery,
         body: renewalAcceptBodySchema,
         response: { 200: renewalResultSchema, ...errorResponses },
       },
     },
-    async (req) => recorded(req, s.ends.acceptRenewal(req.params.placementId, req.body.termStart, callerOf(req, req.query.side))),
+    async (req) => recorded(req, s.ends.acceptRenewal(req.params.placementId, req.body.termStart, callerOf(req))),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import type { NotificationEvent, Notifier, Recipient } from '../notifications/notification.port';
 import type { AuditActor } from '../shared/audit-trail.port';
 import type {
   AgreedPairInput,
@@ -41,20 +42,10 @@ export type PlacementCaller = {
   party: { side: PartySide; key: string | null } | null;
 };
 
-/** The notifier port (src/notifications/notification.port.ts, i14a), structurally: called inside the change's transaction. */
-export type PlacementRecipient = { kind: 'participant'; side: PartySide; key: string } | { kind: 'staff'; userId: number } | { kind: 'county'; regionCode: string };
-export type PlacementNotification = {
-  type: string;
-  regionCode: string;
-  subject: string;
-  body: string;
-  link?: string;
-  recipients: readonly PlacementRecipient[];
-  data?: Record<string, unknown>;
-};
-export interface PlacementNotifier {
-  notify(event: PlacementNotification): void;
-}
+/** The notifier port (src/notifications/notification.port.ts): called inside the change's transaction. */
+export type PlacementRecipient = Recipient;
+export type PlacementNotification = NotificationEvent;
+export type PlacementNotifier = Notifier;
 
 /** A file as uploaded: its bytes and the name the user gave it (the type is sniffed from the bytes). */
 export type UploadedFile = { fileName: string; bytes: Buffer };

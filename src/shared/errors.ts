@@ -34,6 +34,13 @@ export const ERROR_STATUS = {
   SERVICE_LOG_OUT_OF_TERM: 400,
   /** Staff or a portal recording a party's step must say which party (side). */
   SIDE_REQUIRED: 400,
+  /** API key limits (npm run apikey -- create): unknown scope or county, expiry not in the future. */
+  INVALID_SCOPE: 400,
+  INVALID_REGION: 400,
+  INVALID_EXPIRY: 400,
+  INVALID_WEBHOOK: 400,
+  /** An invitation link that is unknown, used, replaced or expired. */
+  INVITATION_INVALID: 410,
   // 401 / 403: who is asking
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,

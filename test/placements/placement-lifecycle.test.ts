@@ -46,6 +46,8 @@ function eligiblePair(cycle: string, skip: Set<string> = new Set()) {
 
 async function walkToTermEvaluation(cycle: string, pair: ReturnType<typeof eligiblePair>, reviewer: AuthHeaders, grade: string): Promise<PlacementDetail> {
   clock = '2025-07-01T02:00:00.000Z';
+  const enterprise = await t.asEnterprise(pair.enterprise);
+  const expert = await t.asExpert(pair.expertId);
   const created = await call('POST', '/v1/placements/agreed-pairs', reviewer, {
     expertId: pair.expertId,
     enterpriseCreditCode: pair.enterprise,
@@ -57,19 +59,17 @@ async function walkToTermEvaluation(cycle: string, pair: ReturnType<typeof eligi
   const id = created.body.id as number;
   expect(created.body).toMatchObject({ state: 'pending_agreement', termStart: '2025-07-01', termEnd: '2027-06-30', agreementStatus: 'none' });
 
-  const upload = await call(
-    'PUT',
-    `/v1/placements/${id}/agreement?fileName=${encodeURIComponent('三方协议.pdf')}&side=enterprise&signedOn=2025-07-01`,
-    reviewer,
-    PDF,
-    'application/pdf',
-  );
+  const upload = await call('PUT', `/v1/placements/${id}/agreement?fileName=${encodeURIComponent('三方协议.pdf')}&signedOn=2025-07-01`, reviewer, PDF, 'application/pdf');
   expect(upload.status, JSON.stringify(upload.body)).toBe(200);
+  // Filing is the county's; a party cannot file its own agreement.
+  expect(await call('POST', `/v1/placements/${id}/agreement/decision`, enterprise, { action: 'file' })).toMatchObject({ status: 403 });
   const filed = await call('POST', `/v1/placements/${id}/agreement/decision`, reviewer, { action: 'file' });
   expect(filed.body).toMatchObject({ state: 'active', agreement: { status: 'filed' } });
 
   clock = '2025-07-20T02:00:00.000Z';
-  const logged = await call('POST', `/v1/placements/${id}/service-log?side=expert`, reviewer, {
+  // The expert logs service; staff cannot log it for them.
+  expect(await call('POST', `/v1/placements/${id}/service-log`, reviewer, { date: '2025-07-10', days: 3, activity: 'x', participants: 'y' })).toMatchObject({ status: 403 });
+  const logged = await call('POST', `/v1/placements/${id}/service-log`, expert, {
     date: '2025-07-10',
     days: 3,
     activity: '产线工艺诊断',
@@ -77,9 +77,10 @@ async function walkToTermEvaluation(cycle: string, pair: ReturnType<typeof eligi
   });
   expect(logged.status, JSON.stringify(logged.body)).toBe(200);
   const entry = (logged.body.serviceLog as Array<{ id: number }>)[0];
-  const confirmed = await call('POST', `/v1/placements/${id}/service-log/${entry.id}/review?side=enterprise`, reviewer, { action: 'confirm' });
+  expect(await call('POST', `/v1/placements/${id}/service-log/${entry.id}/review`, expert, { action: 'confirm' })).toMatchObject({ status: 403 });
+  const confirmed = await call('POST', `/v1/placements/${id}/service-log/${entry.id}/review`, enterprise, { action: 'confirm' });
   expect(confirmed.body).toMatchObject({ serviceTime: { confirmedDays: 3 } });
-  const outcome = await call('POST', `/v1/placements/${id}/outcomes?side=expert`, reviewer, {
+  const outcome = await call('POST', `/v1/placements/${id}/outcomes`, expert, {
     kind: 'training',
     quantity: 1,
     date: '2025-07-15',
@@ -89,7 +90,7 @@ async function walkToTermEvaluation(cycle: string, pair: ReturnType<typeof eligi
   expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
 
   clock = '2027-06-10T02:00:00.000Z';
-  const assessed = await call('POST', `/v1/placements/${id}/evaluations?side=enterprise`, reviewer, { kind: 'term', grade, comment: '企业评价' });
+  const assessed = await call('POST', `/v1/placements/${id}/evaluations`, enterprise, { kind: 'term', grade, comment: '企业评价' });
   expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
   const evaluation = (assessed.body.evaluations as Array<{ id: number; kind: string }>).find((e) => e.kind === 'term')!;
   const graded = await call('POST', `/v1/placements/${id}/evaluations/${evaluation.id}/grade`, reviewer, { grade, reason: '按协议任务完成情况评定' });
@@ -130,14 +131,18 @@ describe('a placement graded 优秀 under Xinxiang', () => {
     const pair = eligiblePair('xinxiang-demo');
     const reviewer = await t.asReviewer(pair.region);
     const placement = await walkToTermEvaluation('xinxiang-demo', pair, reviewer, '优秀');
-    expect(placement.actions.requestRenewal).toBe(true);
+    const enterprise = await t.asEnterprise(pair.enterprise);
+    const expert = await t.asExpert(pair.expertId);
+    // The parties see the renewal offered; the city administrator does not (it is the parties' to ask).
+    expect(placement.actions.requestRenewal).toBe(false);
+    expect((await call('GET', `/v1/placements/${placement.id}`, enterprise)).body).toMatchObject({ actions: { requestRenewal: true } });
     const runsBefore = t.db.select().from(cycleRuns).all().length;
 
-    const asked = await call('POST', `/v1/placements/${placement.id}/renewal?side=enterprise`, reviewer);
+    const asked = await call('POST', `/v1/placements/${placement.id}/renewal`, enterprise);
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
-    const same = await call('POST', `/v1/placements/${placement.id}/renewal/accept?side=enterprise`, reviewer, {});
+    const same = await call('POST', `/v1/placements/${placement.id}/renewal/accept`, enterprise, {});
     expect(same).toMatchObject({ status: 403 });
-    const accepted = await call('POST', `/v1/placements/${placement.id}/renewal/accept?side=expert`, reviewer, {});
+    const accepted = await call('POST', `/v1/placements/${placement.id}/renewal/accept`, expert, {});
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const next = accepted.body.next as PlacementDetail;
     expect(next).toMatchObject({ origin: 'renewal', state: 'pending_agreement', renewalOf: placement.id, termStart: '2027-07-01', termEnd: '2029-06-30', cycleId: null });

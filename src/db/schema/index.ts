@@ -6,3 +6,5 @@ export * from './cycle-run.schema';
 export * from './review.schema';
 export * from './intake-review.schema';
 export * from './placement.schema';
+export * from './participant.schema';
+export * from './notification.schema';
