@@ -24,6 +24,7 @@ import type { IntakeService } from './intake/intake.service';
 import { placementRoutes, type PlacementRouteOptions } from './placements/placement.routes';
 import { policyRoutes } from './policy/policy.routes';
 import type { PolicyService } from './policy/policy.service';
+import type { MatchDefaultsService } from './ranking/match-defaults.service';
 import { matchRoutes, matchUnavailableRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
 import type { RegionExportService } from './review/region-export.service';
@@ -53,6 +54,8 @@ export type AppServices = {
   intakeReview: IntakeReviewService;
   reader: IntakeReader;
   policies: PolicyService;
+  /** Ad-hoc /v1/match without policy or cycle: the county's open cycle or the configured default profile. */
+  matchDefaults: MatchDefaultsService;
   cycleRuns: CycleRunReader;
   review: ReviewService;
   /** County resolution of unknown facts (待核实): facts entered or a reasoned verdict. */
@@ -122,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });
   await app.register(formExportRoutes, { summaryExport: services.summaryExport });
   await app.register(policyRoutes, { policies: services.policies, reader: services.reader });
-  if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness });
+  if (deps.ranker) await app.register(matchRoutes, { ranker: deps.ranker, reader: services.reader, readiness: deps.readiness, defaults: services.matchDefaults });
   else if (deps.matchingUnavailable !== undefined) await app.register(matchUnavailableRoutes, { reason: deps.matchingUnavailable });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });

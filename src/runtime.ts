@@ -46,6 +46,7 @@ import { createJiebaKeywordExtractor } from './portraits/jieba-keyword.adapter';
 import { PortraitRepository } from './portraits/portrait.repository';
 import { SHIPPED_WEIGHTS } from './ranking/fusion';
 import { HybridRanker, type HybridRankerOptions } from './ranking/hybrid-ranker.service';
+import { MatchDefaultsService } from './ranking/match-defaults.service';
 import { createLexicalTokenizer } from './ranking/lexical-tokenizer';
 import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
@@ -179,7 +180,8 @@ function createServices(
   transaction: Transaction,
   overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
   live: LiveEventHub,
-  placementAdapters: { notifier?: Notifier; dataDir: string; agreementDays: number; maxUploadBytes: number },
+  config: Config,
+  placementAdapters: { notifier?: Notifier },
 ) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
@@ -227,12 +229,12 @@ function createServices(
     notifier: placementAdapters.notifier ?? notifications,
     policies,
     reference: repos.reference,
-    agreementDays: placementAdapters.agreementDays,
+    agreementDays: config.placements.agreementDays,
     now: overrides.now,
   };
   const placements = {
     placements: new PlacementService(placementDeps),
-    agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(placementAdapters.dataDir), maxUploadBytes: placementAdapters.maxUploadBytes }),
+    agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(config.dataDir), maxUploadBytes: config.placements.maxUploadBytes }),
     activity: new PlacementActivityService(placementDeps),
     evaluations: new PlacementEvaluationService(placementDeps),
     ends: new PlacementEndService(placementDeps),
@@ -261,6 +263,12 @@ function createServices(
     policies,
     now: overrides.now,
   });
+  const matchDefaults = new MatchDefaultsService({
+    cycles: repos.reference,
+    policies,
+    enterpriseRegion: (code) => repos.enterprises.getByCreditCode(code)?.region,
+    defaultProfile: config.matchDefaultProfile,
+  });
   const services = {
     /** The Notifier (inbox + webhook outbox) that use-cases call inside their transaction. */
     notifications,
@@ -275,6 +283,7 @@ function createServices(
     intakeReview,
     reader,
     policies,
+    matchDefaults,
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
@@ -323,12 +332,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
   const live = new LiveEventHub();
-  const services = createServices(repos, transaction, overrides, live, {
-    notifier: overrides.notifier,
-    dataDir: config.dataDir,
-    agreementDays: config.placements.agreementDays,
-    maxUploadBytes: config.placements.maxUploadBytes,
-  });
+  const services = createServices(repos, transaction, overrides, live, config, { notifier: overrides.notifier });
   const webhookDelivery = new WebhookDeliveryService({
     notifications: repos.notifications,
     transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),

@@ -6,6 +6,7 @@ import type { IntakeReader } from '../intake/intake-reader.service';
 import type { Readiness } from '../http/health.routes';
 import { AppError } from '../shared/errors';
 import { MATCH_EXCLUDED_FOR_STAFF, matchRequestSchema, matchResponseSchema } from './match.schema';
+import type { AppliedMatch, MatchDefaultsService } from './match-defaults.service';
 import type { RankQuery, Ranker } from './ranker.port';
 
 export interface MatchRoutesOptions {
@@ -14,6 +15,8 @@ export interface MatchRoutesOptions {
   reader: Pick<IntakeReader, 'regionOf'>;
   /** Until the first retrieval sync has finished, matching answers 503 rather than a shortlist from half an index. */
   readiness?: Readiness;
+  /** Defaults of an ad-hoc match without policy or cycle (the county's open cycle, the configured profile). */
+  defaults?: Pick<MatchDefaultsService, 'resolve'>;
 }
 
 /**
@@ -34,7 +37,7 @@ export const matchUnavailableRoutes: FastifyPluginAsyncZod<{ reason: string }> =
 };
 
 /** POST /v1/match: an explained shortlist for a stored demand or an ad-hoc problem. */
-export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness }) => {
+export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app, { ranker, reader, readiness, defaults }) => {
   app.post(
     '/v1/match',
     {
@@ -45,7 +48,8 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
         summary: '专家匹配：需求（编号或临时文本）→ 经政策筛选的候选专家名单，含评分构成、匹配依据与需复核标记',
         description:
           '请求体为 {demandId} 或临时需求（title、description、expectedField、region、namedCandidates），' +
-          '另可给 cycle 或 policy（不设条件时用 open）与 top（默认 10，最多 100）。工作人员另见被排除的高分专家及其条款。',
+          '另可给 cycle 或 policy（不设条件时用 open）与 top（默认 10，最多 100）。临时需求两者都不给时，采用企业所在区县的开放选派周期，' +
+          '否则采用配置的默认策略（MATCH_DEFAULT_PROFILE），否则 400；响应的 applied 说明采用的周期、策略及来源。工作人员另见被排除的高分专家及其条款。',
         body: matchRequestSchema,
         response: {
           200: matchResponseSchema,
@@ -62,6 +66,9 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
       if (readiness && !readiness().ready) throw new AppError('NOT_READY', '匹配索引正在建立，请稍后再试');
       const body = req.body;
       let query: RankQuery;
+      let cycleId = body.cycle;
+      let policy = body.policy;
+      let applied: Omit<AppliedMatch, 'cycle' | 'profile'> & Partial<AppliedMatch> = { source: body.cycle || body.policy ? 'request' : 'demand' };
       if ('demandId' in body) {
         // County reviewers match their own county's demands only (the demand and its enterprise are county data).
         assertRecordRegion(principal, '需求', body.demandId, (k) => reader.regionOf('demands', k));
@@ -72,11 +79,17 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
         if (demand.enterpriseCreditCode) assertRecordRegion(principal, '企业', demand.enterpriseCreditCode, (k) => reader.regionOf('enterprises', k));
         if (demand.region !== undefined) assertRegion(principal, demand.region);
         query = demand;
+        if (!cycleId && !policy) {
+          const d = defaults?.resolve({ enterpriseCreditCode: demand.enterpriseCreditCode, region: demand.region });
+          if (!d) throw new AppError('POLICY_REQUIRED', '需要指定策略配置（policy，不设条件时用 open）或选派周期（cycle）：企业所在区县没有开放的选派周期，也未配置默认策略');
+          ({ cycleId, policy, applied } = d);
+        }
       }
       // Excluded experts are personal data of people who were not proposed: staff only, never portals.
       const staff = principal.kind === 'staff';
-      const res = await ranker.rank(query, { policy: body.policy, cycleId: body.cycle, top: body.top, excluded: staff ? MATCH_EXCLUDED_FOR_STAFF : 0 });
+      const res = await ranker.rank(query, { policy, cycleId, top: body.top, excluded: staff ? MATCH_EXCLUDED_FOR_STAFF : 0 });
       return {
+        applied: { source: applied.source, cycle: res.context?.cycle ?? applied.cycle ?? null, profile: res.context?.policy.id ?? applied.profile ?? policy ?? '' },
         demandId: res.context?.demandId ?? null,
         policy: res.context?.policy ?? { id: body.policy ?? '', version: 0, name: '' },
         cycle: res.context?.cycle ?? null,

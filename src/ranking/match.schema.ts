@@ -25,9 +25,9 @@ const common = {
 export const storedMatchSchema = z.object({ demandId: externalIdSchema, ...common });
 
 // Lone surrogates and control characters are refused by the shared text schema (src/intake/common.schema.ts).
-export const adHocMatchSchema = adHocDemandSchema
-  .extend(common)
-  .refine((b) => b.cycle || b.policy, { message: '需要指定策略配置（policy，不设条件时用 open）或选派周期（cycle）', path: ['policy'] });
+// Without policy or cycle the route applies the open cycle of the enterprise's county, else MATCH_DEFAULT_PROFILE,
+// else refuses with 400 POLICY_REQUIRED (src/ranking/match-defaults.service.ts).
+export const adHocMatchSchema = adHocDemandSchema.extend(common);
 
 /** POST /v1/match: a stored demand by id, or an ad-hoc problem with the demand import's field names. */
 export const matchRequestSchema = z.union([storedMatchSchema, adHocMatchSchema]);
@@ -38,6 +38,12 @@ export const matchResponseSchema = z.object({
   policy: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
   cycle: z.string().nullable(),
   referenceDate: z.string(),
+  /** Which cycle and profile the match ran under, and why (asked for, the demand's cycle, the county's open cycle, the default profile). */
+  applied: z.object({
+    cycle: z.string().nullable(),
+    profile: z.string(),
+    source: z.enum(['request', 'demand', 'region-cycle', 'default-profile']),
+  }),
   candidates: z.array(rankedCandidateSchema),
   /** Staff only: the best-scoring experts the rules excluded, with the rule codes and clauses. */
   excluded: z.array(excludedCandidateSchema).optional(),

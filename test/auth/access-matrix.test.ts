@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
 import { listRoutes, type RegisteredRoute } from '../../src/auth/auth.plugin';
 import { HashingEmbedder } from '../../src/embeddings/hashing-embedder.fake';
+import { jurisdictionCovers, MatchDefaultsService } from '../../src/ranking/match-defaults.service';
 import { createTestApp, type AuthHeaders, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -25,8 +26,9 @@ const call = (r: RegisteredRoute, headers: AuthHeaders = {}) =>
   t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers, ...(isWriteMethod(r.method) ? { payload: {} } : {}) });
 const isWriteMethod = (m: string) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m);
 const name = (r: RegisteredRoute) => `${r.method} ${r.url}`;
-// Calling logout would end the shared session the later requests use; the session tests cover it.
-const keepsSession = (r: RegisteredRoute) => name(r) !== 'POST /v1/auth/logout';
+// Calling logout would end the shared session the later requests use; the session tests cover it. GET /v1/events
+// is a stream that stays open (test/notifications/live-events.test.ts covers it over a real connection).
+const keepsSession = (r: RegisteredRoute) => !['POST /v1/auth/logout', 'POST /v1/participants/logout'].includes(name(r)) && !r.url.startsWith('/v1/events');
 
 async function statuses(list: RegisteredRoute[], headers?: AuthHeaders): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -102,6 +104,10 @@ describe('route × role access matrix (every registered route)', () => {
       [
         'GET /v1/cycles',
         'GET /v1/demands/:key/review',
+        'POST /v1/webhooks',
+        'GET /v1/webhooks',
+        'DELETE /v1/webhooks/:id',
+        'GET /v1/webhooks/deliveries',
         'GET /v1/experts/:key/review',
         'GET /v1/regions',
         'POST /v1/demands/:key/withdraw',
@@ -313,5 +319,56 @@ describe('portal key scopes, expiry and region limits', () => {
       ownDemandMatch: 'ok',
       otherEnterpriseAdHoc: '403 FORBIDDEN_REGION',
     });
+  });
+});
+
+describe('ad-hoc POST /v1/match without policy or cycle (portal defaults)', () => {
+  const ask = (payload: object) => t.app.inject({ method: 'POST', url: '/v1/match', headers: as.portal, payload: { title: '锂电池热失控', top: 3, ...payload } });
+
+  it('applies the open cycle of the enterprise’s county and says so', async () => {
+    const e = t.demo!.enterprises[0];
+    const res = await ask({ enterpriseCreditCode: e.creditCode });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ applied: { cycle: 'wenzhou-demo', profile: 'wenzhou-2025', source: 'region-cycle' }, cycle: 'wenzhou-demo' });
+  });
+
+  it('says "request" when the caller named the policy, and refuses with 400 when nothing applies', async () => {
+    expect((await ask({ policy: 'open' })).json()).toMatchObject({ applied: { cycle: null, profile: 'open', source: 'request' } });
+    const none = await ask({ region: '110101' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toMatchObject({ code: 'POLICY_REQUIRED' });
+    expect((await ask({})).json()).toMatchObject({ code: 'POLICY_REQUIRED' });
+  });
+
+  it('falls back to the configured default profile when the county has no open cycle', () => {
+    const defaults = new MatchDefaultsService({
+      cycles: t.repos.reference,
+      policies: t.services.policies,
+      enterpriseRegion: () => undefined,
+      defaultProfile: 'open',
+    });
+    expect(defaults.resolve({ region: '110101' })).toEqual({ policy: 'open', applied: { cycle: null, profile: 'open', source: 'default-profile' } });
+    expect(defaults.resolve({ region: '330302' })?.applied).toEqual({ cycle: 'wenzhou-demo', profile: 'wenzhou-2025', source: 'region-cycle' });
+    expect(jurisdictionCovers('330300', '330302')).toBe(true);
+    expect(jurisdictionCovers('420000', '420102')).toBe(true);
+    expect(jurisdictionCovers('330300', '330402')).toBe(false);
+  });
+});
+
+describe('participants in the matrix', () => {
+  it('refuses an enterprise or expert user (own session or via a portal) every route not declared for its side, and admits the declared ones', async () => {
+    const e = t.demo!.enterprises[0];
+    const x = t.demo!.experts.find((ex) => ex.region)!;
+    for (const [side, headers] of [
+      ['enterprise', await t.asEnterprise(e.creditCode)],
+      ['expert', await t.asExpert(x.externalId)],
+      ['enterprise', await t.asPortalFor('enterprise', e.creditCode)],
+    ] as const) {
+      const closed = privateRoutes.filter((r) => !r.access?.participant?.includes(side));
+      expect(Object.entries(await statuses(closed, headers)).filter(([, s]) => s !== 403)).toEqual([]);
+      const open = privateRoutes.filter((r) => r.access?.participant?.includes(side) && keepsSession(r));
+      expect(open.length).toBeGreaterThan(0);
+      expect(Object.entries(await statuses(open, headers)).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
+import { auditActorOf, authorize, isPublicRoute, isWriteRoute } from '../../src/auth/access.policy';
 import type { Principal } from '../../src/auth/auth.types';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -58,5 +58,38 @@ describe('a route that forgets its access declaration', () => {
       }
     }
     expect((await t.app.inject({ method: 'GET', url: '/v1/forgotten' })).statusCode).toBe(401);
+  });
+});
+
+describe('participants and portal scopes in the policy', () => {
+  const base = {
+    kind: 'participant',
+    side: 'enterprise',
+    accountId: null,
+    displayName: '甲公司',
+    enterpriseCreditCode: '91330302MA0000001X',
+    expertExternalId: null,
+    regionCode: '330302',
+  } as const;
+
+  it('audits a participant as itself, and a portal acting for one as the participant via the portal', () => {
+    expect(auditActorOf({ ...base, accountId: 3, via: null })).toEqual({ actor: 'enterprise:91330302MA0000001X', actorRole: 'enterprise' });
+    expect(auditActorOf({ ...base, via: { keyId: 'abc123', name: '浙里办' }, clientIp: '10.0.0.1' })).toEqual({
+      actor: 'enterprise:91330302MA0000001X via portal:浙里办#abc123',
+      actorRole: 'enterprise',
+      clientIp: '10.0.0.1',
+    });
+  });
+
+  it('admits a participant only where its side is listed, and a portal only with one of the listed scopes', () => {
+    const expert: Principal = { ...base, side: 'expert', enterpriseCreditCode: null, expertExternalId: 'E1', via: null };
+    expect(() => authorize({ participant: ['enterprise'] }, expert, 'GET')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorize({ participant: ['enterprise', 'expert'] }, expert, 'POST')).not.toThrow();
+    expect(() => authorize({ staff: ['admin'], portal: true }, expert, 'GET')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    const matchKey: Principal = { kind: 'portal', keyId: 'k', name: 'p', scopes: ['match'], regions: null };
+    expect(() => authorize({ portal: ['intake'] }, matchKey, 'POST')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorize({ portal: ['match', 'intake'] }, matchKey, 'POST')).not.toThrow();
+    expect(() => authorize({ portal: true }, matchKey, 'GET')).not.toThrow();
+    expect(() => authorize({ participant: ['enterprise'] }, matchKey, 'GET')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

@@ -195,7 +195,7 @@ describe('POST /v1/match', () => {
     expect(res.json().paths['/v1/match'].post).toBeDefined();
   });
 
-  it('answers 404 for an unknown demand, cycle, policy or enterprise and 400 without any policy', async () => {
+  it('answers 404 for an unknown demand, cycle, policy or enterprise and 400 when no policy applies', async () => {
     const h = t.portal();
     const codes = async (p: unknown) => {
       const r = await post(p, h);
@@ -205,7 +205,8 @@ describe('POST /v1/match', () => {
     expect(await codes({ title: '电池', cycle: 'no-such-cycle' })).toEqual([404, 'NOT_FOUND']);
     expect(await codes({ title: '电池', policy: 'no-such-policy' })).toEqual([404, 'NOT_FOUND']);
     expect(await codes({ title: '电池', policy: 'open', enterpriseCreditCode: '91330300MA2CFHY12X' })).toEqual([404, 'NOT_FOUND']);
-    expect(await codes({ title: '电池' })).toEqual([400, 'VALIDATION_FAILED']);
+    // Neither policy nor cycle, and no county to take an open cycle from (and no MATCH_DEFAULT_PROFILE): refused as before.
+    expect(await codes({ title: '电池' })).toEqual([400, 'POLICY_REQUIRED']);
     expect(await codes({ demandId: t.demo.demands[0].externalId, cycle: 'wenzhou-2022' })).toEqual([400, 'DEMAND_CYCLE_MISMATCH']);
   });
 });

@@ -81,7 +81,7 @@ describe('GET /v1/events (Server-Sent Events)', () => {
     const headers = await t.asEnterprise(own.creditCode);
     const refused = await fetch(`${base}/v1/events?channels=talk:42`, { headers });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).code).toBe('FORBIDDEN');
+    expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
 
     // What the selection service registers: a participant hears only talks it is part of.
     t.services.live.addAuthoriser((sub, channel) => (channel.startsWith('talk:') ? channel === 'talk:42' && sub.recipient === `enterprise:${own.creditCode}` : undefined));

@@ -162,3 +162,28 @@ describe('in-app inbox', () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/inbox', headers: await t.asPortal() })).statusCode).toBe(403);
   });
 });
+
+describe('OpenAPI at /docs', () => {
+  it('documents every new route with a Chinese summary', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+    const wanted = [
+      ['post', '/v1/participant-invitations'],
+      ['get', '/v1/participant-accounts'],
+      ['post', '/v1/participant-accounts/{id}/disable'],
+      ['get', '/v1/invitations/{token}'],
+      ['post', '/v1/invitations/{token}/accept'],
+      ['post', '/v1/participants/login'],
+      ['post', '/v1/participants/logout'],
+      ['get', '/v1/participants/me'],
+      ['get', '/v1/inbox'],
+      ['post', '/v1/inbox/{id}/read'],
+      ['post', '/v1/webhooks'],
+      ['get', '/v1/webhooks'],
+      ['delete', '/v1/webhooks/{id}'],
+      ['get', '/v1/webhooks/deliveries'],
+      ['get', '/v1/events'],
+    ];
+    const missing = wanted.filter(([m, p]) => !/[\u4e00-\u9fff]/.test(doc.paths[p]?.[m]?.summary ?? ''));
+    expect(missing).toEqual([]);
+  });
+});
