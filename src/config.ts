@@ -38,6 +38,9 @@ const envSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9]\d?)$/, 'WORKERS: auto or a number of processes (1–99)')
     .default('1'),
+  // A placement whose tripartite agreement is not filed this many days after it was made is flagged.
+  PLACEMENT_AGREEMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PLACEMENT_UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(10),
   // Portal webhooks: first retry after the base delay, doubling up to the cap, at most this many attempts.
   WEBHOOK_BASE_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
@@ -82,6 +85,8 @@ export type Config = {
   passwordHash: { N: number; r: number; p: number };
   /** HTTP server processes over the same database (1: this process serves alone). */
   workers: number;
+  /** Placements: days until an unfiled agreement is flagged; the size cap of uploaded documents. */
+  placements: { agreementDays: number; maxUploadBytes: number };
   /** Portal webhook delivery: retry backoff (base doubling up to max), attempts, poll interval, request timeout. */
   webhooks: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; pollMs: number; timeoutMs: number };
   /** The policy profile an ad-hoc portal match uses when neither a policy nor an open cycle of the enterprise's county applies. */
@@ -129,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
     passwordHash: { N: 2 ** e.PASSWORD_HASH_COST, r: 8, p: 1 },
+    placements: { agreementDays: e.PLACEMENT_AGREEMENT_DAYS, maxUploadBytes: Math.round(e.PLACEMENT_UPLOAD_MAX_MB * 1024 * 1024) },
     webhooks: {
       baseDelayMs: e.WEBHOOK_BASE_DELAY_MS,
       maxDelayMs: e.WEBHOOK_MAX_DELAY_MS,

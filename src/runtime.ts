@@ -54,6 +54,16 @@ import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
 import { RetrievalRepository } from './retrieval/retrieval.repository';
 import { RetrievalService } from './retrieval/retrieval.service';
+import { FileDocumentStore } from './placements/file-document-store.adapter';
+import { PlacementActivityRepository } from './placements/placement-activity.repository';
+import { PlacementActivityService } from './placements/placement-activity.service';
+import { PlacementAgreementService } from './placements/placement-agreement.service';
+import type { PlacementDeps } from './placements/placement-core';
+import { PlacementDashboardService } from './placements/placement-dashboard.service';
+import { PlacementEndService } from './placements/placement-end.service';
+import { PlacementEvaluationService } from './placements/placement-evaluation.service';
+import { PlacementRepository } from './placements/placement.repository';
+import { PlacementService } from './placements/placement.service';
 import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
@@ -93,6 +103,8 @@ export type RuntimeOverrides = {
   today?: () => string;
   /** ISO timestamp of review decisions (tests pin it). */
   now?: () => string;
+  /** Where placement notices go (tests record them); default: the notification service (inbox + webhooks). */
+  notifier?: Notifier;
   /** Pins the portraits' "last five years" indicators (evaluations on historic data). */
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
@@ -167,6 +179,8 @@ function createRepositories(db: Db) {
     selection: new SelectionRepository(db),
     selectionTalks: new SelectionTalkRepository(db),
     selectionOversight: new SelectionOversightRepository(db),
+    placements: new PlacementRepository(db),
+    placementActivity: new PlacementActivityRepository(db),
   };
 }
 
@@ -233,6 +247,7 @@ function createServices(
   live: LiveEventHub,
   config: Config,
   selectionPorts: Omit<SelectionPorts, 'notifier' | 'live'>,
+  placementAdapters: { notifier?: Notifier },
 ) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
@@ -272,6 +287,25 @@ function createServices(
     audit: repos.audit,
     transaction,
   });
+  const notifications = new NotificationService({ notifications: repos.notifications, live });
+  const placementDeps: PlacementDeps = {
+    placements: repos.placements,
+    activity: repos.placementActivity,
+    audit: repos.audit,
+    notifier: placementAdapters.notifier ?? notifications,
+    policies,
+    reference: repos.reference,
+    agreementDays: config.placements.agreementDays,
+    now: overrides.now,
+  };
+  const placements = {
+    placements: new PlacementService(placementDeps),
+    agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(config.dataDir), maxUploadBytes: config.placements.maxUploadBytes }),
+    activity: new PlacementActivityService(placementDeps),
+    evaluations: new PlacementEvaluationService(placementDeps),
+    ends: new PlacementEndService(placementDeps),
+    dashboards: new PlacementDashboardService(placementDeps),
+  };
   const review = new ReviewService({
     reviews: repos.reviews,
     runs: repos.runs,
@@ -279,7 +313,7 @@ function createServices(
     demands: repos.demands,
     enterprises: repos.enterprises,
     reference: repos.reference,
-    experts: repos.experts,
+    placements: placements.placements,
     policies,
     now: overrides.now,
   });
@@ -295,7 +329,6 @@ function createServices(
     policies,
     now: overrides.now,
   });
-  const notifications = new NotificationService({ notifications: repos.notifications, live });
   const selection = createSelection(repos, transaction, policies, intakeReview, { ...selectionPorts, notifier: notifications, live });
   live.addAuthoriser((sub, channel) => selection.talks.authoriseChannel(sub, channel));
   const matchDefaults = new MatchDefaultsService({
@@ -324,6 +357,7 @@ function createServices(
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
+    placements,
     exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
     summaryExport: new DemandSummaryExportService({ demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference }),
     formImport: new OfficialFormImportService({ intake, transaction, enterprises: repos.enterprises, demands: repos.demands, reference: repos.reference }),
@@ -374,7 +408,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     ranker: lazyRanker,
     now: overrides.now ?? (() => new Date().toISOString()),
     messageLimits: overrides.messageLimits,
-  });
+  }, { notifier: overrides.notifier });
   const webhookDelivery = new WebhookDeliveryService({
     notifications: repos.notifications,
     transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,8 +181,11 @@ describe('existing records', () => {
       const { intake } = r.runtime.services;
       expect(intake.saveExpert(expertRecord({ externalId: 'OLD-1' })).ok).toBe(true);
       expect(intake.saveExpert(expertRecord({ externalId: 'OLD-2' })).ok).toBe(true);
-      // Back to the database as it was before 0009: no review table, the migration not yet applied.
-      r.runtime.db.$client.exec('DROP TABLE intake_reviews; DELETE FROM __drizzle_migrations WHERE created_at = 1796800000000;');
+      // Back to the database as it was before 0009 (no review table), then 0009's own statements: later migrations
+      // are applied already, so re-running it through the migrator (newest-first watermark) would skip it.
+      r.runtime.db.$client.exec('DROP TABLE intake_reviews;');
+      const migration = readFileSync(join('src', 'db', 'migrations', '0009_intake_review.sql'), 'utf8');
+      for (const statement of migration.split('--> statement-breakpoint')) if (statement.trim()) r.runtime.db.$client.exec(statement);
       const reopened = await r.reopen();
       expect(reopened.repositories.intakeReviews.countByStatus('expert')).toEqual({ approved: 2 });
       expect(reopened.services.intakeReview.stateByKey('experts', 'OLD-1')).toMatchObject({ status: 'approved', decidedBy: 'migration:0009' });
