@@ -17,7 +17,8 @@ export type PageOptions = {
   /** Links above the heading, last one is the current page (not a link). */
   breadcrumbs?: Array<{ label: string; href?: string }>;
   body: HtmlValue;
-  assets: { css: string; js: string };
+  /** `more`: an area's own stylesheet and script after the shared ones (the placement pages). */
+  assets: { css: string; js: string; more?: { css: string; js: string } };
   /** data-* attributes on <main> for the script (run id, region). */
   data?: Record<string, string>;
 };
@@ -35,6 +36,7 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${o.assets.css}">
 <script src="${o.assets.js}" defer></script>
+${o.assets.more ? html`<link rel="stylesheet" href="${o.assets.more.css}"><script src="${o.assets.more.js}" defer></script>` : ''}
 </head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>

@@ -35,3 +35,99 @@ export type DashboardView = {
   regions: Array<{ code: string; name: string; placements: number; onTrack: number; behind: number; missed: number; grades: Record<string, number> }>;
   topTen: Array<{ rank: number; placementId: string; expertName: string; enterpriseName: string; regionName: string; score: number; grade: string | null }>;
 };
+
+/** One field of an action form; the page script sends the fields as JSON (or multipart with a file). */
+export type ActionField = {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'file';
+  required?: boolean;
+  options?: Array<{ value: string; label: string }>;
+  /** For a file: the accepted types (e.g. application/pdf,image/png,image/jpeg) and the size cap in bytes. */
+  accept?: string;
+  maxBytes?: number;
+  min?: number;
+  max?: number;
+  step?: number;
+  value?: string;
+  hint?: string;
+};
+
+/** A form that calls one REST route; `buttons` with a `value` send it as the field `name` (confirm/dispute). */
+export type PlacementAction = {
+  id: string;
+  title: string;
+  url: string;
+  method?: 'POST' | 'PUT';
+  encoding?: 'json' | 'multipart';
+  fields: ActionField[];
+  buttons: Array<{ label: string; name?: string; value?: string; kind?: 'primary' | 'secondary' | 'danger'; success: string }>;
+  note?: string;
+};
+
+export type PlacementListRow = {
+  id: string;
+  expertName: string;
+  enterpriseName: string;
+  regionName: string;
+  state: string;
+  stateLabel: string;
+  termLabel: string;
+  serviceStatus: ServiceStatus | null;
+  serviceLabel: string;
+  grade: string | null;
+};
+
+export type PlacementListView = {
+  title: string;
+  rows: PlacementListRow[];
+  states: Array<{ state: string; label: string; count: number }>;
+  currentState: string | null;
+  dashboardHref: string | null;
+};
+
+export type PlacementDetailView = {
+  id: string;
+  state: string;
+  stateLabel: string;
+  expert: { name: string; institution: string; externalId: string };
+  enterprise: { name: string; creditCode: string };
+  regionName: string;
+  termLabel: string;
+  policyLabel: string;
+  agreement: {
+    statusLabel: string;
+    fileName: string | null;
+    uploadedAt: string | null;
+    filedAt: string | null;
+    filedBy: string | null;
+    returnReason: string | null;
+    downloadHref: string | null;
+    clause: ClauseRef | null;
+  };
+  serviceTime: { status: ServiceStatus; statusLabel: string; message: string; clause: ClauseRef | null } | null;
+  logs: Array<{
+    id: string;
+    date: string;
+    amountLabel: string;
+    content: string;
+    status: 'pending' | 'confirmed' | 'disputed';
+    statusLabel: string;
+    note: string | null;
+    actions: PlacementAction[];
+  }>;
+  outcomes: Array<{ label: string; actual: number; target: number | null; unit: string }>;
+  evaluations: Array<{
+    periodLabel: string;
+    statusLabel: string;
+    enterpriseAssessment: string | null;
+    grade: string | null;
+    reason: string | null;
+    gradedBy: string | null;
+    confirmedBy: string | null;
+    consequence: { message: string; clause: ClauseRef | null } | null;
+  }>;
+  end: { label: string; at: string | null; reason: string | null; clause: ClauseRef | null } | null;
+  renewal: { label: string; href: string | null; clause: ClauseRef | null } | null;
+  actions: PlacementAction[];
+};
