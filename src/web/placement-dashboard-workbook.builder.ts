@@ -27,8 +27,10 @@ const TOP_COLUMNS: SummaryColumn[] = [
   { header: '科技副总', width: 12 },
   { header: '派驻企业', width: 26 },
   { header: '区县', width: 10 },
-  { header: '成效得分', width: 10, center: true },
   { header: '评价结果', width: 10, center: true },
+  { header: '工作成效（项）', width: 10, center: true },
+  { header: '服务天数', width: 10, center: true },
+  { header: '连续两年前十', width: 10, center: true },
 ];
 
 const pct = (actual: number, target: number | null) => (target ? `${Math.round((actual / target) * 100)}%` : '—');
@@ -45,9 +47,8 @@ function summaryRows(d: DashboardView): SummaryCell[][] {
     rows.push([i === 0 ? '工作成效' : '', o.label, `${o.actual} ${o.unit}`, o.target === null ? '—' : `${o.target} ${o.unit}`, `完成 ${pct(o.actual, o.target)}`]),
   );
   const e = d.evaluations;
-  (['优秀', '合格', '不合格'] as const).forEach((g, i) => rows.push([i === 0 ? '任期评价' : '', g, e.grades[g] ?? 0, null, i === 0 ? '已经市级确认的评价结果' : null]));
-  rows.push(['', '待区县评价', e.awaitingGrade, null, null]);
-  rows.push(['', '待市级确认', e.awaitingConfirmation, null, null]);
+  (['优秀', '良好', '合格', '不合格'] as const).forEach((g, i) => rows.push([i === 0 ? '任期评价' : '', g, e.grades[g] ?? 0, null, i === 0 ? '已经市级确认的评价结果' : null]));
+  rows.push(['', '待评定或待确认', e.pending, null, null]);
   if (d.regions.length > 1) {
     d.regions.forEach((r, i) =>
       rows.push([
@@ -102,7 +103,7 @@ export async function buildDashboardWorkbook(d: DashboardView, now: Date = new D
     title: `${d.year}年${d.scopeName}科技副总工作成效前十名`,
     meta: `依据：《温州市深化科技副总派驻工作实施方案》五（一）每年工作成效排前十的科技副总，优先推荐国家和省级重点人才计划遴选　　${stamp}`,
     columns: TOP_COLUMNS,
-    rows: d.topTen.map((t) => [t.rank, t.expertName, t.enterpriseName, t.regionName, t.score, t.grade]),
+    rows: d.topTen.map((t) => [t.rank, t.expertName, t.enterpriseName, t.regionName, t.grade, t.outcomes, t.serviceDays, t.consecutive ? '是' : null]),
   });
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { filename: `${d.year}-${d.scopeName}-科技副总派驻看板.xlsx`, body };

@@ -14,6 +14,7 @@ export const SERVICE_SERIES: readonly ChartSeries[] = [
 
 const GRADE_SERIES: readonly ChartSeries[] = [
   { key: '优秀', label: '优秀', cls: 'bar-excellent' },
+  { key: '良好', label: '良好', cls: 'bar-good' },
   { key: '合格', label: '合格', cls: 'bar-pass' },
   { key: '不合格', label: '不合格', cls: 'bar-fail' },
 ];
@@ -103,8 +104,7 @@ function evaluationSection(d: DashboardView) {
   const byRegion = d.regions.length > 1;
   return html`<section class="card" aria-labelledby="eval-h">
   <h2 id="eval-h">任期评价</h2>
-  <p>优秀 <strong>${e.grades['优秀'] ?? 0}</strong>，合格 <strong>${e.grades['合格'] ?? 0}</strong>，不合格 <strong>${e.grades['不合格'] ?? 0}</strong>；
-  待市级确认 <strong>${e.awaitingConfirmation}</strong>，待区县评价 <strong>${e.awaitingGrade}</strong>。</p>
+  <p>${GRADE_SERIES.map((g) => html`${g.label} <strong>${e.grades[g.key] ?? 0}</strong>，`)}待评定或待确认 <strong>${e.pending}</strong>。</p>
   ${stackedBarChart({
     id: 'chart-grades',
     title: byRegion ? '各区县评价结果' : `${d.scopeName}评价结果`,
@@ -122,12 +122,14 @@ function topTenSection(d: DashboardView) {
   <p class="muted">每年工作成效排前十的科技副总，优先推荐国家和省级重点人才计划遴选（《温州市深化科技副总派驻工作实施方案》五（一））。</p>
   ${
     d.topTen.length
-      ? html`<div class="table-wrap"><table class="compact top-ten">
+      ? html`<div class="table-wrap"><table class="compact top-ten cards">
     <caption class="sr-only">${d.year} 年工作成效前十</caption>
-    <thead><tr><th scope="col" class="num">名次</th><th scope="col">科技副总</th><th scope="col">企业</th><th scope="col">区县</th><th scope="col" class="num">成效得分</th><th scope="col">评价</th></tr></thead>
+    <thead><tr><th scope="col" class="num">名次</th><th scope="col">科技副总</th><th scope="col">企业</th><th scope="col">区县</th><th scope="col">评价</th><th scope="col" class="num">成效（项）</th><th scope="col" class="num">服务天数</th></tr></thead>
     <tbody>${d.topTen.map(
-      (t) => html`<tr><td class="num">${t.rank}</td><th scope="row"><a href="/placements/${seg(t.placementId)}">${t.expertName}</a></th><td>${t.enterpriseName}</td>
-      <td>${t.regionName}</td><td class="num">${t.score}</td><td>${t.grade ?? '—'}</td></tr>`,
+      (t) => html`<tr><td class="num" data-label="名次">${t.rank}</td>
+      <th scope="row" data-label="科技副总"><a href="/placements/${seg(t.placementId)}">${t.expertName}</a>${t.consecutive ? html` <span class="badge grade-优秀">连续两年前十</span>` : ''}</th>
+      <td data-label="企业">${t.enterpriseName}</td><td data-label="区县">${t.regionName}</td><td data-label="评价">${t.grade}</td>
+      <td class="num" data-label="成效（项）">${t.outcomes}</td><td class="num" data-label="服务天数">${t.serviceDays}</td></tr>`,
     )}</tbody>
   </table></div>`
       : html`<p>本年度还没有可排名的工作成效记录。</p>`

@@ -30,13 +30,26 @@ export type DashboardView = {
   };
   outcomes: Array<{ key: string; label: string; actual: number; target: number | null; unit: string }>;
   targetsNote?: string;
-  evaluations: { grades: Record<string, number>; awaitingGrade: number; awaitingConfirmation: number };
+  /** Confirmed grades; `pending`: evaluations waiting for the county's grade or the city's confirmation. */
+  evaluations: { grades: Record<string, number>; pending: number };
   /** One row per county (the city dashboard); a county dashboard has its own only. */
   regions: Array<{ code: string; name: string; placements: number; onTrack: number; behind: number; missed: number; grades: Record<string, number> }>;
-  topTen: Array<{ rank: number; placementId: string; expertName: string; enterpriseName: string; regionName: string; score: number; grade: string | null }>;
+  /** Ranked by confirmed grade, then outcomes, then confirmed service days (Wenzhou 五(一)). */
+  topTen: Array<{
+    rank: number;
+    placementId: string;
+    expertName: string;
+    enterpriseName: string;
+    regionName: string;
+    grade: string;
+    outcomes: number;
+    serviceDays: number;
+    /** Also in last year's list (连续两年评价排名前十). */
+    consecutive: boolean;
+  }>;
 };
 
-/** One field of an action form; the page script sends the fields as JSON (or multipart with a file). */
+/** One field of an action form; the page script sends the fields as JSON (or a file as the raw body). */
 export type ActionField = {
   name: string;
   label: string;
@@ -59,7 +72,8 @@ export type PlacementAction = {
   title: string;
   url: string;
   method?: 'POST' | 'PUT';
-  encoding?: 'json' | 'multipart';
+  /** raw: the file is the body (its type as content-type) and the other fields go in the query string. */
+  encoding?: 'json' | 'raw';
   fields: ActionField[];
   buttons: Array<{ label: string; name?: string; value?: string; kind?: 'primary' | 'secondary' | 'danger'; success: string }>;
   note?: string;

@@ -37,9 +37,9 @@ const sampleDashboard = (over: Partial<DashboardView> = {}): DashboardView => ({
     { key: 'patents', label: '发明专利', actual: 3, target: 4, unit: '件' },
     { key: 'problems', label: '解决技术难题', actual: 6, target: 5, unit: '项' },
   ],
-  evaluations: { grades: { 优秀: 1, 合格: 2, 不合格: 1 }, awaitingGrade: 1, awaitingConfirmation: 1 },
+  evaluations: { grades: { 优秀: 1, 合格: 2, 不合格: 1 }, pending: 1 },
   regions: [{ code: '330302', name: '鹿城区', placements: 5, onTrack: 3, behind: 1, missed: 0, grades: { 优秀: 1, 合格: 2, 不合格: 1 } }],
-  topTen: [{ rank: 1, placementId: 'P-1', expertName: '李娜', enterpriseName: '温州甲公司', regionName: '鹿城区', score: 87.5, grade: '优秀' }],
+  topTen: [{ rank: 1, placementId: 'P-1', expertName: '李娜', enterpriseName: '温州甲公司', regionName: '鹿城区', grade: '优秀', outcomes: 7, serviceDays: 96, consecutive: true }],
   ...over,
 });
 

@@ -67,7 +67,8 @@ const detail = (over: Partial<PlacementDetailView> = {}): PlacementDetailView =>
       id: 'upload-agreement',
       title: '上传三方协议',
       url: '/v1/placements/P-1/agreement',
-      encoding: 'multipart',
+      encoding: 'raw',
+      method: 'PUT',
       fields: [{ name: 'file', label: '协议扫描件', type: 'file', required: true, accept: 'application/pdf,image/png,image/jpeg', maxBytes: 10 * 1024 * 1024 }],
       buttons: [{ label: '上传', success: '已上传' }],
     },
@@ -89,7 +90,7 @@ describe('placement detail view', () => {
 
   it('renders actions as labelled forms for the page script, with per-log confirm and dispute buttons', () => {
     const body = placementDetailBody(detail()).value;
-    expect(body).toContain('data-url="/v1/placements/P-1/agreement" data-method="POST" data-encoding="multipart"');
+    expect(body).toContain('data-url="/v1/placements/P-1/agreement" data-method="PUT" data-encoding="raw"');
     expect(body).toContain('type="file" accept="application/pdf,image/png,image/jpeg" data-max-bytes="10485760" required');
     expect(body).toContain('<label for="upload-agreement-file">协议扫描件</label>');
     expect(body).toContain('id="form-confirm-log-L1"');

@@ -64,14 +64,22 @@
     return { body: body, missing: missing };
   }
 
-  function send(form, payload, isMultipart) {
+  /** JSON, or (raw) the file itself as the body with its type, the other fields in the query string. */
+  function send(form, payload, file) {
     var headers = { accept: 'application/json' };
-    if (!isMultipart) headers['content-type'] = 'application/json';
+    var url = form.getAttribute('data-url');
+    headers['content-type'] = file ? file.type : 'application/json';
     if (csrfMeta) headers['x-csrf-token'] = csrfMeta.getAttribute('content');
-    return fetch(form.getAttribute('data-url'), {
+    if (file) {
+      var query = Object.keys(payload).map(function (k) {
+        return encodeURIComponent(k) + '=' + encodeURIComponent(payload[k]);
+      });
+      url += (url.indexOf('?') < 0 ? '?' : '&') + query.join('&');
+    }
+    return fetch(url, {
       method: form.getAttribute('data-method') || 'POST',
       headers: headers,
-      body: isMultipart ? payload : JSON.stringify(payload),
+      body: file || JSON.stringify(payload),
       credentials: 'same-origin',
     }).then(function (res) {
       return res.text().then(function (text) {
@@ -103,7 +111,8 @@
     var got = collect(form, submitter);
     // A reason is required for the negative outcomes (有异议, 退回, 不合格) even when the field is optional.
     var needsReason = submitter && /^(dispute|return|reject)$/.test(submitter.value || '');
-    if (needsReason && form.elements.reason && !form.elements.reason.value.trim()) got.missing.push(form.elements.reason);
+    var reasonField = form.elements.reason || form.elements.note;
+    if (needsReason && reasonField && !reasonField.value.trim()) got.missing.push(reasonField);
     if (got.missing.length) {
       var names = got.missing.map(function (el) {
         var label = form.querySelector('label[for="' + el.id + '"]');
@@ -114,8 +123,7 @@
       return;
     }
     var fileInput = form.querySelector('input[type="file"]');
-    var isMultipart = form.getAttribute('data-encoding') === 'multipart';
-    var payload = got.body;
+    var file = null;
     if (fileInput) {
       var problem = fileProblem(fileInput);
       if (problem) {
@@ -123,20 +131,15 @@
         fileInput.focus();
         return;
       }
-      if (isMultipart) {
-        payload = new FormData();
-        Object.keys(got.body).forEach(function (k) {
-          payload.append(k, got.body[k]);
-        });
-        if (fileInput.files[0]) payload.append(fileInput.name, fileInput.files[0], fileInput.files[0].name);
-      }
+      file = fileInput.files[0] || null;
+      if (file && form.getAttribute('data-encoding') === 'raw') got.body.fileName = file.name;
     }
     if (submitter) {
       submitter.disabled = true;
       submitter.setAttribute('aria-busy', 'true');
     }
     form.querySelector('.form-error').textContent = '';
-    send(form, payload, isMultipart)
+    send(form, got.body, file)
       .then(function () {
         try {
           sessionStorage.setItem(FLASH_KEY, (submitter && submitter.getAttribute('data-success')) || '已提交');
