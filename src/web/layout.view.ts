@@ -46,6 +46,7 @@ ${o.assets.more ? html`<link rel="stylesheet" href="${o.assets.more.css}"><scrip
     v
       ? html`<div class="who">
     ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
+    <a href="/placements">派驻</a><a href="/placements/dashboard">派驻看板</a>
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>
     <button type="button" class="link-button" data-logout>退出登录</button>
   </div>`

@@ -19,6 +19,7 @@ import { seg } from './html';
 import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
+import { placementPageRoutes, type PlacementPageOptions } from './placement-pages.routes';
 import { reviewBody } from './review.view';
 
 export type WebRouteOptions = {
@@ -26,6 +27,8 @@ export type WebRouteOptions = {
   accounts: Pick<AccountService, 'getUser'>;
   reader: Pick<IntakeReader, 'regions'>;
   intakeReview: Pick<IntakeReviewService, 'queue'>;
+  /** The placement pages and dashboards (issue 15), registered inside this plugin for its headers and error pages. */
+  placements?: Omit<PlacementPageOptions, 'accounts' | 'reader'>;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
@@ -64,7 +67,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, placements }) => {
   const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
   const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
@@ -180,4 +183,6 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
       });
     },
   );
+
+  if (placements) await app.register(placementPageRoutes, { ...placements, accounts, reader });
 };
