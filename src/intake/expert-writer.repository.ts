@@ -4,7 +4,7 @@ import type { Expert } from './expert.schema';
 
 export type UpsertStatus = 'inserted' | 'updated' | 'unchanged';
 
-const CHILD_TABLES = ['expert_projects', 'expert_patents', 'expert_papers', 'expert_bad_records', 'service_history', 'expert_cooperations'] as const;
+const CHILD_TABLES = ['expert_projects', 'expert_patents', 'expert_papers', 'expert_bad_records', 'expert_cooperations'] as const;
 const json = (v: unknown) => JSON.stringify(v);
 
 /**
@@ -43,7 +43,13 @@ export class ExpertWriter {
       patent: c.prepare('INSERT INTO expert_patents (expert_id, ordinal, number, title, abstract, type, status, ipc, filed_at, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paper: c.prepare('INSERT INTO expert_papers (expert_id, ordinal, title, abstract, keywords, venue, year) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       badRecord: c.prepare('INSERT INTO expert_bad_records (expert_id, ordinal, date, kind, note) VALUES (?, ?, ?, ?, ?)'),
-      service: c.prepare('INSERT INTO service_history (expert_id, ordinal, enterprise_credit_code, cycle_id, start_date, end_date, grade) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // Declared service is the expert's historical placements; the programme's own placements are never touched here.
+      deleteHistorical: c.prepare("DELETE FROM placements WHERE expert_id = ? AND kind = 'historical'"),
+      programmeStarts: c.prepare("SELECT enterprise_credit_code AS code, term_start AS start FROM placements WHERE expert_id = ? AND kind = 'programme'"),
+      service: c.prepare(
+        `INSERT INTO placements (kind, origin, state, expert_id, ordinal, enterprise_credit_code, region_code, cycle_id, term_start, term_end, grade, created_by)
+         VALUES ('historical', 'import', 'historical', ?, ?, ?, (SELECT region_code FROM enterprises WHERE credit_code = ?), ?, ?, ?, ?, 'intake')`,
+      ),
       cooperation: c.prepare('INSERT INTO expert_cooperations (expert_id, ordinal, enterprise_credit_code, year, note) VALUES (?, ?, ?, ?, ?)'),
       changeLog: c.prepare("INSERT INTO change_log (entity, entity_id, op) VALUES ('expert', ?, 'upsert')"),
     };
@@ -85,6 +91,7 @@ export class ExpertWriter {
       id = existing.id;
       s.updateExpert.run({ ...values, id });
       for (const t of CHILD_TABLES) s[`delete:${t}`].run(id);
+      s.deleteHistorical.run(id);
     } else {
       id = Number(s.insertExpert.run(values).lastInsertRowid);
     }
@@ -92,7 +99,12 @@ export class ExpertWriter {
     expert.patents.forEach((p, i) => s.patent.run(id, i, p.number, p.title, p.abstract, p.type, p.status, json(p.ipc), p.filedAt ?? null, p.grantedAt ?? null));
     expert.papers.forEach((p, i) => s.paper.run(id, i, p.title, p.abstract, json(p.keywords), p.venue ?? null, p.year ?? null));
     expert.badRecords.forEach((b, i) => s.badRecord.run(id, i, b.date, b.kind, b.note ?? null));
-    expert.serviceHistory.forEach((h, i) => s.service.run(id, i, h.enterpriseCreditCode, h.cycle ?? null, h.startDate, h.endDate ?? null, h.grade ?? null));
+    // A record read back lists the programme's placements too (ExpertRepository): saving it again must not copy them.
+    const own = existing ? new Set((s.programmeStarts.all(id) as Array<{ code: string; start: string }>).map((p) => `${p.code}|${p.start}`)) : new Set<string>();
+    expert.serviceHistory.forEach((h, i) => {
+      if (own.has(`${h.enterpriseCreditCode}|${h.startDate}`)) return;
+      s.service.run(id, i, h.enterpriseCreditCode, h.enterpriseCreditCode, h.cycle ?? null, h.startDate, h.endDate ?? null, h.grade ?? null);
+    });
     expert.cooperations.forEach((c, i) => s.cooperation.run(id, i, c.enterpriseCreditCode, c.year ?? null, c.note ?? null));
     s.changeLog.run(id);
     return { id, status: existing ? 'updated' : 'inserted' };

@@ -1,6 +1,6 @@
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions, serviceHistory } from '../db/schema';
+import { expertBadRecords, expertCooperations, expertPapers, expertPatents, expertProjects, experts, institutions, placements } from '../db/schema';
 import { hashRecord } from '../shared/hash';
 import { ExpertWriter, type UpsertStatus } from './expert-writer.repository';
 import type { Expert } from './expert.schema';
@@ -92,6 +92,33 @@ export class ExpertRepository {
       .get()!.n;
   }
 
+  /**
+   * The experts' service history is their placements (the one source): service declared at intake first (kind
+   * 'historical' sorts before 'programme'), in its
+   * order, then the programme's placements in the order they were made.
+   */
+  private loadService(ids: number[]) {
+    const rows = this.db
+      .select({
+        expertId: placements.expertId,
+        kind: placements.kind,
+        id: placements.id,
+        ordinal: placements.ordinal,
+        enterpriseCreditCode: placements.enterpriseCreditCode,
+        cycleId: placements.cycleId,
+        termStart: placements.termStart,
+        termEnd: placements.termEnd,
+        endedOn: placements.endedOn,
+        grade: placements.grade,
+      })
+      .from(placements)
+      .where(inArray(placements.expertId, ids))
+      .orderBy(asc(placements.expertId), asc(placements.kind), asc(placements.ordinal), asc(placements.id))
+      .all();
+    // byExpert sorts by ordinal: number them in the order above.
+    return rows.map((r, i) => ({ ...r, ordinal: i }));
+  }
+
   private assemble(rows: Row[]): Expert[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -116,7 +143,7 @@ export class ExpertRepository {
     const patents = byExpert(this.db.select().from(expertPatents).where(inArray(expertPatents.expertId, ids)).all());
     const papers = byExpert(this.db.select().from(expertPapers).where(inArray(expertPapers.expertId, ids)).all());
     const bad = byExpert(this.db.select().from(expertBadRecords).where(inArray(expertBadRecords.expertId, ids)).all());
-    const service = byExpert(this.db.select().from(serviceHistory).where(inArray(serviceHistory.expertId, ids)).all());
+    const service = byExpert(this.loadService(ids));
     const coop = byExpert(this.db.select().from(expertCooperations).where(inArray(expertCooperations.expertId, ids)).all());
     return rows.map((r) => {
       const inst = insts.get(r.institutionId)!;
@@ -174,8 +201,9 @@ export class ExpertRepository {
           dropUndefined({
             enterpriseCreditCode: s.enterpriseCreditCode,
             cycle: s.cycleId ?? undefined,
-            startDate: s.startDate,
-            endDate: s.endDate ?? undefined,
+            startDate: s.termStart,
+            // A filed early termination ends the service that day: the expert is available again after it.
+            endDate: s.endedOn ?? s.termEnd ?? undefined,
             grade: (s.grade ?? undefined) as Expert['serviceHistory'][number]['grade'],
           }),
         ),

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { experts, serviceHistory } from '../db/schema';
+import { experts, placements } from '../db/schema';
 
 export interface EnterpriseFacts {
   /** A 科技副总 served this enterprise before this cycle (Wuhan 四(三): 原则上不再安排). */
@@ -30,7 +30,8 @@ const push = (m: Map<string, string[]>, k: string, v: string) => {
 };
 
 /**
- * Read-only facts for PolicyContext from the intake tables (service_history joined to experts),
+ * Read-only facts for PolicyContext from the placements (the one source of service: declared at intake and made
+ * by the programme), joined to experts,
  * in batches so a cycle's context costs a few queries, not one per candidate.
  */
 export class PolicyContextRepository {
@@ -42,9 +43,9 @@ export class PolicyContextRepository {
     for (const part of chunks([...new Set(cycleIds)])) {
       const rows = this.db
         .selectDistinct({ id: experts.externalId })
-        .from(serviceHistory)
-        .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
-        .where(inArray(serviceHistory.cycleId, part))
+        .from(placements)
+        .innerJoin(experts, eq(experts.id, placements.expertId))
+        .where(inArray(placements.cycleId, part))
         .all();
       for (const r of rows) out.add(r.id);
     }
@@ -61,14 +62,14 @@ export class PolicyContextRepository {
     for (const code of unique) out.set(code, { hadTechVp: false, previousTechVps: [] });
     for (const part of chunks(unique)) {
       const rows = this.db
-        .select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId })
-        .from(serviceHistory)
-        .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
+        .select({ code: placements.enterpriseCreditCode, expertId: experts.externalId })
+        .from(placements)
+        .innerJoin(experts, eq(experts.id, placements.expertId))
         .where(
           and(
-            inArray(serviceHistory.enterpriseCreditCode, part),
-            lte(serviceHistory.startDate, opts.referenceDate),
-            opts.cycleId === undefined ? undefined : or(isNull(serviceHistory.cycleId), ne(serviceHistory.cycleId, opts.cycleId)),
+            inArray(placements.enterpriseCreditCode, part),
+            lte(placements.termStart, opts.referenceDate),
+            opts.cycleId === undefined ? undefined : or(isNull(placements.cycleId), ne(placements.cycleId, opts.cycleId)),
           ),
         )
         .all();
@@ -81,13 +82,16 @@ export class PolicyContextRepository {
     return out;
   }
 
-  /** Appointments already recorded for this cycle (service records carrying its id), both ways round. */
+  /**
+   * Appointments already made in this cycle (placements carrying its id), both ways round. A placement whose
+   * early termination was filed no longer holds either side (Wenzhou 六(二) 双方可按协议终止合同).
+   */
   loadCycleAssignments(cycleId: string): CycleAssignments {
     const rows = this.db
-      .select({ code: serviceHistory.enterpriseCreditCode, expertId: experts.externalId })
-      .from(serviceHistory)
-      .innerJoin(experts, eq(experts.id, serviceHistory.expertId))
-      .where(eq(serviceHistory.cycleId, cycleId))
+      .select({ code: placements.enterpriseCreditCode, expertId: experts.externalId })
+      .from(placements)
+      .innerJoin(experts, eq(experts.id, placements.expertId))
+      .where(and(eq(placements.cycleId, cycleId), ne(placements.state, 'terminated')))
       .all();
     const byExpert = new Map<string, string[]>();
     const byEnterprise = new Map<string, string[]>();

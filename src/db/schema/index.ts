@@ -5,3 +5,4 @@ export * from './auth.schema';
 export * from './cycle-run.schema';
 export * from './review.schema';
 export * from './intake-review.schema';
+export * from './placement.schema';

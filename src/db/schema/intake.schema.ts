@@ -121,23 +121,7 @@ export const expertBadRecords = sqliteTable(
   (t) => [index('expert_bad_records_expert_idx').on(t.expertId)],
 );
 
-/** 科技副总 appointments, current and past; references by external keys so import order does not matter. */
-export const serviceHistory = sqliteTable(
-  'service_history',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    expertId: integer('expert_id')
-      .notNull()
-      .references(() => experts.id, { onDelete: 'cascade' }),
-    ordinal: integer('ordinal').notNull(),
-    enterpriseCreditCode: text('enterprise_credit_code').notNull(),
-    cycleId: text('cycle_id'),
-    startDate: text('start_date').notNull(),
-    endDate: text('end_date'),
-    grade: text('grade'),
-  },
-  (t) => [index('service_history_expert_idx').on(t.expertId), index('service_history_enterprise_idx').on(t.enterpriseCreditCode)],
-);
+// 科技副总 appointments (current, past and declared at intake) are placements: src/db/schema/placement.schema.ts.
 
 export const expertCooperations = sqliteTable(
   'expert_cooperations',
