@@ -7,6 +7,8 @@ import type { AccountService } from './auth/account.service';
 import type { AuditLogService } from './auth/audit-log.service';
 import { registerAuth, SESSION_COOKIE, type AuthOptions, type AuthServices } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
+import type { ParticipantAccountService } from './auth/participant-account.service';
+import { participantRoutes } from './auth/participant.routes';
 import type { CycleRunReader } from './cycles/cycle-run-reader.service';
 import { cycleRoutes } from './cycles/cycle.routes';
 import { registerErrorHandling } from './http/error-handler';
@@ -33,6 +35,8 @@ import { webRoutes } from './web/web.routes';
 /** The use-cases the HTTP edge calls (src/runtime.ts builds them once). */
 export type AppServices = {
   auth: AuthServices & { accounts: Pick<AccountService, 'getUser'>; audit: Pick<AuditLogService, 'append' | 'list'> };
+  /** Enterprise and expert accounts: invitations, activation, disabling. */
+  participantAccounts: ParticipantAccountService;
   intake: IntakeService;
   /** The county's intake review of demands and expert forms (approve / return / withdraw, the queue). */
   intakeReview: IntakeReviewService;
@@ -95,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { services } = deps;
   await app.register(healthRoutes, { readiness: deps.readiness ?? (() => ({ ready: true, checks: { database: 'ok' } })) });
   await app.register(authRoutes, { services: services.auth, options: deps.auth });
+  await app.register(participantRoutes, { services: services.auth, participantAccounts: services.participantAccounts, options: deps.auth });
   await app.register(auditRoutes, { audit: services.auth.audit });
   await app.register(intakeRoutes, { intake: services.intake, reader: services.reader });
   await app.register(intakeReviewRoutes, { intakeReview: services.intakeReview, reader: services.reader });

@@ -7,6 +7,10 @@ import { ApiKeyRepository } from './auth/api-key.repository';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuditLogService } from './auth/audit-log.service';
 import { AuditRepository } from './auth/audit.repository';
+import { ParticipantAccountService } from './auth/participant-account.service';
+import type { ParticipantDirectory } from './auth/participant.port';
+import { ParticipantRepository } from './auth/participant.repository';
+import { ParticipantSessionService } from './auth/participant-session.service';
 import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
 import { UserAdminService } from './auth/user-admin.service';
@@ -113,6 +117,7 @@ function createRepositories(db: Db) {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    participants: new ParticipantRepository(db),
     audit: new AuditRepository(db),
     policyProfiles: new PolicyProfileRepository(db),
     policyContext: new PolicyContextRepository(db),
@@ -124,6 +129,20 @@ function createRepositories(db: Db) {
     runLeases: new RunLeaseRepository(db),
     reviews: new ReviewRepository(db),
     verifications: new VerificationRepository(db),
+  };
+}
+
+/** Enterprises by credit code and experts by external id, as auth needs them to bind a participant. */
+function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
+  return {
+    findSubject(side, key) {
+      if (side === 'enterprise') {
+        const e = repos.enterprises.getByCreditCode(key);
+        return e && { displayName: e.name, regionCode: e.region };
+      }
+      const x = repos.experts.getByExternalId(key);
+      return x && { displayName: x.name, regionCode: x.region ?? null };
+    },
   };
 }
 
@@ -143,8 +162,17 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
   const reader = new IntakeReader(repos);
   const accounts = new AccountService({ users: repos.users, reference: repos.reference, audit: repos.audit, transaction });
   const sessions = new SessionService({ sessions: repos.sessions, accounts, audit: repos.audit });
-  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction });
+  const apiKeys = new ApiKeyService({ apiKeys: repos.apiKeys, audit: repos.audit, transaction, reference: repos.reference });
   const audit = new AuditLogService({ audit: repos.audit });
+  const participantDirectory = participantDirectoryOf(repos);
+  const participantSessions = new ParticipantSessionService({ participants: repos.participants, audit: repos.audit });
+  const participantAccounts = new ParticipantAccountService({
+    participants: repos.participants,
+    directory: participantDirectory,
+    staffNames: accounts,
+    audit: repos.audit,
+    transaction,
+  });
   const userAdmin = new UserAdminService({ accounts, users: repos.users, sessions: repos.sessions, audit: repos.audit, transaction });
   const policies = new PolicyService({
     profiles: repos.policyProfiles,
@@ -182,7 +210,8 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     now: overrides.now,
   });
   const services = {
-    auth: { accounts, sessions, apiKeys, audit },
+    auth: { accounts, sessions, apiKeys, audit, participantSessions, participantDirectory },
+    participantAccounts,
     accounts,
     userAdmin,
     apiKeys,

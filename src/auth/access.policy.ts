@@ -1,5 +1,5 @@
 import { AppError } from '../shared/errors';
-import type { Principal, RouteAccess, StaffRole } from './auth.types';
+import type { ParticipantPrincipal, PortalScope, Principal, RouteAccess, StaffRole } from './auth.types';
 
 export const ALL_STAFF: readonly StaffRole[] = ['admin', 'reviewer', 'viewer'];
 
@@ -14,6 +14,12 @@ export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
   // The web page's login screen and its one script and stylesheet; every other page requires a session.
   { method: 'GET', url: '/login' },
   { method: 'GET', url: '/assets/:name' },
+  // Enterprise and expert users: the one-time invitation link (its page, what it is for, setting the password)
+  // and their login; the token or the password is the credential.
+  { method: 'GET', url: '/invite/:token' },
+  { method: 'GET', url: '/v1/invitations/:token' },
+  { method: 'POST', url: '/v1/invitations/:token/accept' },
+  { method: 'POST', url: '/v1/participants/login' },
 ];
 const PUBLIC_PREFIXES = ['/docs'];
 
@@ -41,11 +47,22 @@ export const forbidden = () => new AppError('FORBIDDEN', '无权访问此接口'
 export function authorize(access: RouteAccess | undefined, principal: Principal, method: string): void {
   if (!access) throw new AppError('ACCESS_UNDECLARED', '接口未声明访问权限，已拒绝访问');
   if (principal.kind === 'portal') {
-    if (access.portal !== true) throw forbidden();
+    if (!portalAdmits(access.portal, principal.scopes)) throw forbidden();
+    return;
+  }
+  if (principal.kind === 'participant') {
+    if (!access.participant?.includes(principal.side)) throw forbidden();
     return;
   }
   if (!access.staff?.includes(principal.role)) throw forbidden();
   if (principal.role === 'viewer' && isWriteRoute(method, access)) throw forbidden();
+}
+
+/** true admits any key; a scope list admits a key holding one of them; nothing else admits a portal. */
+export function portalAdmits(declared: RouteAccess['portal'], scopes: readonly PortalScope[]): boolean {
+  if (declared === true) return true;
+  if (!declared) return false;
+  return declared.some((s) => scopes.includes(s));
 }
 
 /** The principal of an authenticated route; a 401 if the hook did not run (a public route calling it by mistake). */
@@ -54,8 +71,20 @@ export function requirePrincipal(req: { principal: Principal | null }): Principa
   return req.principal;
 }
 
+const portalActor = (k: { name: string; keyId: string }) => `portal:${k.name}#${k.keyId}`;
+
+/** `enterprise:<credit code>` / `expert:<external id>`: how audit entries, inboxes and channels name a participant. */
+export function participantKeyOf(p: Pick<ParticipantPrincipal, 'side' | 'enterpriseCreditCode' | 'expertExternalId'>): string {
+  return p.side === 'enterprise' ? `enterprise:${p.enterpriseCreditCode}` : `expert:${p.expertExternalId}`;
+}
+
 /** Audit columns for whoever made a change. */
 export function auditActorOf(p: Principal): { actor: string; actorRole: string; clientIp?: string } {
-  const who = p.kind === 'staff' ? { actor: p.username, actorRole: p.role } : { actor: `portal:${p.name}#${p.keyId}`, actorRole: 'portal' };
+  const who =
+    p.kind === 'staff'
+      ? { actor: p.username, actorRole: p.role }
+      : p.kind === 'portal'
+        ? { actor: portalActor(p), actorRole: 'portal' }
+        : { actor: `${participantKeyOf(p)}${p.via ? ` via ${portalActor(p.via)}` : ''}`, actorRole: p.side };
   return p.clientIp ? { ...who, clientIp: p.clientIp } : who;
 }

@@ -8,7 +8,7 @@ export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
 export class ApiKeyRepository {
   constructor(private readonly db: Db) {}
 
-  insert(k: { id: string; name: string; keyHash: string }): void {
+  insert(k: { id: string; name: string; keyHash: string; scopes: string[]; regions: string[] | null; expiresAt: string | null }): void {
     this.db.insert(apiKeys).values(k).run();
   }
 
@@ -36,6 +36,9 @@ export class ApiKeyRepository {
         createdAt: apiKeys.createdAt,
         revokedAt: apiKeys.revokedAt,
         lastUsedAt: apiKeys.lastUsedAt,
+        scopes: apiKeys.scopes,
+        regions: apiKeys.regions,
+        expiresAt: apiKeys.expiresAt,
       })
       .from(apiKeys)
       .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))

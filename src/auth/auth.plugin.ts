@@ -7,10 +7,15 @@ import type { AccountService } from './account.service';
 import type { ApiKeyService } from './api-key.service';
 import type { AuditLogService } from './audit-log.service';
 import type { RouteAccess } from './auth.types';
+import type { ParticipantDirectory } from './participant.port';
+import { actAsParticipant } from './participant-acting.policy';
+import { type ParticipantSessionService, toParticipantPrincipal } from './participant-session.service';
 import { SESSION_TTL_MS, type SessionService, toStaffPrincipal } from './session.service';
 import { constantTimeEqual } from './token.util';
 
 export const SESSION_COOKIE = 'kjfz_session';
+/** `enterprise:<credit code>` or `expert:<external id>`: the participant a portal key with the 'participants' scope acts for. */
+export const PARTICIPANT_HEADER = 'x-participant';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_MAX_AGE_SECONDS = SESSION_TTL_MS / 1000;
 
@@ -38,6 +43,9 @@ export type AuthServices = {
   sessions: Pick<SessionService, 'login' | 'discard' | 'logout' | 'resolve'>;
   apiKeys: Pick<ApiKeyService, 'authenticate'>;
   audit: Pick<AuditLogService, 'append'>;
+  participantSessions: Pick<ParticipantSessionService, 'login' | 'start' | 'logout' | 'resolve' | 'discard'>;
+  /** The enterprise / expert records a portal may act for (X-Participant). */
+  participantDirectory: ParticipantDirectory;
 };
 
 export type AuthDeps = { services: AuthServices; options?: AuthOptions };
@@ -98,7 +106,10 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   const portalLimiter = app.createRateLimit({
     max: options.portalRateLimit.max,
     timeWindow: options.portalRateLimit.timeWindowMs,
-    keyGenerator: (req) => `portal:${req.principal?.kind === 'portal' ? req.principal.keyId : ''}`,
+    keyGenerator: (req) => {
+      const p = req.principal;
+      return `portal:${p?.kind === 'portal' ? p.keyId : p?.kind === 'participant' ? (p.via?.keyId ?? '') : ''}`;
+    },
   });
 
   async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -108,23 +119,31 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       const m = /^Bearer +(\S+) *$/i.exec(authorization);
       const portal = m ? services.apiKeys.authenticate(m[1]) : undefined;
       if (!portal) throw unauthorized(reply, '缺少或无效的 API 密钥');
-      req.principal = { ...portal, clientIp: req.ip };
+      const actingFor = req.headers[PARTICIPANT_HEADER];
+      req.principal = actingFor === undefined ? { ...portal, clientIp: req.ip } : { ...actAsParticipant(portal, actingFor, services.participantDirectory), clientIp: req.ip };
       const limit = await portalLimiter(req);
       if (!limit.isAllowed && limit.isExceeded) throw rateLimited(reply, limit.ttlInSeconds, 'API 密钥请求过于频繁，请稍后再试');
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw unauthorized(reply, '未登录或缺少 API 密钥');
+    // Staff and participant sessions share the cookie; a token is in at most one of the two tables.
     const session = services.sessions.resolve(token);
-    if (!session) {
+    const participant = session ? undefined : services.participantSessions.resolve(token);
+    if (session) {
+      req.principal = { ...toStaffPrincipal(session.user), clientIp: req.ip };
+      req.authSession = { tokenHash: session.tokenHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    } else if (participant) {
+      req.principal = { ...toParticipantPrincipal(participant.account), clientIp: req.ip };
+      req.authSession = { tokenHash: participant.tokenHash, csrfToken: participant.csrfToken, expiresAt: participant.expiresAt };
+    } else {
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, options.cookieSecure));
       throw unauthorized(reply, '登录已失效，请重新登录');
     }
-    req.principal = { ...toStaffPrincipal(session.user), clientIp: req.ip };
-    req.authSession = { tokenHash: session.tokenHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    const csrfToken = req.authSession.csrfToken;
     if (isStateChangingMethod(req.method)) {
       const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !constantTimeEqual(sent, session.csrfToken)) {
+      if (typeof sent !== 'string' || !constantTimeEqual(sent, csrfToken)) {
         throw new AppError('CSRF_FAILED', 'CSRF 校验失败：请在 x-csrf-token 请求头中提供登录时返回的令牌');
       }
     }
@@ -150,7 +169,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
       action: ctx.action ?? `${req.method} ${req.routeOptions.url}`,
       entity: ctx.entity ?? req.routeOptions.url ?? '',
       entityId: ctx.entityId ?? String(params.key ?? params.id ?? '-'),
-      regionCode: ctx.regionCode !== undefined ? ctx.regionCode : p.kind === 'staff' ? p.region : null,
+      regionCode: ctx.regionCode !== undefined ? ctx.regionCode : p.kind === 'staff' ? p.region : p.kind === 'participant' ? p.regionCode : null,
       before: ctx.before,
       after: ctx.after,
       note: ctx.note,

@@ -2,15 +2,29 @@ import { AppError, notFound } from '../shared/errors';
 import type { Principal } from './auth.types';
 
 /** Which regions' enterprises, demands, shortlists and exports a principal may see and change. */
-export type RegionScope = { all: true } | { all: false; region: string };
+// `region` is the first of `regions` (county reviewers and participants have exactly one; a region-limited portal
+// key may have several).
+export type RegionScope = { all: true } | { all: false; region: string; regions: readonly string[] };
 
 export const forbiddenRegion = (regionCode?: string | null) => new AppError('FORBIDDEN_REGION', '无权访问其他区县的数据', regionCode ? { region: regionCode } : undefined);
 
-/** Only county reviewers are bound to a region; city staff and portals (the city-wide online forms) see all. */
+/**
+ * County reviewers are bound to their county, participants to their record's county, a region-limited portal
+ * key to its counties; city staff and unlimited portal keys (the city-wide online forms) see all.
+ */
 export function regionScope(principal: Principal): RegionScope {
   if (principal.kind === 'staff' && principal.role === 'reviewer') {
     // A reviewer without a region is a broken account: it gets an impossible region rather than everything.
-    return { all: false, region: principal.region ?? '(none)' };
+    const region = principal.region ?? '(none)';
+    return { all: false, region, regions: [region] };
+  }
+  if (principal.kind === 'participant') {
+    const region = principal.regionCode || '(none)';
+    return { all: false, region, regions: [region] };
+  }
+  if (principal.kind === 'portal' && principal.regions) {
+    const regions = principal.regions.length ? principal.regions : ['(none)'];
+    return { all: false, region: regions[0], regions };
   }
   return { all: true };
 }
@@ -18,7 +32,7 @@ export function regionScope(principal: Principal): RegionScope {
 /** Throws 403 FORBIDDEN_REGION when the record's region is outside the principal's scope (an unknown region is outside every county). */
 export function assertRegion(principal: Principal, regionCode: string | null | undefined): void {
   const scope = regionScope(principal);
-  if (!scope.all && regionCode !== scope.region) throw forbiddenRegion(regionCode);
+  if (!scope.all && !scope.regions.includes(regionCode ?? '')) throw forbiddenRegion(regionCode);
 }
 
 /**
@@ -28,8 +42,11 @@ export function assertRegion(principal: Principal, regionCode: string | null | u
 export function regionFilter(principal: Principal, requested: string | undefined): string | undefined {
   const scope = regionScope(principal);
   if (scope.all) return requested;
-  if (requested !== undefined && requested !== scope.region) throw forbiddenRegion(requested);
-  return scope.region;
+  if (requested !== undefined && !scope.regions.includes(requested)) throw forbiddenRegion(requested);
+  if (requested === undefined && scope.regions.length > 1) {
+    throw new AppError('VALIDATION_FAILED', '此 API 密钥限于多个区县，请用 region 参数指定其一', [{ field: 'region', message: '须指定区县' }]);
+  }
+  return requested ?? scope.region;
 }
 
 /**

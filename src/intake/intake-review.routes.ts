@@ -18,7 +18,7 @@ const KINDS: Array<{ kind: ReviewKind; path: string; label: string }> = [
 const ACTIONS: Array<{ action: ReviewAction; summary: string; access: RouteAccess }> = [
   { action: 'approve', summary: '审核通过（进入匹配）', access: { staff: ['admin', 'reviewer'] } },
   { action: 'return', summary: '退回修改（须填写理由）', access: { staff: ['admin', 'reviewer'] } },
-  { action: 'withdraw', summary: '撤回表单', access: { staff: ['admin', 'reviewer'], portal: true } },
+  { action: 'withdraw', summary: '撤回表单', access: { staff: ['admin', 'reviewer'], portal: ['intake'] } },
 ];
 
 const params = z.object({ key: z.string().min(1).max(64) });
@@ -51,7 +51,7 @@ export const intakeReviewRoutes: FastifyPluginAsyncZod<IntakeReviewRouteOptions>
     app.get(
       `${k.path}/:key/review`,
       {
-        config: { access: { staff: ALL_STAFF, portal: true } },
+        config: { access: { staff: ALL_STAFF, portal: ['intake'] } },
         schema: { tags: ['入库审核'], summary: `${k.label}的审核状态与退回理由`, params, response: { 200: reviewStateSchema, ...errorResponses } },
       },
       async (req) => {

@@ -28,17 +28,25 @@ type Resource = {
 };
 
 const RESOURCES: Resource[] = [
-  { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema, writers: { staff: ['admin'], portal: true }, regional: false },
+  { kind: 'experts', path: '/v1/experts', label: '专家', keyField: 'externalId', body: expertSchema, writers: { staff: ['admin'], portal: ['intake'] }, regional: false },
   {
     kind: 'enterprises',
     path: '/v1/enterprises',
     label: '企业',
     keyField: 'creditCode',
     body: enterpriseSchema,
-    writers: { staff: ['admin', 'reviewer'], portal: true },
+    writers: { staff: ['admin', 'reviewer'], portal: ['intake'] },
     regional: true,
   },
-  { kind: 'demands', path: '/v1/demands', label: '需求', keyField: 'externalId', body: demandSchema, writers: { staff: ['admin', 'reviewer'], portal: true }, regional: true },
+  {
+    kind: 'demands',
+    path: '/v1/demands',
+    label: '需求',
+    keyField: 'externalId',
+    body: demandSchema,
+    writers: { staff: ['admin', 'reviewer'], portal: ['intake'] },
+    regional: true,
+  },
 ];
 const readers: RouteAccess = { staff: ALL_STAFF };
 

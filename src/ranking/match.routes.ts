@@ -24,7 +24,7 @@ export const matchUnavailableRoutes: FastifyPluginAsyncZod<{ reason: string }> =
   app.post(
     '/v1/match',
     {
-      config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
+      config: { access: { portal: ['match'], staff: ['admin', 'reviewer'], write: false } },
       schema: { tags: ['match'], summary: '专家匹配（模型不可用：请运行 npm run setup）', response: { 503: errorResponseSchema } },
     },
     async () => {
@@ -39,7 +39,7 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
     '/v1/match',
     {
       // A query: it changes no records, so it is not audited; portals (the online forms) and city/county staff.
-      config: { access: { portal: true, staff: ['admin', 'reviewer'], write: false } },
+      config: { access: { portal: ['match'], staff: ['admin', 'reviewer'], write: false } },
       schema: {
         tags: ['match'],
         summary: '专家匹配：需求（编号或临时文本）→ 经政策筛选的候选专家名单，含评分构成、匹配依据与需复核标记',

@@ -30,6 +30,13 @@ export const ERROR_STATUS = {
   FACT_NOT_ENTERABLE: 400,
   FACT_NOT_MISSING: 400,
   SUBJECT_NOT_IN_DEMAND: 400,
+  /** API key limits (npm run apikey -- create): unknown scope or county, expiry not in the future. */
+  INVALID_SCOPE: 400,
+  INVALID_REGION: 400,
+  INVALID_EXPIRY: 400,
+  INVALID_WEBHOOK: 400,
+  /** An invitation link that is unknown, used, replaced or expired. */
+  INVITATION_INVALID: 410,
   // 401 / 403: who is asking
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,

@@ -61,9 +61,13 @@ describe('route × role access matrix (every registered route)', () => {
     expect(privateRoutes.length).toBeGreaterThan(15);
   });
 
-  it('makes public only health, readiness, docs, the login page and its script and stylesheet', () => {
+  it('makes public only health, readiness, docs, the login pages and their assets, and the invitation link', () => {
     const publicOnes = routes.filter((r) => isPublicRoute(r.method, r.url)).map(name);
-    for (const p of publicOnes) expect(p).toMatch(/^(GET|HEAD) \/(healthz|readyz|docs.*|login|assets\/:name)$|^POST \/v1\/auth\/login$/);
+    for (const p of publicOnes) {
+      expect(p).toMatch(
+        /^(GET|HEAD) \/(healthz|readyz|docs.*|login|assets\/:name|invite\/:token|v1\/invitations\/:token)$|^POST \/v1\/(auth\/login|participants\/login|invitations\/:token\/accept)$/,
+      );
+    }
     // The dashboard is not public: it needs a session like every other page.
     expect(publicOnes).not.toContain('GET /');
   });
@@ -83,14 +87,14 @@ describe('route × role access matrix (every registered route)', () => {
   });
 
   it('answers 403 to a portal key on every route not declared for portals', async () => {
-    const staffOnly = privateRoutes.filter((r) => r.access?.portal !== true);
+    const staffOnly = privateRoutes.filter((r) => !r.access?.portal);
     expect(staffOnly.map(name)).toEqual(expect.arrayContaining(['GET /v1/experts', 'GET /v1/enterprises/:key', 'GET /v1/audit', 'PUT /v1/cycles/:id']));
     expect(await statuses(staffOnly, as.portal)).toEqual(all(staffOnly, 403));
   });
 
   it('lets portals write intake records, read reference data and match, and nothing else', () => {
     const portalRoutes = privateRoutes
-      .filter((r) => r.access?.portal === true)
+      .filter((r) => r.access?.portal)
       .map(name)
       .filter((n) => !n.startsWith('HEAD '));
     // New portal routes must be added here deliberately.

@@ -4,7 +4,7 @@ import type { Principal } from '../../src/auth/auth.types';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const staff = (role: 'admin' | 'reviewer' | 'viewer'): Principal => ({ kind: 'staff', userId: 1, username: role, role, region: role === 'reviewer' ? '330302' : null });
-const portal: Principal = { kind: 'portal', keyId: 'abc', name: 'p' };
+const portal: Principal = { kind: 'portal', keyId: 'abc', name: 'p', scopes: ['match', 'intake', 'participants'], regions: null };
 
 describe('access policy', () => {
   it('matches public routes by pattern and method only', () => {

@@ -35,10 +35,10 @@ const req = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t
 describe('region scope helpers', () => {
   const reviewer: Principal = { kind: 'staff', userId: 1, username: 'r', role: 'reviewer', region: A };
   const admin: Principal = { kind: 'staff', userId: 2, username: 'a', role: 'admin', region: null };
-  const portal: Principal = { kind: 'portal', keyId: 'k', name: 'p' };
+  const portal: Principal = { kind: 'portal', keyId: 'k', name: 'p', scopes: ['match', 'intake', 'participants'], regions: null };
 
   it('binds a reviewer to their county and lets city staff and portals see every region', () => {
-    expect(regionScope(reviewer)).toEqual({ all: false, region: A });
+    expect(regionScope(reviewer)).toEqual({ all: false, region: A, regions: [A] });
     expect(regionScope(admin)).toEqual({ all: true });
     expect(regionScope(portal)).toEqual({ all: true });
   });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import type { AuthOptions } from '../../src/auth/auth.plugin';
-import type { StaffRole } from '../../src/auth/auth.types';
+import type { ApiKeyLimits } from '../../src/auth/api-key.service';
+import type { ParticipantSide, StaffPrincipal, StaffRole } from '../../src/auth/auth.types';
 import type { DemoData, DemoDataOptions } from '../../src/demo/demo-data.generator';
 import type { Embedder } from '../../src/embeddings/embedder.port';
 import type { HybridRanker } from '../../src/ranking/hybrid-ranker.service';
@@ -34,8 +35,17 @@ export type TestApp = {
   asReviewer: (region?: string) => Promise<AuthHeaders>;
   /** Read-only `test-viewer`. */
   asViewer: () => Promise<AuthHeaders>;
-  /** A portal API key (one per name). */
-  asPortal: (name?: string) => Promise<AuthHeaders>;
+  /** A portal API key (one per name; the limits of its first creation stick: scopes, regions, expiry). */
+  asPortal: (name?: string, limits?: ApiKeyLimits) => Promise<AuthHeaders>;
+  /**
+   * An enterprise (credit code) or expert (external id) user with a real participant session: invited by the
+   * city, the invitation accepted with TEST_PASSWORD (login name `p-<side>-<key>`), logged in. Cached per participant.
+   */
+  asParticipant: (side: ParticipantSide, key: string) => Promise<AuthHeaders>;
+  asEnterprise: (creditCode: string) => Promise<AuthHeaders>;
+  asExpert: (externalId: string) => Promise<AuthHeaders>;
+  /** A portal key with the 'participants' scope acting for the participant (X-Participant header). */
+  asPortalFor: (side: ParticipantSide, key: string, portalName?: string) => Promise<AuthHeaders>;
   /** Creates a staff account if it does not exist yet (password TEST_PASSWORD). */
   createStaff: (username: string, role: StaffRole, region?: string | null) => Promise<void>;
   /** A fresh login (never cached), for tests that log out or inspect the response. */
@@ -95,15 +105,40 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     return headers;
   };
 
-  const asPortal = async (name = 'test-portal') => {
+  const asPortal = async (name = 'test-portal', limits?: ApiKeyLimits) => {
     let headers = cache.get(`portal:${name}`);
     if (!headers) {
-      const { key } = services.apiKeys.create(name, { actor: 'test', actorRole: 'test' });
+      const { key } = services.apiKeys.create(name, { actor: 'test', actorRole: 'test' }, limits);
       headers = Promise.resolve({ authorization: `Bearer ${key}` });
       cache.set(`portal:${name}`, headers);
     }
     return headers;
   };
+
+  const harnessAdmin: StaffPrincipal = { kind: 'staff', userId: 0, username: 'test-harness', role: 'admin', region: null };
+  const asParticipant = (side: ParticipantSide, key: string) => {
+    let headers = cache.get(`participant:${side}:${key}`);
+    if (!headers) {
+      headers = (async () => {
+        const invited = services.participantAccounts.invite(harnessAdmin, { actor: 'test', actorRole: 'test' }, side, key);
+        const username = `p-${side}-${key}`
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]/g, '-')
+          .slice(0, 64);
+        const res = await app.inject({ method: 'POST', url: `/v1/invitations/${invited.token}/accept`, payload: { username, password: TEST_PASSWORD } });
+        if (res.statusCode !== 200) throw new Error(`accepting the invitation of ${side}:${key} failed: ${res.statusCode} ${res.body}`);
+        const token = res.cookies.find((c) => c.name === 'kjfz_session')!.value;
+        return { cookie: `kjfz_session=${token}`, 'x-csrf-token': res.json().csrfToken as string };
+      })();
+      cache.set(`participant:${side}:${key}`, headers);
+    }
+    return headers;
+  };
+
+  const asPortalFor = async (side: ParticipantSide, key: string, portalName = 'test-participants-portal') => ({
+    ...(await asPortal(portalName)),
+    'x-participant': `${side}:${key}`,
+  });
 
   return {
     app,
@@ -123,6 +158,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     asReviewer: (region = '330302') => staff(`test-reviewer-${region}`, 'reviewer', region),
     asViewer: () => staff('test-viewer', 'viewer'),
     asPortal,
+    asParticipant,
+    asEnterprise: (creditCode) => asParticipant('enterprise', creditCode),
+    asExpert: (externalId) => asParticipant('expert', externalId),
+    asPortalFor,
     createStaff,
     login,
   };

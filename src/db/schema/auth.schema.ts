@@ -40,6 +40,15 @@ export const apiKeys = sqliteTable('api_keys', {
   createdAt: text('created_at').notNull().default(now),
   revokedAt: text('revoked_at'),
   lastUsedAt: text('last_used_at'),
+  /** What the key may call (PortalScope[]); keys from before scopes existed got every scope (migration 0010). */
+  scopes: text('scopes', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'["match","intake","participants"]'`),
+  /** County codes whose records the key may read and write; null = city-wide. */
+  regions: text('regions', { mode: 'json' }).$type<string[]>(),
+  /** After this instant the key is refused; null = no expiry. */
+  expiresAt: text('expires_at'),
 });
 
 /**

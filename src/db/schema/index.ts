@@ -5,4 +5,6 @@ export * from './auth.schema';
 export * from './cycle-run.schema';
 export * from './review.schema';
 export * from './intake-review.schema';
+export * from './participant.schema';
+export * from './notification.schema';
 export * from './placement.schema';
