@@ -110,6 +110,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
   // The review web page (server-rendered, same access control as the API).
-  await app.register(webRoutes, { review: services.review, accounts: services.auth.accounts, reader: services.reader, intakeReview: services.intakeReview });
+  await app.register(webRoutes, {
+    review: services.review,
+    accounts: services.auth.accounts,
+    reader: services.reader,
+    intakeReview: services.intakeReview,
+    participants: { participantAccounts: services.participantAccounts, participantSessions: services.auth.participantSessions, cookieSecure: deps.auth?.cookieSecure },
+  });
   return app;
 }

@@ -17,6 +17,9 @@ export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
   // Enterprise and expert users: the one-time invitation link (its page, what it is for, setting the password)
   // and their login; the token or the password is the credential.
   { method: 'GET', url: '/invite/:token' },
+  { method: 'POST', url: '/invite/:token' },
+  { method: 'GET', url: '/participant/login' },
+  { method: 'POST', url: '/participant/login' },
   { method: 'GET', url: '/v1/invitations/:token' },
   { method: 'POST', url: '/v1/invitations/:token/accept' },
   { method: 'POST', url: '/v1/participants/login' },

@@ -20,6 +20,7 @@ import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
 import { placementPageRoutes, type PlacementPageOptions } from './placement-pages.routes';
+import { participantPageRoutes, type ParticipantPageOptions } from './participant-pages.routes';
 import { reviewBody } from './review.view';
 
 export type WebRouteOptions = {
@@ -29,6 +30,8 @@ export type WebRouteOptions = {
   intakeReview: Pick<IntakeReviewService, 'queue'>;
   /** The placement pages and dashboards (issue 15), registered inside this plugin for its headers and error pages. */
   placements?: Omit<PlacementPageOptions, 'accounts' | 'reader'>;
+  /** The invitation link and the participant sign-in pages. */
+  participants: Omit<ParticipantPageOptions, 'assets'>;
 };
 
 type Asset = { body: Buffer; type: string; href: string };
@@ -67,7 +70,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, placements }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants, placements }) => {
   const assets = { css: loadAsset('app.css', 'text/css; charset=utf-8'), js: loadAsset('app.js', 'text/javascript; charset=utf-8') };
   const assetHrefs = { css: assets.css.href, js: assets.js.href };
   const regionName = (code: string | null) => (code ? (reader.regions().find((r) => r.code === code)?.name ?? code) : null);
@@ -113,6 +116,7 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
 
   const readers: RouteAccess = { staff: ALL_STAFF };
   const hide = { hide: true } as const;
+  await app.register(participantPageRoutes, { ...participants, assets: assetHrefs });
 
   app.get('/assets/:name', { schema: { ...hide, params: z.object({ name: z.enum(['app.css', 'app.js']) }) } }, async (req, reply) => {
     const a = req.params.name === 'app.css' ? assets.css : assets.js;

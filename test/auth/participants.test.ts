@@ -123,3 +123,28 @@ describe('invitations', () => {
     expect(other.json()).toMatchObject({ code: 'FORBIDDEN_REGION' });
   });
 });
+
+describe('invitation and sign-in pages (plain forms, mobile-first)', () => {
+  const form = (url: string, fields: Record<string, string>) =>
+    t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams(fields).toString() });
+
+  it('shows the invitation, sets the password from the form, signs in and then refuses the used link', async () => {
+    const e = t.demo!.enterprises.filter((x) => x.region === OWN)[3];
+    const { token } = (await invite(await t.asAdmin(), 'enterprise', e.creditCode)).json();
+    const page = await t.app.inject({ method: 'GET', url: `/invite/${token}`, headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(e.name);
+    expect(page.body).toContain('name="viewport"');
+    expect((await form(`/invite/${token}`, { username: 'ent-four', password: 'short' })).body).toContain('密码长度须为');
+    const done = await form(`/invite/${token}`, { username: 'ent-four', password: TEST_PASSWORD });
+    expect(done.statusCode).toBe(303);
+    const cookie = `kjfz_session=${done.cookies.find((c) => c.name === 'kjfz_session')!.value}`;
+    expect((await me({ cookie })).json()).toMatchObject({ enterpriseCreditCode: e.creditCode });
+    expect((await t.app.inject({ method: 'GET', url: `/invite/${token}`, headers: { accept: 'text/html' } })).statusCode).toBe(410);
+
+    const bad = await form('/participant/login', { username: 'ent-four', password: 'wrong-password-000' });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.body).toContain('用户名或密码错误');
+    expect((await form('/participant/login', { username: 'ent-four', password: TEST_PASSWORD })).statusCode).toBe(303);
+  });
+});
