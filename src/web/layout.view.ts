@@ -17,10 +17,11 @@ export type PageOptions = {
   /** Links above the heading, last one is the current page (not a link). */
   breadcrumbs?: Array<{ label: string; href?: string }>;
   body: HtmlValue;
-  /** `more`: an area's own stylesheet and script after the shared ones (the placement pages). */
-  assets: { css: string; js: string; more?: { css: string; js: string } };
+  assets: { css: string; js: string };
   /** data-* attributes on <main> for the script (run id, region). */
   data?: Record<string, string>;
+  /** A page area's own stylesheet and script, after the shared ones (the selection pages). */
+  extra?: { css: readonly string[]; js: readonly string[] };
 };
 
 export function renderPage(o: PageOptions): string {
@@ -36,7 +37,8 @@ ${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${o.assets.css}">
 <script src="${o.assets.js}" defer></script>
-${o.assets.more ? html`<link rel="stylesheet" href="${o.assets.more.css}"><script src="${o.assets.more.js}" defer></script>` : ''}
+${o.extra?.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${o.extra?.js.map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
@@ -45,8 +47,8 @@ ${o.assets.more ? html`<link rel="stylesheet" href="${o.assets.more.css}"><scrip
   ${
     v
       ? html`<div class="who">
-    ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
     <a href="/placements">派驻</a><a href="/placements/dashboard">派驻看板</a>
+    ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>
     <button type="button" class="link-button" data-logout>退出登录</button>
   </div>`

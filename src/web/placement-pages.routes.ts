@@ -11,6 +11,7 @@ import type { IntakeReader } from '../intake/intake-reader.service';
 import { countyDashboardParamsSchema, PLACEMENT_STATES, placementParamsSchema } from '../placements/placement.schema';
 import type { PlacementCaller, PlacementDashboards, PlacementReads } from '../placements/placement.types';
 import { AppError } from '../shared/errors';
+import { html, type SafeHtml } from './html';
 import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { toDashboardView, STATE_LABELS } from './placement-dashboard.builder';
 import { buildDashboardWorkbook } from './placement-dashboard-workbook.builder';
@@ -36,6 +37,10 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 export function placementCallerOf(p: Principal): PlacementCaller {
   const actor = auditActorOf(p);
   if (p.kind === 'staff') return { actor, role: p.role, region: p.role === 'reviewer' ? p.region : null, party: null };
+  if (p.kind === 'participant') {
+    const key = p.side === 'enterprise' ? p.enterpriseCreditCode : p.expertExternalId;
+    return { actor, role: 'participant', region: null, party: key ? { side: p.side, key } : null };
+  }
   return { actor, role: 'portal', region: null, party: null };
 }
 
@@ -55,10 +60,13 @@ export const placementPageRoutes: FastifyPluginAsyncZod<PlacementPageOptions> = 
   const css = loadAsset('placements.css', 'text/css; charset=utf-8');
   const js = loadAsset('placements.js', 'text/javascript; charset=utf-8');
   const shared = (name: string) => loadAsset(name, '', '/assets/').href;
-  const assets = { css: shared('app.css'), js: shared('app.js'), more: { css: css.href, js: js.href } };
+  const assets = { css: shared('app.css'), js: shared('app.js') };
+  const extra = { css: [css.href], js: [js.href] };
   const today = o.today ?? chinaToday;
   const hide = { hide: true } as const;
   const staff: RouteAccess = { staff: ['admin', 'reviewer', 'viewer'] };
+  // Enterprises and experts see their own placements (the service limits the list and the detail to their party).
+  const staffAndParties: RouteAccess = { staff: ['admin', 'reviewer', 'viewer'], participant: ['enterprise', 'expert'] };
   const regionName = (code: string | null) => (code ? (o.reader.regions().find((r) => r.code === code)?.name ?? code) : null);
 
   const viewerOf = (req: FastifyRequest): Viewer => {
@@ -67,16 +75,39 @@ export const placementPageRoutes: FastifyPluginAsyncZod<PlacementPageOptions> = 
     if (!user || !req.authSession) throw new AppError('FORBIDDEN', '网页仅供工作人员登录后使用');
     return { ...user, regionName: regionName(user.region), csrfToken: req.authSession.csrfToken };
   };
-  const send = (reply: FastifyReply, page: Omit<PageOptions, 'assets'>) =>
-    reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(renderPage({ ...page, assets }));
+  /**
+   * Staff get the shared header; an enterprise or expert signed in on its own page gets a line naming it, and its
+   * session's CSRF token on <main> (the page script reads it there; the shared header is staff-only).
+   */
+  const whoOf = (req: FastifyRequest): { viewer?: Viewer; banner: SafeHtml | ''; data: Record<string, string> } => {
+    const p = requirePrincipal(req);
+    if (p.kind !== 'participant') return { viewer: viewerOf(req), banner: '', data: {} };
+    if (!req.authSession) throw new AppError('FORBIDDEN', '请先登录企业或专家账号');
+    const side = p.side === 'enterprise' ? '企业用户' : '专家用户';
+    return {
+      banner: html`<p class="participant-who card">${side}：<strong>${p.displayName}</strong> <a href="/placements">我的派驻</a>
+        <button type="button" class="secondary" data-participant-logout>退出登录</button></p>`,
+      data: { csrf: req.authSession.csrfToken },
+    };
+  };
+  const send = (reply: FastifyReply, req: FastifyRequest, page: Omit<PageOptions, 'assets' | 'viewer'>) => {
+    const who = whoOf(req);
+    const rendered = renderPage({
+      ...page,
+      viewer: who.viewer,
+      breadcrumbs: who.viewer ? page.breadcrumbs : undefined,
+      data: { ...page.data, ...who.data },
+      body: html`${who.banner}${page.body}`,
+      assets,
+      extra,
+    });
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(rendered);
+  };
 
   // Only the signed-in pages load these (the public list in access.policy.ts stays the login page's own assets).
   app.get(
     '/placement-assets/:name',
-    { config: { access: staff }, schema: { ...hide, params: z.object({ name: z.enum(['placements.css', 'placements.js']) }) } },
+    { config: { access: staffAndParties }, schema: { ...hide, params: z.object({ name: z.enum(['placements.css', 'placements.js']) }) } },
     async (req, reply) => {
       const a = req.params.name === 'placements.css' ? css : js;
       return reply.header('content-type', a.type).header('cache-control', 'public, max-age=86400').send(a.body);
@@ -90,23 +121,22 @@ export const placementPageRoutes: FastifyPluginAsyncZod<PlacementPageOptions> = 
       .regex(/^\d{6}$/)
       .optional(),
   });
-  app.get('/placements', { config: { access: staff }, schema: { ...hide, querystring: listQuery } }, async (req, reply) => {
-    const viewer = viewerOf(req);
+  app.get('/placements', { config: { access: staffAndParties }, schema: { ...hide, querystring: listQuery } }, async (req, reply) => {
     const p = requirePrincipal(req);
     const caller = placementCallerOf(p);
-    const region = regionFilter(p, req.query.region);
+    const party = p.kind === 'participant';
+    const region = party ? undefined : regionFilter(p, req.query.region);
     const all = o.placements.list({ region, kind: 'programme', limit: 500, offset: 0 }, caller).items;
     const rows = all.filter((x) => !req.query.state || x.state === req.query.state);
     const scope = regionName(region ?? null) ?? '全市';
-    return send(reply, {
-      title: `${scope}派驻`,
-      viewer,
+    return send(reply, req, {
+      title: party ? '我的派驻' : `${scope}派驻`,
       breadcrumbs: [{ label: '总览', href: '/' }, { label: '派驻' }],
       data: { page: 'placements' },
       body: placementListBody({
-        title: `${scope}科技副总派驻`,
+        title: party ? '我的派驻' : `${scope}科技副总派驻`,
         currentState: req.query.state ?? null,
-        dashboardHref: `/placements/dashboard${region ? `?region=${region}` : ''}`,
+        dashboardHref: party ? null : `/placements/dashboard${region ? `?region=${region}` : ''}`,
         states: PLACEMENT_STATES.filter((s) => s !== 'historical').map((s) => ({ state: s, label: STATE_LABELS[s], count: all.filter((x) => x.state === s).length })),
         rows: rows.map(toListRow),
       }),
@@ -148,25 +178,21 @@ export const placementPageRoutes: FastifyPluginAsyncZod<PlacementPageOptions> = 
     year: z.coerce.number().int().min(2000).max(2100).optional(),
   });
   app.get('/placements/dashboard', { config: { access: staff }, schema: { ...hide, querystring: dashQuery } }, async (req, reply) => {
-    const viewer = viewerOf(req);
     const view = dashboardOf(requirePrincipal(req), req.query.region, req.query.year);
-    return send(reply, {
+    return send(reply, req, {
       title: `${view.scopeName}派驻看板`,
-      viewer,
       breadcrumbs: [{ label: '总览', href: '/' }, { label: '派驻', href: '/placements' }, { label: '看板' }],
       data: { page: 'placement-dashboard' },
       body: placementDashboardBody(view),
     });
   });
 
-  app.get('/placements/:placementId', { config: { access: staff }, schema: { ...hide, params: placementParamsSchema } }, async (req, reply) => {
-    const viewer = viewerOf(req);
+  app.get('/placements/:placementId', { config: { access: staffAndParties }, schema: { ...hide, params: placementParamsSchema } }, async (req, reply) => {
     const caller = placementCallerOf(requirePrincipal(req));
     const d = o.placements.get(req.params.placementId, caller);
     const view = toDetailView(d, { today: today() });
-    return send(reply, {
+    return send(reply, req, {
       title: `${d.expert.name}派驻`,
-      viewer,
       breadcrumbs: [{ label: '总览', href: '/' }, { label: '派驻', href: '/placements' }, { label: `${d.expert.name} · ${d.enterprise.name}` }],
       data: { page: 'placement', placement: String(d.id) },
       body: placementDetailBody(view),

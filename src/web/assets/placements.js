@@ -5,6 +5,9 @@
 
   var FLASH_KEY = 'kjfz-flash';
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var mainEl = document.getElementById('main');
+  // Staff pages carry the token in the shared header's meta tag; an enterprise's or expert's page on <main>.
+  var csrfToken = csrfMeta ? csrfMeta.getAttribute('content') : mainEl && mainEl.getAttribute('data-csrf');
   var TYPE_NAMES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
   function megabytes(n) {
@@ -69,7 +72,7 @@
     var headers = { accept: 'application/json' };
     var url = form.getAttribute('data-url');
     headers['content-type'] = file ? file.type : 'application/json';
-    if (csrfMeta) headers['x-csrf-token'] = csrfMeta.getAttribute('content');
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
     if (file) {
       var query = Object.keys(payload).map(function (k) {
         return encodeURIComponent(k) + '=' + encodeURIComponent(payload[k]);
@@ -102,6 +105,16 @@
       });
     });
   }
+
+  document.addEventListener('click', function (ev) {
+    var button = ev.target instanceof Element ? ev.target.closest('button[data-participant-logout]') : null;
+    if (!button) return;
+    button.disabled = true;
+    var done = function () {
+      location.href = '/participant/login';
+    };
+    fetch('/v1/participants/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken || '' }, credentials: 'same-origin' }).then(done, done);
+  });
 
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
