@@ -1,24 +1,24 @@
 import { html, type SafeHtml } from './html';
 
 // Inline SVG charts for the placement dashboards (no script, no chart library), as the seat chart is. The
-// viewBox is narrow (520 units) so a 390 px phone shows the text at about 10 px and a desktop caps the
-// width in CSS; every chart's <desc> and the table beside it carry the same numbers for screen readers.
+// viewBox is narrow (400 units) so a 390 px phone shows 14-unit text at about 11.5 px, and CSS caps the
+// width on a desktop; every chart's <desc> and the table beside it carry the same numbers for screen readers.
 
 export type ChartSeries = { key: string; label: string; cls: string };
 export type StackedRow = { label: string; values: Readonly<Record<string, number>> };
 export type TargetRow = { label: string; actual: number; target: number | null; unit: string };
 
-const WIDTH = 520;
-const LABEL_W = 112;
-const VALUE_W = 56;
+const WIDTH = 400;
+const LABEL_W = 100;
+const VALUE_W = 48;
 const BAR_MAX = WIDTH - LABEL_W - VALUE_W;
 
 const scaled = (n: number, max: number) => Math.max(n > 0 ? 2 : 0, Math.round((n / Math.max(1, max)) * BAR_MAX));
 
-/** Splits a label that is too long for the label column into two lines (about 7 CJK characters each). */
+/** Splits a label that is too long for the label column into two lines (6 CJK characters each). */
 function labelLines(label: string): string[] {
   const chars = [...label];
-  return chars.length <= 7 ? [label] : [chars.slice(0, 7).join(''), chars.slice(7, 14).join('') + (chars.length > 14 ? '…' : '')];
+  return chars.length <= 6 ? [label] : [chars.slice(0, 6).join(''), chars.slice(6, 12).join('') + (chars.length > 12 ? '…' : '')];
 }
 
 function legend(series: readonly ChartSeries[]) {

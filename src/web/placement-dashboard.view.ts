@@ -28,7 +28,7 @@ function stateSection(d: DashboardView) {
   ${stackedBarChart({
     id: 'chart-states',
     title: `${d.scopeName}科技副总派驻状态`,
-    caption: '每个状态的派驻数（协议待上传、待备案、服务中、待评价、已评价、已续聘、提前终止、已结束）。',
+    caption: '各状态的派驻数；点击下表中的状态查看该状态的派驻。',
     unit: '个',
     series: [{ key: 'count', label: '派驻数', cls: 'bar-seats' }],
     rows: rows.map((s) => ({ label: s.label, values: { count: s.count } })),

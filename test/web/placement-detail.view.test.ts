@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placementDetailBody, placementListBody } from '../../src/web/placement-detail.view';
+import { toDetailView } from '../../src/web/placement-view.builder';
 import type { PlacementDetailView } from '../../src/web/placement-view.types';
+import { placementDetailFixture } from './placement-detail.fixture';
 
 const clause = { document: '温州市深化科技副总派驻工作实施方案', article: '三（一）', text: '每年在企业服务时间累计不少于3个月' };
 
@@ -126,5 +128,52 @@ describe('placement detail view', () => {
     expect(body).toContain('<table class="placement-list cards">');
     expect(body).toContain('<a href="/placements/P-1">王磊</a>');
     expect(body).toContain('<span class="badge service-behind">滞后</span>');
+  });
+});
+
+describe('placement detail from the service read model', () => {
+  it('offers each party only its own steps, with the REST route each form calls', () => {
+    const expert = toDetailView(placementDetailFixture({}, { logService: true, recordOutcome: true }), { today: '2026-06-30' });
+    expect(expert.actions.map((a) => a.id)).toEqual(['log-service', 'record-outcome']);
+    expect(expert.actions[0]).toMatchObject({ url: '/v1/placements/7/service-log' });
+    expect(expert.logs.flatMap((l) => l.actions)).toEqual([]);
+    const enterprise = toDetailView(placementDetailFixture({}, { reviewServiceLog: true, assess: true, requestTermination: true }), { today: '2026-06-30' });
+    // Only the pending entry can be confirmed or disputed.
+    expect(enterprise.logs.map((l) => l.actions.map((a) => a.url))).toEqual([[], ['/v1/placements/7/service-log/12/review']]);
+    expect(enterprise.actions.map((a) => a.id)).toEqual(['assess', 'request-termination']);
+    const body = placementDetailBody(enterprise).value;
+    expect(body).toContain('温州&lt;b&gt;精密机械有限公司');
+    expect(body).toContain('滞后：本年度已确认 2 天，按进度应达到 45 天');
+    expect(body).toContain('<cite>《温州市深化科技副总派驻工作实施方案》三（一）</cite><q>每年在企业服务时间累计不少于3个月</q>');
+    expect(body).toContain('<a href="/v1/placements/7/documents/3">三方协议.pdf</a>');
+  });
+
+  it('sends the agreement as the raw body, and grades and confirmations to the open evaluation', () => {
+    const evaluation = {
+      id: 5,
+      kind: 'term' as const,
+      year: null,
+      status: 'graded' as const,
+      enterprise: { grade: '合格' as const, comment: '基本满意', by: 'p', at: '' },
+      county: { grade: '不合格' as const, reason: '服务时长不足', by: 'reviewer', at: '' },
+      city: null,
+      returnNote: null,
+    };
+    const county = toDetailView(placementDetailFixture({ agreementStatus: 'none' }, { uploadAgreement: true, fileAgreement: true }), { today: '2026-06-30' });
+    expect(county.actions[0]).toMatchObject({ id: 'upload-agreement', method: 'PUT', encoding: 'raw', url: '/v1/placements/7/agreement' });
+    expect(county.actions[0].fields[0]).toMatchObject({ type: 'file', accept: 'application/pdf,image/png,image/jpeg', maxBytes: 10 * 1024 * 1024 });
+    const city = toDetailView(placementDetailFixture({ evaluations: [evaluation] }, { confirmGrade: true }), { today: '2026-06-30' });
+    expect(city.actions).toMatchObject([{ id: 'confirm-grade', url: '/v1/placements/7/evaluations/5/confirm', title: '市级确认评价（区县评定：不合格）' }]);
+    const confirmed = toDetailView(
+      placementDetailFixture({
+        state: 'evaluated',
+        grade: '不合格',
+        evaluations: [{ ...evaluation, status: 'confirmed', city: { by: 'admin', at: '2027-12-20T00:00:00Z', note: null } }],
+      }),
+      {
+        today: '2027-12-21',
+      },
+    );
+    expect(confirmed.evaluations[0].consequence?.message).toContain('不得再次选派');
   });
 });
