@@ -25,6 +25,9 @@ const envSchema = z.object({
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count or a comma list of proxy addresses')
     .default('false'),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // A placement whose tripartite agreement is not filed this many days after it was made is flagged.
+  PLACEMENT_AGREEMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PLACEMENT_UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(50).default(10),
 });
 
 /** fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
@@ -53,6 +56,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Secure session cookie and HSTS: 'auto' when the request came over https (directly or per a trusted proxy). */
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Placements: days until an unfiled agreement is flagged; the size cap of uploaded documents. */
+  placements: { agreementDays: number; maxUploadBytes: number };
 };
 
 export class ConfigError extends AppError {
@@ -88,5 +93,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: production ? 'off' : e.DEMO,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     cookieSecure: e.COOKIE_SECURE,
+    placements: { agreementDays: e.PLACEMENT_AGREEMENT_DAYS, maxUploadBytes: Math.round(e.PLACEMENT_UPLOAD_MAX_MB * 1024 * 1024) },
   };
 }

@@ -51,6 +51,18 @@ import type { Ranker } from './ranking/ranker.port';
 import { RankingRepository } from './ranking/ranking.repository';
 import { RetrievalRepository } from './retrieval/retrieval.repository';
 import { RetrievalService } from './retrieval/retrieval.service';
+import { FileDocumentStore } from './placements/file-document-store.adapter';
+import { LoggedNotifier } from './placements/logged-notifier.adapter';
+import { PlacementActivityRepository } from './placements/placement-activity.repository';
+import { PlacementActivityService } from './placements/placement-activity.service';
+import { PlacementAgreementService } from './placements/placement-agreement.service';
+import type { PlacementDeps } from './placements/placement-core';
+import { PlacementDashboardService } from './placements/placement-dashboard.service';
+import { PlacementEndService } from './placements/placement-end.service';
+import { PlacementEvaluationService } from './placements/placement-evaluation.service';
+import { PlacementRepository } from './placements/placement.repository';
+import { PlacementService } from './placements/placement.service';
+import type { PlacementNotifier } from './placements/placement.types';
 import { RegionExportService } from './review/region-export.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
@@ -67,6 +79,8 @@ export type RuntimeOverrides = {
   today?: () => string;
   /** ISO timestamp of review decisions (tests pin it). */
   now?: () => string;
+  /** Where placement notices go (tests record them); default: the log until the notification port is merged. */
+  notifier?: PlacementNotifier;
   /** Pins the portraits' "last five years" indicators (evaluations on historic data). */
   referenceYear?: number;
   /** The shipped ranker with other settings (tests; evaluations use matching.rankerWith). */
@@ -129,6 +143,8 @@ function createRepositories(db: Db) {
     runLeases: new RunLeaseRepository(db),
     reviews: new ReviewRepository(db),
     verifications: new VerificationRepository(db),
+    placements: new PlacementRepository(db),
+    placementActivity: new PlacementActivityRepository(db),
   };
 }
 
@@ -147,7 +163,12 @@ function participantDirectoryOf(repos: Repositories): ParticipantDirectory {
 }
 
 /** Every use-case, over the repositories; the shape buildApp takes (AppServices) and a little more. */
-function createServices(repos: Repositories, transaction: Transaction, overrides: Pick<RuntimeOverrides, 'today' | 'now'>) {
+function createServices(
+  repos: Repositories,
+  transaction: Transaction,
+  overrides: Pick<RuntimeOverrides, 'today' | 'now'>,
+  placementAdapters: { notifier: PlacementNotifier; dataDir: string; agreementDays: number; maxUploadBytes: number },
+) {
   const intakeReview = new IntakeReviewService({
     reviews: repos.intakeReviews,
     audit: repos.audit,
@@ -186,6 +207,24 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     audit: repos.audit,
     transaction,
   });
+  const placementDeps: PlacementDeps = {
+    placements: repos.placements,
+    activity: repos.placementActivity,
+    audit: repos.audit,
+    notifier: placementAdapters.notifier,
+    policies,
+    reference: repos.reference,
+    agreementDays: placementAdapters.agreementDays,
+    now: overrides.now,
+  };
+  const placements = {
+    placements: new PlacementService(placementDeps),
+    agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(placementAdapters.dataDir), maxUploadBytes: placementAdapters.maxUploadBytes }),
+    activity: new PlacementActivityService(placementDeps),
+    evaluations: new PlacementEvaluationService(placementDeps),
+    ends: new PlacementEndService(placementDeps),
+    dashboards: new PlacementDashboardService(placementDeps),
+  };
   const review = new ReviewService({
     reviews: repos.reviews,
     runs: repos.runs,
@@ -193,7 +232,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     demands: repos.demands,
     enterprises: repos.enterprises,
     reference: repos.reference,
-    experts: repos.experts,
+    placements: placements.placements,
     policies,
     now: overrides.now,
   });
@@ -222,6 +261,7 @@ function createServices(repos: Repositories, transaction: Transaction, overrides
     cycleRuns: new CycleRunReader({ runs: repos.runs, reference: repos.reference }),
     review,
     verification,
+    placements,
     exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
     summaryExport: new DemandSummaryExportService({ demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference }),
     formImport: new OfficialFormImportService({ intake, transaction, enterprises: repos.enterprises, demands: repos.demands, reference: repos.reference }),
@@ -265,7 +305,12 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const regionsWritten = repos.reference.syncRegions(REGIONS);
   if (regionsWritten) logger.info({ regions: regionsWritten }, 'reference regions written');
 
-  const services = createServices(repos, transaction, overrides);
+  const services = createServices(repos, transaction, overrides, {
+    notifier: overrides.notifier ?? new LoggedNotifier(logger),
+    dataDir: config.dataDir,
+    agreementDays: config.placements.agreementDays,
+    maxUploadBytes: config.placements.maxUploadBytes,
+  });
   const { policies } = services;
 
   const createCycleRunService: Runtime['createCycleRunService'] = (adapters) =>

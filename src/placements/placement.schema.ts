@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creditCodeSchema, dateSchema, externalIdSchema, GRADES, regionCodeSchema, text } from '../intake/common.schema';
+import { IP_TYPES, OUTCOME_KINDS } from '../policy/policy.schema';
 
 // Placements: one 科技副总 appointment from its creation (a confirmed region, an agreed pair, a renewal, or a
 // service declared at intake) to its end. Request and response formats of /v1/placements/…; the pages render
@@ -30,11 +31,9 @@ export type PartySide = (typeof PARTY_SIDES)[number];
  * What the documents count (Wenzhou 一 破解技术难题/技术攻关项目/申报发明专利; Liaocheng 第七条 新技术新工艺新产品/
  * 知识产权/培训/培养人才; Wenzhou 三(一)4 and Xinxiang 六(四) 平台载体).
  */
-export const OUTCOME_KINDS = ['problem_solved', 'project', 'ip_filing', 'new_technology', 'training', 'people_trained', 'platform'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export { OUTCOME_KINDS, type OutcomeKind } from '../policy/policy.schema';
 /** The kinds of intellectual property a filing may be (Liaocheng 第七条第2项: 发明专利、实用新型专利、软件著作权等). */
-export const IP_TYPES = ['invention', 'utility', 'design', 'software_copyright', 'other'] as const;
-export type IpType = (typeof IP_TYPES)[number];
+export { IP_TYPES, type IpType } from '../policy/policy.schema';
 
 export const EVALUATION_KINDS = ['annual', 'term'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];

@@ -34,8 +34,11 @@ export type PlacementCaller = {
   role: 'admin' | 'reviewer' | 'viewer' | 'portal' | 'participant';
   /** A county reviewer's county; null for the city and portals. */
   region: string | null;
-  /** The party the caller speaks for: a participant always; staff or a portal when recording a party's step. */
-  party: { side: PartySide; key: string } | null;
+  /**
+   * The party the caller speaks for: a participant always (key: its credit code / expert external id); staff or
+   * a portal recording a party's step on its behalf name the side only (key null).
+   */
+  party: { side: PartySide; key: string | null } | null;
 };
 
 /** The notifier port (src/notifications/notification.port.ts, i14a), structurally: called inside the change's transaction. */

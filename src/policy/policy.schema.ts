@@ -218,6 +218,68 @@ export const allocationSettingsSchema = z.object({
 });
 export type AllocationSettings = z.infer<typeof allocationSettingsSchema>;
 
+/**
+ * What the documents count as a placement's outcomes (Wenzhou 一; Liaocheng 第七条; Wenzhou 三(一)4 and Xinxiang 六(四)
+ * 平台载体). Declared here, below placements, because profiles set targets on them.
+ */
+export const OUTCOME_KINDS = ['problem_solved', 'project', 'ip_filing', 'new_technology', 'training', 'people_trained', 'platform'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+/** Intellectual property a filing may be (Liaocheng 第七条第2项: 发明专利、实用新型专利、软件著作权等). */
+export const IP_TYPES = ['invention', 'utility', 'design', 'software_copyright', 'other'] as const;
+export type IpType = (typeof IP_TYPES)[number];
+
+/**
+ * How a placement made under the profile runs, each part present only where the document says so, citing the
+ * clause (docs/policies.md, "Placements"): the term, the tripartite agreement filed with the county, the
+ * minimum service time, the grades of the term evaluation (and whether there is a yearly one), early
+ * termination, renewal, the outcome targets and the yearly top list.
+ */
+export const placementSettingsSchema = z.object({
+  term: z.object({ years: z.number().int().min(1).max(10), clause: clauseSchema }).optional(),
+  agreement: z.object({ clause: clauseSchema }).optional(),
+  /** period month: every month of the term from its start; year: every service year. minVisits: service entries. */
+  serviceTime: z
+    .object({
+      period: z.enum(['month', 'year']),
+      minDays: z.number().min(0).max(366),
+      minVisits: z.number().int().min(1).max(366).optional(),
+      clause: clauseSchema,
+    })
+    .optional(),
+  evaluation: z
+    .object({
+      grades: z.array(z.enum(GRADES)).min(2),
+      /** The term evaluation opens this many months before the term ends (0: on its last day). */
+      opensMonthsBeforeEnd: z.number().int().min(0).max(12).default(1),
+      clause: clauseSchema,
+      /** A yearly assessment besides the term's (Liaocheng 第十七条 年度述职). */
+      annual: z.object({ clause: clauseSchema }).optional(),
+    })
+    .optional(),
+  termination: z.object({ clause: clauseSchema }).optional(),
+  renewal: z.object({ grades: z.array(z.enum(GRADES)).min(1).default(['优秀']), clause: clauseSchema }).optional(),
+  /**
+   * perPlacementYear: every placement, every service year (Liaocheng 第七条); programme: the programme's total by
+   * `until` (Wenzhou 一). kind 'enterprises' / 'placements' count placements' distinct enterprises / placements.
+   */
+  targets: z
+    .array(
+      z.object({
+        kind: z.union([z.enum(OUTCOME_KINDS), z.literal('enterprises'), z.literal('placements')]),
+        scope: z.enum(['perPlacementYear', 'programme']),
+        min: z.number().int().min(1).max(1_000_000),
+        ipTypes: z.array(z.enum(IP_TYPES)).min(1).optional(),
+        until: dateSchema.optional(),
+        label: z.string().trim().min(1).max(100),
+        clause: clauseSchema,
+      }),
+    )
+    .max(30)
+    .default([]),
+  topList: z.object({ size: z.number().int().min(1).max(100).default(10), clause: clauseSchema }).optional(),
+});
+export type PlacementSettings = z.output<typeof placementSettingsSchema>;
+
 export const profileIdSchema = z
   .string()
   .trim()
@@ -248,6 +310,8 @@ export const policyProfileSchema = z
     enterpriseCapacity: z.number().int().min(1).max(100).default(1),
     /** How a cycle's seats are shared and which pairs come first, as the document says (docs/policies.md). */
     allocation: allocationSettingsSchema.default({}),
+    /** How its placements run: term, agreement, service time, evaluation, termination, renewal, targets. */
+    placement: placementSettingsSchema.default({ targets: [] }),
     notes: z.string().trim().max(5000).optional(),
   })
   .superRefine((p, ctx) => {

@@ -3,8 +3,6 @@ import type { CycleRunRepository, RunProposal, RunQuotaRow, StoredRun } from '..
 import { toRunHeader } from '../cycles/cycle-run.schema';
 import type { DemandRepository } from '../intake/demand.repository';
 import type { EnterpriseRepository } from '../intake/enterprise.repository';
-import type { ExpertRepository } from '../intake/expert.repository';
-import type { ServiceRecord } from '../intake/expert.schema';
 import type { Demand } from '../intake/demand.schema';
 import type { Enterprise } from '../intake/enterprise.schema';
 import type { ReferenceRepository } from '../intake/reference.repository';
@@ -17,7 +15,7 @@ import { quotaUnitOf, type QuotaLevel } from '../allocation/quota-unit';
 import { factList } from '../intake/fact-labels';
 import { checkDemand, pinnedReferenceDate } from './live-check';
 import { REGION_STATUS_LABELS } from './review-labels';
-import { serviceTermEnd } from './service-term';
+import type { ConfirmedPair, RecordedService, ServiceRecorder } from './service-recorder.port';
 import { type DecisionRow, type RegionReviewRow, REVIEW_AUDIT_ENTITIES, type ReviewRepository } from './review.repository';
 import type { Decision, DecisionInput, DecisionStatus, DemandReview, RegionReview, RegionStatus, RegionSummary, RunInfo } from './review.schema';
 
@@ -32,8 +30,8 @@ export interface ReviewServiceDeps {
   demands: Pick<DemandRepository, 'listByCycle'>;
   enterprises: Pick<EnterpriseRepository, 'getByCreditCode'>;
   reference: Pick<ReferenceRepository, 'listRegions'>;
-  /** The intake write path: a confirmed pair becomes a service record of its expert. */
-  experts: Pick<ExpertRepository, 'getByExternalId' | 'upsert'>;
+  /** A confirmed pair becomes a placement (src/placements): the one source of service the rules read. */
+  placements: ServiceRecorder;
   /** The swap re-check: every hard rule of the run's policy for the pair, with the cycle's context. */
   policies: Pick<PolicyService, 'checkEligibility'>;
   /** ISO timestamp of "now" (tests pin it). */
@@ -75,7 +73,7 @@ const regionLocked = (status: RegionStatus) => new AppError('REGION_LOCKED', `�
  *
  * Region state machine: open → submitted → confirmed | returned; returned → submitted. Decisions are
  * accepted only while open or returned; confirm/return only when submitted. Confirmation writes the
- * pairs into the experts' service history; nothing leaves `confirmed`, so those records are never withdrawn here.
+ * pairs as placements (the experts' service history); nothing leaves `confirmed`, so they are never withdrawn here.
  */
 export class ReviewService {
   private readonly now: () => string;
@@ -286,8 +284,8 @@ export class ReviewService {
         throw new AppError('REGION_NOT_SUBMITTED', `本区县审核状态为“${REGION_STATUS_LABELS[state]}”，只有已提交的审核结果才能确认或退回`, { status: state });
       }
       const decidedAt = this.now();
-      // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read serviceHistory.
-      const serviceRecords = status === 'confirmed' ? this.recordService(runId, region, decidedAt) : undefined;
+      // Confirmation makes the pairs facts: "currently serving" and one-expert-one-enterprise read placements.
+      const serviceRecords = status === 'confirmed' ? this.recordService(runId, region, decidedAt, by) : undefined;
       return this.changeRegion(
         runId,
         region,
@@ -334,33 +332,30 @@ export class ReviewService {
   }
 
   /**
-   * Appends a service record (this cycle, starting on the confirmation day in China, for one term) to the
-   * expert of every approved or swapped demand of the region. A record for the same enterprise and cycle
-   * already present adds nothing, so a repeated or imported appointment is never doubled. Runs in the
-   * caller's transaction: the records commit with the confirmation and its audit entry, or not at all.
+   * Every approved or swapped demand of the region becomes a placement of its expert, starting on the
+   * confirmation day in China, for the profile's term. Runs in the caller's transaction: the placements commit
+   * with the confirmation and its audit entry, or not at all.
    */
-  private recordService(runId: string, region: string, decidedAt: string): Array<ServiceRecord & { expertId: string; demandId: string }> {
+  private recordService(runId: string, region: string, decidedAt: string, by: ReviewActor): RecordedService[] {
     const run = this.completedRun(runId);
     const decisions = this.decisionMap(runId);
     const startDate = todayInChina(new Date(decidedAt));
-    const endDate = serviceTermEnd(startDate);
-    const created: Array<ServiceRecord & { expertId: string; demandId: string }> = [];
+    const pairs: ConfirmedPair[] = [];
     for (const p of this.regionProposals(runId, region)) {
       const d = decisions.get(p.demandExternalId);
       if (!d || !isAssigned(d.status) || !d.expertExternalId) continue;
-      const expert = this.deps.experts.getByExternalId(d.expertExternalId);
-      if (!expert) {
-        throw new AppError('EXPERT_NOT_FOUND', `专家 ${d.expertExternalId} 已不在专家库中，无法确认需求 ${p.demandExternalId} 的选派结果`, {
-          expertId: d.expertExternalId,
-          demandId: p.demandExternalId,
-        });
-      }
-      if (expert.serviceHistory.some((s) => s.enterpriseCreditCode === p.enterpriseCreditCode && s.cycle === run.cycleId)) continue;
-      const record: ServiceRecord = { enterpriseCreditCode: p.enterpriseCreditCode, cycle: run.cycleId, startDate, endDate };
-      this.deps.experts.upsert({ ...expert, serviceHistory: [...expert.serviceHistory, record] });
-      created.push({ expertId: expert.externalId, demandId: p.demandExternalId, ...record });
+      pairs.push({
+        runId,
+        cycleId: run.cycleId,
+        policy: run.policy,
+        regionCode: region,
+        demandId: p.demandExternalId,
+        enterpriseCreditCode: p.enterpriseCreditCode,
+        expertId: d.expertExternalId,
+        startDate,
+      });
     }
-    return created;
+    return this.deps.placements.recordConfirmedPairs(pairs, by);
   }
 
   private completedRun(runId: string): StoredRun {

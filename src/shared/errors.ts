@@ -37,6 +37,10 @@ export const ERROR_STATUS = {
   INVALID_WEBHOOK: 400,
   /** An invitation link that is unknown, used, replaced or expired. */
   INVITATION_INVALID: 410,
+  /** A service log entry dated outside the placement's term (or in the future). */
+  SERVICE_LOG_OUT_OF_TERM: 400,
+  /** Staff or a portal recording a party's step must say which party (side). */
+  SIDE_REQUIRED: 400,
   // 401 / 403: who is asking
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
@@ -74,8 +78,19 @@ export const ERROR_STATUS = {
   INTAKE_STATE_CONFLICT: 409,
   /** The demand has not passed the county's intake review (经科技部门审核后入库): it is not matched yet. */
   DEMAND_NOT_APPROVED: 409,
+  /** The placement's state (or its agreement's, log entry's, evaluation's) does not allow the step. */
+  PLACEMENT_STATE_CONFLICT: 409,
+  PLACEMENT_EXISTS: 409,
+  /** An agreed pair or a renewal fails a hard rule of the profile (the failed rules and clauses in details). */
+  PLACEMENT_RULE_FAILED: 409,
+  EVALUATION_NOT_OPEN: 409,
+  /** The profile has no such step (no renewal, no termination clause), or the grade does not qualify. */
+  STEP_NOT_IN_POLICY: 409,
   // 413 / 415 / 422 / 429
   BODY_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
+  /** An upload that is not a PDF, PNG or JPEG by its content. */
+  FILE_TYPE_REJECTED: 415,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The record is well-formed but refers to a region, enterprise or cycle that does not exist. */
   REFERENCE_NOT_FOUND: 422,
@@ -83,6 +98,9 @@ export const ERROR_STATUS = {
   // 5xx: our fault or not ready
   INTERNAL: 500,
   RUN_DATA_INVALID: 500,
+  /** A stored document is gone from disk or no longer matches its checksum. */
+  DOCUMENT_MISSING: 500,
+  DOCUMENT_CORRUPT: 500,
   HARD_RULE_VIOLATION: 500,
   INVALID_INPUT: 500,
   DUPLICATE_REGION: 500,

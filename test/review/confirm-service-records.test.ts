@@ -27,7 +27,7 @@ beforeAll(async () => {
     audit: r.audit,
     demands: r.demands,
     enterprises: r.enterprises,
-    experts: r.experts,
+    placements: t.services.placements.placements,
     reference: r.reference,
     policies: t.services.policies,
     now: () => NOW,
@@ -35,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
+const staffCaller = { actor: { actor: 'city-admin', actorRole: 'admin' }, role: 'admin' as const, region: null, party: null };
 const historyOf = (expertId: string) => t.repos.experts.getByExternalId(expertId)!.serviceHistory;
 const errorOf = (fn: () => unknown) => {
   try {
@@ -100,9 +101,11 @@ describe('confirming a region records the confirmed pairs as service', () => {
 
     const [entry] = review.listAudit(f.runId, f.main, 1);
     expect(entry).toMatchObject({ action: 'review.confirm' });
+    // Each record names the placement it became (the one source of service the rules read).
+    const placementOf = (expertId: string) => t.services.placements.placements.list({ kind: 'programme', expertId, limit: 10, offset: 0 }, staffCaller).items[0].id;
     expect((entry.after as { serviceRecords: unknown[] }).serviceRecords).toEqual([
-      { expertId: a.proposed, demandId: a.demandId, ...record(a.enterprise) },
-      { expertId: swappedTo, demandId: b.demandId, ...record(b.enterprise) },
+      { expertId: a.proposed, demandId: a.demandId, ...record(a.enterprise), placementId: placementOf(a.proposed!) },
+      { expertId: swappedTo, demandId: b.demandId, ...record(b.enterprise), placementId: placementOf(swappedTo) },
     ]);
 
     const snapshot = [a.proposed!, swappedTo].map(historyOf);

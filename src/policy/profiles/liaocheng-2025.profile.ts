@@ -117,6 +117,42 @@ export const liaocheng2025: PolicyProfileInput = {
       anyOf: ['高新技术企业', '瞪羚企业'],
     },
   ],
+  placement: {
+    term: { years: 2, clause: c('第五条第2项', '经认定后，须在选派企业连续服务不少于两年') },
+    agreement: { clause: c('第十三条第2项', '申报企业、科技人员及其所在单位签订的三方协议，明确各方权利、义务和责任，包括服务期限、工作内容、知识产权归属、经费保障等事项') },
+    serviceTime: {
+      period: 'year',
+      minDays: 30,
+      minVisits: 10,
+      clause: c('第七条第1项', '每年开展技术服务不少于 10 次，累计驻企服务时间不少于 30 天，并形成详细服务台账，记录服务内容和效果'),
+    },
+    evaluation: {
+      grades: ['优秀', '良好', '合格', '不合格'],
+      opensMonthsBeforeEnd: 1,
+      clause: c('第十七条', '每两年对“科技副总”进行绩效考核……考核结果分为优秀、良好、合格、不合格四个等级'),
+      annual: { clause: c('第十七条', '市科技局每年组织“科技副总”开展年度述职，全面掌握其工作进展和履职情况') },
+    },
+    // 原则上 admits the exception; nothing else in the measures speaks of ending a service early.
+    termination: { clause: c('第五条第2项', '服务期间原则上不得中途变更服务企业') },
+    targets: [
+      {
+        kind: 'new_technology',
+        scope: 'perPlacementYear',
+        min: 1,
+        label: '新技术、新工艺或新产品',
+        clause: c('第七条第2项', '每年协助派驻企业开发至少 1 项具有创新性和市场竞争力的新技术、新工艺或新产品'),
+      },
+      {
+        kind: 'ip_filing',
+        scope: 'perPlacementYear',
+        min: 1,
+        label: '知识产权申请',
+        clause: c('第七条第2项', '推动企业申请至少 1 项知识产权（包括发明专利、实用新型专利、软件著作权等）'),
+      },
+      { kind: 'training', scope: 'perPlacementYear', min: 3, label: '政策宣讲或技术培训（次）', clause: c('第七条第3项', '每年开展政策宣讲或技术培训不少于 3 次') },
+      { kind: 'people_trained', scope: 'perPlacementYear', min: 10, label: '培养技术骨干和创新人才（人）', clause: c('第七条第3项', '帮助企业培养技术骨干和创新人才不少于 10 人') },
+    ],
+  },
   priorityIndustries: ['人工智能', '现代高效农业', '新能源', '新材料', '新一代信息技术', '生物医药', { name: '高端装备制造', match: ['高端装备'] }],
   expertCapacity: 1,
   // The document does not limit experts per enterprise; one per demand is the allocation model.

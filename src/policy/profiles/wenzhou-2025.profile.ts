@@ -128,6 +128,36 @@ export const wenzhou2025: PolicyProfileInput = {
       ],
     },
   ],
+  placement: {
+    term: { years: 2, clause: c('六(四)', '科技副总一轮聘期两年') },
+    agreement: { clause: c('四(三)', '企业、科技副总、派出单位应签订三方合作协议，明确各方权利义务。协议报县（市、区）科技部门备案') },
+    // 3 个月 of cumulative service is counted as 90 days (the log is kept in days).
+    serviceTime: { period: 'year', minDays: 90, clause: c('六(四)', '原则上每年以各种形式为企业累计服务时间不少于 3 个月') },
+    evaluation: {
+      grades: ['优秀', '合格', '不合格'],
+      opensMonthsBeforeEnd: 0,
+      clause: c('六(二)', '科技副总实施期满评价，于派驻期结束时开展……评价结果分为优秀、合格和不合格。……评价工作由各县（市、区）科技部门牵头'),
+    },
+    termination: { clause: c('六(二)', '派驻期间企业和科技副总出现无法继续合作等情形的，双方可按协议终止合同并报管理部门备案') },
+    targets: [
+      { kind: 'enterprises', scope: 'programme', min: 1000, until: '2027-12-31', label: '科技副总入驻企业', clause: c('一', '到 2027 年，科技副总入驻企业累计达 1000 个') },
+      { kind: 'project', scope: 'programme', min: 2000, until: '2027-12-31', label: '技术攻关项目', clause: c('一', '帮助入驻企业累计开展技术攻关项目超 2000项') },
+      { kind: 'problem_solved', scope: 'programme', min: 1500, until: '2027-12-31', label: '破解技术难题', clause: c('一', '破解技术难题 1500个') },
+      {
+        kind: 'ip_filing',
+        ipTypes: ['invention'],
+        scope: 'programme',
+        min: 500,
+        until: '2027-12-31',
+        label: '申报发明专利',
+        clause: c('一', '申报发明专利 500项'),
+      },
+    ],
+    topList: {
+      size: 10,
+      clause: c('五(一)', '每年工作成效排前十的科技副总，优先推荐国家和省级重点人才计划遴选；连续两年评价排名前十的科技副总，由市委人才办按有关规定认定市级（D类）人才'),
+    },
+  },
   priorityIndustries: [],
   expertCapacity: 1,
   enterpriseCapacity: 1,
