@@ -22,6 +22,7 @@ import type { DemandSummaryExportService } from './intake/demand-summary-export.
 import { formExportRoutes } from './intake/form-export.routes';
 import type { IntakeService } from './intake/intake.service';
 import { policyRoutes } from './policy/policy.routes';
+import type { PlacementDashboards, PlacementReads } from './placements/placement.types';
 import type { PolicyService } from './policy/policy.service';
 import { matchRoutes, matchUnavailableRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
@@ -46,6 +47,8 @@ export type AppServices = {
   review: ReviewService;
   /** County resolution of unknown facts (待核实): facts entered or a reasoned verdict. */
   verification: VerificationService;
+  /** Placements (issue 15): what the placement pages and dashboards read. */
+  placements: { placements: Pick<PlacementReads, 'list' | 'get' | 'serviceTime'>; dashboards: Pick<PlacementDashboards, 'county' | 'city' | 'topList'> };
   exporter: RegionExportService;
   /** 附件2 汇总表 of a region's demands before matching. */
   summaryExport: DemandSummaryExportService;
@@ -116,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reader: services.reader,
     intakeReview: services.intakeReview,
     participants: { participantAccounts: services.participantAccounts, participantSessions: services.auth.participantSessions, cookieSecure: deps.auth?.cookieSecure },
+    placements: { placements: services.placements.placements, dashboards: services.placements.dashboards },
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import { PLACEMENT_STATES, type PlacementSummary, type ProfileTargets, type RegionFigures, type ServiceTime, type TopList } from '../placements/placement.schema';
+import { PLACEMENT_STATE_LABELS } from '../placements/placement-view.builder';
 import { seg } from './html';
 import { clauseRef, SERVICE_TIME_LABELS, serviceStatusOf } from './placement-view.builder';
 import type { DashboardView } from './placement-view.types';
@@ -6,14 +7,8 @@ import type { DashboardView } from './placement-view.types';
 // From the dashboard read models (county or city figures, targets, the lagging placements with their service
 // time, the top list) to the dashboard view and its workbook.
 
-export const STATE_LABELS: Record<(typeof PLACEMENT_STATES)[number], string> = {
-  pending_agreement: '待协议备案',
-  active: '服务中',
-  terminated: '提前终止',
-  evaluated: '已评价',
-  renewed: '已续聘',
-  historical: '历史派驻',
-};
+/** The service's own state names, so the list, the dashboard and the API say the same. */
+export const STATE_LABELS = PLACEMENT_STATE_LABELS;
 
 type Figures = Omit<RegionFigures, 'regionCode' | 'regionName'>;
 

@@ -135,7 +135,7 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
 
     // The enterprise uploads the signed agreement; a wrong type and an oversized file are refused in Chinese first.
     await enterprise.goto(url);
-    await expect.poll(() => enterprise.locator('#placement-state').textContent()).toBe('待协议备案');
+    await expect.poll(() => enterprise.locator('#placement-state').textContent()).toBe('待备案协议');
     const upload = enterprise.locator('#form-upload-agreement');
     await upload.getByLabel('协议扫描件或照片').setInputFiles({ name: '协议.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') });
     await upload.getByRole('button', { name: '上传协议' }).click();
@@ -174,7 +174,7 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
     await shoot(county, 'placement-county');
     await city.goto(url);
     await act(city, '#form-confirm-grade', {}, '确认评价');
-    await expect.poll(() => city.locator('#placement-state').textContent()).toBe('已评价');
+    await expect.poll(() => city.locator('#placement-state').textContent()).toBe('已完成期满评价');
     await shoot(city, 'placement-city');
 
     // The next cycle run under a profile with the 不合格 ban (Liaocheng 第十七条 on the Wenzhou rules).
