@@ -21,6 +21,7 @@ import { intakeRoutes } from './intake/intake.routes';
 import type { DemandSummaryExportService } from './intake/demand-summary-export.service';
 import { formExportRoutes } from './intake/form-export.routes';
 import type { IntakeService } from './intake/intake.service';
+import { placementRoutes, type PlacementRouteOptions } from './placements/placement.routes';
 import { policyRoutes } from './policy/policy.routes';
 import type { PlacementDashboards, PlacementReads } from './placements/placement.types';
 import type { PolicyService } from './policy/policy.service';
@@ -52,6 +53,8 @@ export type AppServices = {
   exporter: RegionExportService;
   /** 附件2 汇总表 of a region's demands before matching. */
   summaryExport: DemandSummaryExportService;
+  /** The placements' use-cases (agreement, service log, outcomes, evaluation, termination, renewal, dashboards). */
+  placements: PlacementRouteOptions['placements'];
 };
 
 export type AppDeps = {
@@ -112,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   else if (deps.matchingUnavailable !== undefined) await app.register(matchUnavailableRoutes, { reason: deps.matchingUnavailable });
   await app.register(cycleRoutes, { reader: services.cycleRuns });
   await app.register(reviewRoutes, { review: services.review, exporter: services.exporter, verification: services.verification });
+  await app.register(placementRoutes, { placements: services.placements, maxUploadBytes: services.placements.agreements.maxUploadBytes });
   // The review web page (server-rendered, same access control as the API).
   await app.register(webRoutes, {
     review: services.review,

@@ -17,8 +17,12 @@ export type AgreementDeps = PlacementDeps & { documents: DocumentStore; maxUploa
  * reason, after which a corrected one is uploaded. Outcome evidence is stored the same way.
  */
 export class PlacementAgreementService extends PlacementCore implements AgreementSteps {
+  /** The size cap, for the HTTP edge's body limit. */
+  readonly maxUploadBytes: number;
+
   constructor(private readonly x: AgreementDeps) {
     super(x);
+    this.maxUploadBytes = x.maxUploadBytes;
   }
 
   uploadAgreement(id: number, file: UploadedFile, signedOn: string | undefined, caller: PlacementCaller): PlacementDetail {
