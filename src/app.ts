@@ -23,7 +23,6 @@ import { formExportRoutes } from './intake/form-export.routes';
 import type { IntakeService } from './intake/intake.service';
 import { placementRoutes, type PlacementRouteOptions } from './placements/placement.routes';
 import { policyRoutes } from './policy/policy.routes';
-import type { PlacementDashboards, PlacementReads } from './placements/placement.types';
 import type { PolicyService } from './policy/policy.service';
 import { matchRoutes, matchUnavailableRoutes } from './ranking/match.routes';
 import type { Ranker } from './ranking/ranker.port';
@@ -48,8 +47,6 @@ export type AppServices = {
   review: ReviewService;
   /** County resolution of unknown facts (待核实): facts entered or a reasoned verdict. */
   verification: VerificationService;
-  /** Placements (issue 15): what the placement pages and dashboards read. */
-  placements: { placements: Pick<PlacementReads, 'list' | 'get' | 'serviceTime'>; dashboards: Pick<PlacementDashboards, 'county' | 'city' | 'topList'> };
   exporter: RegionExportService;
   /** 附件2 汇总表 of a region's demands before matching. */
   summaryExport: DemandSummaryExportService;

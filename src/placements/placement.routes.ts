@@ -58,9 +58,9 @@ export type PlacementRouteOptions = {
 };
 
 const tags = ['选派管理'];
-const readers: RouteAccess = { staff: ALL_STAFF, portal: true };
+const readers: RouteAccess = { staff: ALL_STAFF, portal: true, participant: ['enterprise', 'expert'] };
 /** Writes: county reviewers and the city (the services decide which step is whose), portals acting for a party. */
-const writers: RouteAccess = { staff: ['admin', 'reviewer'], portal: true };
+const writers: RouteAccess = { staff: ['admin', 'reviewer'], portal: true, participant: ['enterprise', 'expert'] };
 const city: RouteAccess = { staff: ['admin', 'viewer'] };
 const staffOnly: RouteAccess = { staff: ALL_STAFF };
 
@@ -69,6 +69,11 @@ function callerOf(req: FastifyRequest, side?: PartySide): PlacementCaller {
   const p = requirePrincipal(req);
   const party = side ? { side, key: null } : null;
   if (p.kind === 'portal') return { actor: auditActorOf(p), role: 'portal', region: null, party };
+  // Merge of i14a: an enterprise or expert signed in (or a portal acting for one) speaks for its own party.
+  if (p.kind === 'participant') {
+    const key = p.side === 'enterprise' ? p.enterpriseCreditCode : p.expertExternalId;
+    return { actor: auditActorOf(p), role: 'participant', region: null, party: key ? { side: p.side, key } : null };
+  }
   return { actor: auditActorOf(p), role: p.role, region: p.role === 'reviewer' ? (p.region ?? '(none)') : null, party };
 }
 

@@ -117,7 +117,7 @@ describe('a placement graded 不合格 under Liaocheng', () => {
     const ranker = new FakeRanker(t.runtime, { score: (_d, x) => (x === pair.expertId ? 0.99 : 0.5) });
     const { runId } = await createRunService(t.runtime, ranker).execute({ cycleId: 'liaocheng-demo' });
     expect(t.db.select().from(cycleRuns).all().length).toBe(runsBefore + 1);
-    const proposals = t.repos.runs.proposalsOf(runId);
+    const proposals = t.repos.runs.proposalsOf(runId!);
     expect(proposals.some((p) => p.expertExternalId === pair.expertId)).toBe(false);
     const reasons = proposals.flatMap((p) => p.excluded.filter((x) => x.expertId === pair.expertId).flatMap((x) => x.reasons));
     expect(reasons.length).toBeGreaterThan(0);
