@@ -44,7 +44,7 @@ function stateSection(d: DashboardView) {
 
 function serviceSection(d: DashboardView) {
   const s = d.service;
-  const byRegion = d.regions.length > 1;
+  const byRegion = d.regionCode === null;
   return html`<section class="card" aria-labelledby="service-h">
   <h2 id="service-h">服务时长</h2>
   <p>正常 <strong>${s.onTrack}</strong> 个，滞后 <strong class="text-behind">${s.behind}</strong> 个，未达标 <strong class="text-missed">${s.missed}</strong> 个。</p>
@@ -101,7 +101,7 @@ function outcomeSection(d: DashboardView) {
 
 function evaluationSection(d: DashboardView) {
   const e = d.evaluations;
-  const byRegion = d.regions.length > 1;
+  const byRegion = d.regionCode === null;
   return html`<section class="card" aria-labelledby="eval-h">
   <h2 id="eval-h">任期评价</h2>
   <p>${GRADE_SERIES.map((g) => html`${g.label} <strong>${e.grades[g.key] ?? 0}</strong>，`)}待评定或待确认 <strong>${e.pending}</strong>。</p>

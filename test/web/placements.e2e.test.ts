@@ -30,32 +30,17 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
-  let pairs: Array<{ expertId: string; expertName: string; enterprise: string; region: string; demandId: string }>;
+  let pairs: Array<{ expertId: string; expertName: string; enterprise: string; region: string; demandId: string; cycle: string }>;
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true, today: () => TODAY, now: () => NOW });
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 20_000 });
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    // Three eligible pairs in one Wenzhou county, each expert and enterprise once, from the demo's demands.
-    const { policies } = t.services;
-    const experts = t.repos.experts.list({ limit: 500, offset: 0 }).items;
-    const used = new Set<string>();
-    const demands = t.repos.demands.listByCycle(DEMO_CYCLE_ID);
-    const regionCounts = new Map<string, number>();
-    for (const d of demands) regionCounts.set(d.region, (regionCounts.get(d.region) ?? 0) + 1);
-    const region = [...regionCounts].sort((a, b) => b[1] - a[1])[0][0];
-    pairs = [];
-    for (const d of demands.filter((x) => x.region === region)) {
-      if (pairs.length === 3 || used.has(d.demand.enterpriseCreditCode)) continue;
-      const x = experts.find(
-        (e) => !used.has(e.externalId) && policies.checkEligibility({ cycle: DEMO_CYCLE_ID, expertId: e.externalId, demandId: d.demand.externalId }).status === 'eligible',
-      );
-      if (!x) continue;
-      used.add(x.externalId).add(d.demand.enterpriseCreditCode);
-      pairs.push({ expertId: x.externalId, expertName: x.name, enterprise: d.demand.enterpriseCreditCode, region, demandId: d.demand.externalId });
-    }
-    expect(pairs).toHaveLength(3);
+    // Two eligible pairs in one Wenzhou county, and one in Xinxiang (whose profile renews 优秀 directly, 六(四)).
+    pairs = [...findPairs(DEMO_CYCLE_ID, 2), ...findPairs('xinxiang-demo', 1)];
+    pairs = [pairs[0], pairs[2], pairs[1]];
+    const region = pairs[0].region;
     await t.createStaff('county-e2e', 'reviewer', region);
     await t.createStaff('city-e2e', 'admin');
     for (const p of pairs) {
@@ -68,6 +53,28 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
     await browser?.close();
     await t?.cleanup();
   });
+
+  /** `n` eligible pairs of one county of the cycle, each expert and enterprise once. */
+  function findPairs(cycle: string, n: number) {
+    const { policies } = t.services;
+    const experts = t.repos.experts.list({ limit: 500, offset: 0 }).items;
+    const demands = t.repos.demands.listByCycle(cycle);
+    const counts = new Map<string, number>();
+    for (const d of demands) counts.set(d.region, (counts.get(d.region) ?? 0) + 1);
+    for (const [region] of [...counts].sort((a, b) => b[1] - a[1])) {
+      const used = new Set<string>();
+      const found: typeof pairs = [];
+      for (const d of demands.filter((x) => x.region === region)) {
+        if (found.length === n || used.has(d.demand.enterpriseCreditCode)) continue;
+        const x = experts.find((e) => !used.has(e.externalId) && policies.checkEligibility({ cycle, expertId: e.externalId, demandId: d.demand.externalId }).status === 'eligible');
+        if (!x) continue;
+        used.add(x.externalId).add(d.demand.enterpriseCreditCode);
+        found.push({ expertId: x.externalId, expertName: x.name, enterprise: d.demand.enterpriseCreditCode, region, demandId: d.demand.externalId, cycle });
+      }
+      if (found.length === n) return found;
+    }
+    throw new Error(`no ${n} eligible pairs in ${cycle}`);
+  }
 
   const shoot = async (page: Page, name: string) => {
     if (!SHOTS) return;
@@ -107,7 +114,15 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
       if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
       else await field.fill(value);
     }
-    await Promise.all([page.waitForEvent('load'), (button ? f.getByRole('button', { name: button, exact: true }) : f.locator('button[type="submit"]').first()).click()]);
+    const loaded = page.waitForEvent('load').then(() => '');
+    await (button ? f.getByRole('button', { name: button, exact: true }) : f.locator('button[type="submit"]').first()).click();
+    // Either the page reloads with its notice, or the form shows why the service refused.
+    const refused = f
+      .locator('.form-error:not(:empty)')
+      .textContent()
+      .catch(() => '');
+    const why = await Promise.race([loaded, refused]);
+    expect(why, form).toBe('');
     await expect.poll(() => page.locator('#status').textContent()).not.toBe('');
   }
 
@@ -117,7 +132,7 @@ describe.skipIf(skip)('placements in headless Chromium', () => {
       method: 'POST',
       url: '/v1/placements/agreed-pairs',
       headers: await t.asReviewer(p.region),
-      payload: { expertId: p.expertId, enterpriseCreditCode: p.enterprise, demandId: p.demandId, cycle: DEMO_CYCLE_ID, termStart },
+      payload: { expertId: p.expertId, enterpriseCreditCode: p.enterprise, demandId: p.demandId, cycle: p.cycle, termStart },
     });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().id as number;
