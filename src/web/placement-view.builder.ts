@@ -218,7 +218,8 @@ function actionsOf(d: PlacementDetail, today: string): PlacementAction[] {
 
 /** A ban or another consequence of a confirmed grade, as the evaluation's message. */
 function consequenceOf(grade: string | null | undefined, clause: ClauseRef | null) {
-  if (grade === '不合格') return { message: '评价不合格：依政策配置，在规定年限内不得再次选派', clause };
+  // Whether 不合格 bars the expert depends on the profile of the next cycle (Liaocheng 第十七条 does; Wenzhou does not).
+  if (grade === '不合格') return { message: '评价不合格：记入该专家的服务记录；设有不合格禁选规定的政策配置据此排除该专家', clause };
   if (grade === '优秀') return { message: '评价优秀：经双方同意可直接续聘，无需重新匹配', clause };
   return null;
 }

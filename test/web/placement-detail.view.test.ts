@@ -174,6 +174,6 @@ describe('placement detail from the service read model', () => {
         today: '2027-12-21',
       },
     );
-    expect(confirmed.evaluations[0].consequence?.message).toContain('不得再次选派');
+    expect(confirmed.evaluations[0].consequence?.message).toContain('设有不合格禁选规定的政策配置据此排除该专家');
   });
 });
