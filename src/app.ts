@@ -145,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intakeReview: services.intakeReview,
     participants: { participantAccounts: services.participantAccounts, participantSessions: services.auth.participantSessions, cookieSecure: deps.auth?.cookieSecure },
     selectionPages: { selection: services.selection, accounts: services.participantAccounts, inbox: services.notifications },
+    placements: { placements: services.placements.placements, dashboards: services.placements.dashboards },
   });
   return app;
 }

@@ -47,6 +47,7 @@ ${o.extra?.js.map((src) => html`<script src="${src}" defer></script>`)}
   ${
     v
       ? html`<div class="who">
+    <a href="/placements">派驻</a><a href="/placements/dashboard">派驻看板</a>
     ${v.role !== 'viewer' ? html`<a href="/intake">入库审核</a>` : ''}
     <a href="/selection">双向选择</a>
     <span>${v.displayName}（${ROLE_LABELS[v.role]}${v.regionName ? html`，${v.regionName}` : ''}）</span>

@@ -19,6 +19,7 @@ import { seg } from './html';
 import { renderPage, type PageOptions, type Viewer } from './layout.view';
 import { intakeQueueBody } from './intake-queue.view';
 import { loginBody } from './login.view';
+import { placementPageRoutes, type PlacementPageOptions } from './placement-pages.routes';
 import { participantPageRoutes, type ParticipantPageOptions } from './participant-pages.routes';
 import { reviewBody } from './review.view';
 import { isParticipantPage, PARTICIPANT_LOGIN, selectionPageRoutes, type SelectionPageServices } from './selection-pages.routes';
@@ -28,6 +29,8 @@ export type WebRouteOptions = {
   accounts: Pick<AccountService, 'getUser'>;
   reader: Pick<IntakeReader, 'regions' | 'get'>;
   intakeReview: Pick<IntakeReviewService, 'queue'>;
+  /** The placement pages and dashboards (issue 15), registered inside this plugin for its headers and error pages. */
+  placements?: Omit<PlacementPageOptions, 'accounts' | 'reader'>;
   /** The invitation link and the participant sign-in pages. */
   participants: Omit<ParticipantPageOptions, 'assets'>;
   /** The two-way selection pages (participants and county oversight). */
@@ -72,7 +75,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * declared like API routes (the same access hook guards them); a browser that is not signed in is sent
  * to /login instead of getting a JSON 401, and other refusals render as a page.
  */
-export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants, selectionPages }) => {
+export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { review, accounts, reader, intakeReview, participants, selectionPages, placements }) => {
   const css = 'text/css; charset=utf-8';
   const js = 'text/javascript; charset=utf-8';
   const files: Record<AssetName, Asset> = {
@@ -203,4 +206,5 @@ export const webRoutes: FastifyPluginAsyncZod<WebRouteOptions> = async (app, { r
   );
 
   if (selectionPages) await app.register(selectionPageRoutes, { ...selectionPages, reader, viewerOf, sendStaff: send, assets: selectionAssets });
+  if (placements) await app.register(placementPageRoutes, { ...placements, accounts, reader });
 };
