@@ -404,11 +404,19 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   // Selection ranks through the shared ranker, loaded on first use like /v1/match (the model is not needed to start).
   const lazyRanker: Pick<Ranker, 'rank'> = { rank: async (q, o) => (await runtimeMatching()).ranker.rank(q, o) };
   const live = new LiveEventHub();
-  const services = createServices(repos, transaction, overrides, live, config, {
-    ranker: lazyRanker,
-    now: overrides.now ?? (() => new Date().toISOString()),
-    messageLimits: overrides.messageLimits,
-  }, { notifier: overrides.notifier });
+  const services = createServices(
+    repos,
+    transaction,
+    overrides,
+    live,
+    config,
+    {
+      ranker: lazyRanker,
+      now: overrides.now ?? (() => new Date().toISOString()),
+      messageLimits: overrides.messageLimits,
+    },
+    { notifier: overrides.notifier },
+  );
   const webhookDelivery = new WebhookDeliveryService({
     notifications: repos.notifications,
     transport: overrides.webhooks?.transport ?? createHttpWebhookTransport(config.webhooks.timeoutMs),
