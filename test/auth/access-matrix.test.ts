@@ -356,19 +356,27 @@ describe('ad-hoc POST /v1/match without policy or cycle (portal defaults)', () =
 });
 
 describe('participants in the matrix', () => {
-  it('refuses an enterprise or expert user (own session or via a portal) every route not declared for its side, and admits the declared ones', async () => {
+  it('refuses an enterprise or expert user (own session or via a portal) every route not declared for its side, and admits the declared ones (the pages only to their own sign-in)', async () => {
     const e = t.demo!.enterprises[0];
     const x = t.demo!.experts.find((ex) => ex.region)!;
-    for (const [side, headers] of [
-      ['enterprise', await t.asEnterprise(e.creditCode)],
-      ['expert', await t.asExpert(x.externalId)],
-      ['enterprise', await t.asPortalFor('enterprise', e.creditCode)],
+    for (const [side, headers, via] of [
+      ['enterprise', await t.asEnterprise(e.creditCode), 'session'],
+      ['expert', await t.asExpert(x.externalId), 'session'],
+      ['enterprise', await t.asPortalFor('enterprise', e.creditCode), 'portal'],
     ] as const) {
       const closed = privateRoutes.filter((r) => !r.access?.participant?.includes(side));
       expect(Object.entries(await statuses(closed, headers)).filter(([, s]) => s !== 403)).toEqual([]);
-      const open = privateRoutes.filter((r) => r.access?.participant?.includes(side) && keepsSession(r));
+      const declared = privateRoutes.filter((r) => r.access?.participant?.includes(side) && keepsSession(r));
+      // The pages are for the participant's own sign-in; a portal acting for one uses the /v1 API.
+      const pages = declared.filter((r) => !r.url.startsWith('/v1/'));
+      const open = via === 'portal' ? declared.filter((r) => r.url.startsWith('/v1/')) : declared;
       expect(open.length).toBeGreaterThan(0);
       expect(Object.entries(await statuses(open, headers)).filter(([, s]) => s === 401 || s === 403)).toEqual([]);
+      if (via === 'portal') {
+        expect(pages.length).toBeGreaterThan(0);
+        // Refused by the page (403) or already by its parameter check (400/404): never served.
+        expect(Object.entries(await statuses(pages, headers)).filter(([, s]) => s < 400 || s >= 500)).toEqual([]);
+      }
     }
   });
 });

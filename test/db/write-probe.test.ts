@@ -21,6 +21,14 @@ function freshDb(): { db: Db; file: string } {
 }
 const countRows = (db: Db) => db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = '_write_probe'").get() as { n: number };
 
+// A full disk: no page left to grow into and no free page inside the file (migrations that drop a table leave
+// free pages, which a write would reuse).
+function fillUp(db: Db): void {
+  db.$client.exec('VACUUM');
+  const pages = db.$client.pragma('page_count', { simple: true }) as number;
+  db.$client.pragma(`max_page_count = ${pages}`);
+}
+
 describe('database write probe (/readyz)', () => {
   it('passes on a writable database and leaves nothing behind', () => {
     const { db, file } = freshDb();
@@ -31,8 +39,7 @@ describe('database write probe (/readyz)', () => {
 
   it('reports a database that cannot grow (the page limit reached, as on a full disk)', () => {
     const { db, file } = freshDb();
-    const pages = db.$client.pragma('page_count', { simple: true }) as number;
-    db.$client.pragma(`max_page_count = ${pages}`);
+    fillUp(db);
     const r = createWriteProbe(db, file, { minFreeBytes: 0 })();
     expect(r).toMatchObject({ ok: false });
     expect(!r.ok && r.reason).toMatch(/cannot write: .*full/i);
@@ -71,7 +78,7 @@ describe('database write probe (/readyz)', () => {
     let t = 0;
     const probe = createWriteProbe(db, file, { minFreeBytes: 0, cacheMs: 5000, now: () => t });
     expect(probe().ok).toBe(true);
-    db.$client.pragma(`max_page_count = ${db.$client.pragma('page_count', { simple: true }) as number}`);
+    fillUp(db);
     t = 4999;
     expect(probe().ok).toBe(true);
     t = 5000;

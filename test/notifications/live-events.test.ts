@@ -76,25 +76,25 @@ describe('GET /v1/events (Server-Sent Events)', () => {
     theirs.close();
   });
 
-  it('admits a talk channel only when the channel authoriser says the caller is part of it', async () => {
+  it("admits another area's channel only when that area's authoriser says the caller is part of it", async () => {
     const own = t.demo!.enterprises.find((e) => e.region === OWN)!;
     const headers = await t.asEnterprise(own.creditCode);
-    const refused = await fetch(`${base}/v1/events?channels=talk:42`, { headers });
+    const refused = await fetch(`${base}/v1/events?channels=area:42`, { headers });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
 
-    // What the selection service registers: a participant hears only talks it is part of.
-    t.services.live.addAuthoriser((sub, channel) => (channel.startsWith('talk:') ? channel === 'talk:42' && sub.recipient === `enterprise:${own.creditCode}` : undefined));
-    const stream = openStream(headers, '?channels=talk:42');
+    // As the selection service does for talk:<id> (a channel prefix of its own, since it answers every talk: channel).
+    t.services.live.addAuthoriser((sub, channel) => (channel.startsWith('area:') ? channel === 'area:42' && sub.recipient === `enterprise:${own.creditCode}` : undefined));
+    const stream = openStream(headers, '?channels=area:42');
     expect((await stream.ready).statusCode).toBe(200);
-    await stream.until((s) => s.includes('talk:42'));
-    t.services.live.publish('talk:42', { type: 'talk.message', data: { messageId: 1 } });
-    t.services.live.publish('talk:43', { type: 'talk.message', data: { messageId: 2 } });
-    expect(await stream.until((s) => s.includes('event: talk.message'))).toContain('"channel":"talk:42","data":{"messageId":1}');
-    expect(stream.text()).not.toContain('talk:43');
+    await stream.until((s) => s.includes('area:42'));
+    t.services.live.publish('area:42', { type: 'talk.message', data: { messageId: 1 } });
+    t.services.live.publish('area:43', { type: 'talk.message', data: { messageId: 2 } });
+    expect(await stream.until((s) => s.includes('event: talk.message'))).toContain('"channel":"area:42","data":{"messageId":1}');
+    expect(stream.text()).not.toContain('area:43');
     stream.close();
 
-    const reviewer = await fetch(`${base}/v1/events?channels=talk:42`, { headers: await t.asReviewer(OWN) });
+    const reviewer = await fetch(`${base}/v1/events?channels=area:42`, { headers: await t.asReviewer(OWN) });
     expect(reviewer.status).toBe(403);
     expect((await fetch(`${base}/v1/events`, { headers: await t.asPortal() })).status).toBe(403);
     expect((await fetch(`${base}/v1/events`)).status).toBe(401);
