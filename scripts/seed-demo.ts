@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
 import { generateDemoData } from '../src/demo/demo-data.generator';
 import { seedReviewQueue } from '../src/demo/demo-review-queue.service';
+import { seedDemoPlacements } from '../src/demo/seed-demo-placements.service';
 import { seedDemo, type SeedDemoOptions } from '../src/demo/seed-demo.service';
 import { createRuntime } from '../src/runtime';
 import { createCliLogger } from '../src/shared/logger';
@@ -49,7 +50,9 @@ try {
   const summary = seedDemo({ intake: runtime.services.intake, transaction: runtime.transaction }, { ...opts, data });
   // A few forms waiting in 鹿城区's intake queue (submitted, returned, a duplicate expert): the county's check before matching.
   const queued = seedReviewQueue({ intake: runtime.services.intake, intakeReview: runtime.services.intakeReview, transaction: runtime.transaction }, data);
-  process.stdout.write(`${JSON.stringify({ ...summary, reviewQueue: queued })}\n`);
+  // Placements in every state (agreement, service time, termination, grades, a renewal), once per database.
+  const placements = seedDemoPlacements({ ...runtime.services.demoPlacements(), transaction: runtime.transaction }, data);
+  process.stdout.write(`${JSON.stringify({ ...summary, reviewQueue: queued, placements: placements.created })}\n`);
   if (summary.rejected.length) {
     logger.error({ rejected: summary.rejected.length }, 'some demo records were rejected');
     process.exitCode = 1;

@@ -288,23 +288,32 @@ function createServices(
     transaction,
   });
   const notifications = new NotificationService({ notifications: repos.notifications, live });
-  const placementDeps: PlacementDeps = {
-    placements: repos.placements,
-    activity: repos.placementActivity,
-    audit: repos.audit,
-    notifier: placementAdapters.notifier ?? notifications,
-    policies,
-    reference: repos.reference,
-    agreementDays: config.placements.agreementDays,
-    now: overrides.now,
+  // The placement use-cases over a clock: the app's (overrides.now or the wall clock), or the demo seed's pinned one.
+  const placementsAt = (now: (() => string) | undefined) => {
+    const placementDeps: PlacementDeps = {
+      placements: repos.placements,
+      activity: repos.placementActivity,
+      audit: repos.audit,
+      notifier: placementAdapters.notifier ?? notifications,
+      policies,
+      reference: repos.reference,
+      agreementDays: config.placements.agreementDays,
+      now,
+    };
+    return {
+      placements: new PlacementService(placementDeps),
+      agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(config.dataDir), maxUploadBytes: config.placements.maxUploadBytes }),
+      activity: new PlacementActivityService(placementDeps),
+      evaluations: new PlacementEvaluationService(placementDeps),
+      ends: new PlacementEndService(placementDeps),
+      dashboards: new PlacementDashboardService(placementDeps),
+    };
   };
-  const placements = {
-    placements: new PlacementService(placementDeps),
-    agreements: new PlacementAgreementService({ ...placementDeps, documents: new FileDocumentStore(config.dataDir), maxUploadBytes: config.placements.maxUploadBytes }),
-    activity: new PlacementActivityService(placementDeps),
-    evaluations: new PlacementEvaluationService(placementDeps),
-    ends: new PlacementEndService(placementDeps),
-    dashboards: new PlacementDashboardService(placementDeps),
+  const placements = placementsAt(overrides.now);
+  /** The demo seed walks placements through their life on the demo's own calendar: it sets this clock before each step. */
+  const demoPlacements = () => {
+    let at = '2026-06-30T02:00:00.000Z';
+    return { steps: placementsAt(() => at), clock: { set: (iso: string) => void (at = iso) } };
   };
   const review = new ReviewService({
     reviews: repos.reviews,
@@ -358,6 +367,7 @@ function createServices(
     review,
     verification,
     placements,
+    demoPlacements,
     exporter: new RegionExportService({ reviews: review, reference: repos.reference }),
     summaryExport: new DemandSummaryExportService({ demands: repos.demands, enterprises: repos.enterprises, reference: repos.reference }),
     formImport: new OfficialFormImportService({ intake, transaction, enterprises: repos.enterprises, demands: repos.demands, reference: repos.reference }),

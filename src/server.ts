@@ -2,7 +2,8 @@
 import { buildApp } from './app';
 import { describeDemoAccounts, ensureDemoAccounts } from './auth/demo-accounts.service';
 import { ConfigError, loadConfig, type Config } from './config';
-import { DEMO_CYCLE_ID } from './demo/demo-data.generator';
+import { DEMO_CYCLE_ID, generateDemoData } from './demo/demo-data.generator';
+import { seedDemoPlacements } from './demo/seed-demo-placements.service';
 import { seedDemoIfEmpty } from './demo/seed-demo.service';
 import type { ProgressTask } from './cycles/progress.port';
 import { createTerminalProgress } from './cycles/terminal-progress.adapter';
@@ -28,7 +29,12 @@ const runtime = createRuntime(config, { logger, embedInWorker: config.startup ==
 const { services, repositories: repos } = runtime;
 
 const seeded = seedDemoIfEmpty({ intake: services.intake, transaction: runtime.transaction, counts: repos }, config.demo);
-if (seeded) logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
+if (seeded) {
+  logger.info({ experts: seeded.experts, enterprises: seeded.enterprises, demands: seeded.demands, ms: seeded.durationMs }, 'demo data seeded');
+  // Placements in every state, walked through the placement use-cases on the demo's calendar (once: none when some exist).
+  const planted = seedDemoPlacements({ ...services.demoPlacements(), transaction: runtime.transaction }, generateDemoData());
+  if (planted.created) logger.info({ placements: planted.created }, 'demo placements seeded');
+}
 // config.demo is 'off' in production whatever DEMO says (src/config.ts), so no demo account is made there.
 const demoMode = config.demo === 'on' || (config.demo === 'auto' && repos.reference.getCycle(DEMO_CYCLE_ID) !== undefined);
 const demoAccounts = demoMode

@@ -282,6 +282,8 @@ function xinxiang(seed: number, patentNumbers: Set<string>, out: JurisdictionDem
   const e5 = enterprise(b, 305, { key: 'e5', region: '410711', name: '新乡平原智能制造有限公司', sector: 'equipment', qualifications: ['规上工业企业'] });
   const e6 = enterprise(b, 306, { key: 'e6', region: '410781', name: '卫辉市太行高分子材料有限公司', sector: 'new-materials' });
   const e7 = enterprise(b, 307, { key: 'e7', region: '410782', name: '辉县市百泉精密部件有限公司', sector: 'equipment', qualifications: ['科技型中小企业'] });
+  // No demand and no edge case: the demo's renewed placement (seed-demo-placements.service.ts) serves it.
+  enterprise(b, 308, { key: 'e8', region: '410702', name: '新乡凤泉精细化工有限公司', sector: 'new-materials' });
 
   const turning50 = expert(b, 'xx-exp-001', { institution: HNU, domainKey: 'li-battery', birthDate: addYears(X, -50), title: '正高级' });
   // No granted invention patent: the core-IP relaxation (三(一)5) would otherwise relax the age.

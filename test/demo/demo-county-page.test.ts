@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_CASE_KINDS, generateDemoData, type DemoData, type EdgeCase } from '../../src/demo/demo-data.generator';
+import { seedDemoPlacements } from '../../src/demo/seed-demo-placements.service';
 import { seedDemo } from '../../src/demo/seed-demo.service';
 import type { DemandReview, RegionReview, RuleLine } from '../../src/review/review.schema';
 import { escapeHtml } from '../../src/web/html';
@@ -21,6 +22,8 @@ beforeAll(async () => {
   demo = generateDemoData({ experts: 80, enterprises: 30 });
   const seeded = seedDemo({ intake: t.services.intake, transaction: t.runtime.transaction }, { data: demo });
   expect(seeded.rejected).toEqual([]);
+  // With the demo placements in place, as `npm start` seeds them: they must leave every planted case as it was.
+  expect(seedDemoPlacements({ ...t.services.demoPlacements(), transaction: t.runtime.transaction }, demo).created).toBeGreaterThan(9);
   const ranker = new FakeRanker(t.runtime);
   for (const cycle of new Set(demo.edgeCases.map((e) => e.cycle))) {
     const out = await createRunService(t.runtime, ranker).execute({ cycleId: cycle });
