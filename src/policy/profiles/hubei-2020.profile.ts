@@ -5,6 +5,30 @@ const c = (article: string, text: string) => ({ document: DOC, article, text });
 
 export const HUBEI_DOC = DOC;
 
+/** How a Hubei placement runs (term, agreement, service time, 验收, termination, targets); Wuhan's 2023 plan runs its placements under the same province rules. */
+export const HUBEI_PLACEMENT: NonNullable<PolicyProfileInput['placement']> = {
+  term: { years: 2, clause: c('三', '“科技副总”每批服务期 2 年') },
+  agreement: { clause: c('四(三)', '组织接收企业、选派人员及接收地方签订“科技副总”三方项目合同书，明确各方权责') },
+  serviceTime: { period: 'month', minDays: 7, clause: c('三', '选派人员以定期与不定期相结合的形式服务企业，原则上每月服务时间不少于 7 天') },
+  evaluation: {
+    // 验收意见 gives no scale: accepted or not.
+    grades: ['合格', '不合格'],
+    opensMonthsBeforeEnd: 1,
+    clause: c('六(四)', '离服务期满的 1 个月内，选派人员向派出单位、所在市州党委组织部和经信局提交总结报告，由接收市州提出验收意见'),
+  },
+  termination: { clause: c('六(一)', '定期对选派人员工作业绩进行考核评估，对不胜任工作的商派出单位终止服务或另派人选') },
+  targets: [
+    {
+      kind: 'placements',
+      scope: 'programme',
+      min: 1000,
+      until: '2024-12-31',
+      label: '选派科技人才（5 年，每年 200 名左右）',
+      clause: c('一', '从 2020 年起连续 5 年，每年选派 200 名左右科技人才，对口担任中小微企业“科技副总”'),
+    },
+  ],
+};
+
 /** 选派科技人才到中小微企业担任“科技副总”工作实施方案 (Hubei, 2020): the base scheme. */
 export const hubei2020: PolicyProfileInput = {
   id: 'hubei-2020',
@@ -99,28 +123,7 @@ export const hubei2020: PolicyProfileInput = {
       clause: c('四(二)', '企业有意向人选并已与其协商一致的，可优先考虑、直接安排'),
     },
   ],
-  placement: {
-    term: { years: 2, clause: c('三', '“科技副总”每批服务期 2 年') },
-    agreement: { clause: c('四(三)', '组织接收企业、选派人员及接收地方签订“科技副总”三方项目合同书，明确各方权责') },
-    serviceTime: { period: 'month', minDays: 7, clause: c('三', '选派人员以定期与不定期相结合的形式服务企业，原则上每月服务时间不少于 7 天') },
-    evaluation: {
-      // 验收意见 gives no scale: accepted or not.
-      grades: ['合格', '不合格'],
-      opensMonthsBeforeEnd: 1,
-      clause: c('六(四)', '离服务期满的 1 个月内，选派人员向派出单位、所在市州党委组织部和经信局提交总结报告，由接收市州提出验收意见'),
-    },
-    termination: { clause: c('六(一)', '定期对选派人员工作业绩进行考核评估，对不胜任工作的商派出单位终止服务或另派人选') },
-    targets: [
-      {
-        kind: 'placements',
-        scope: 'programme',
-        min: 1000,
-        until: '2024-12-31',
-        label: '选派科技人才（5 年，每年 200 名左右）',
-        clause: c('一', '从 2020 年起连续 5 年，每年选派 200 名左右科技人才，对口担任中小微企业“科技副总”'),
-      },
-    ],
-  },
+  placement: HUBEI_PLACEMENT,
   priorityIndustries: [],
   expertCapacity: 1,
   enterpriseCapacity: 1,

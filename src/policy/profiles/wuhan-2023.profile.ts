@@ -1,5 +1,5 @@
 import type { PolicyProfileInput } from '../policy.schema';
-import { HUBEI_DOC } from './hubei-2020.profile';
+import { HUBEI_DOC, HUBEI_PLACEMENT } from './hubei-2020.profile';
 
 const DOC = '武汉市2023年“科技副总”选派通知';
 const c = (article: string, text: string) => ({ document: DOC, article, text });
@@ -132,28 +132,7 @@ export const wuhan2023: PolicyProfileInput = {
       clause: c('六(二)', '建有研发机构的企业优先推荐'),
     },
   ],
-  placement: {
-    term: { years: 2, clause: hb('三', '“科技副总”每批服务期 2 年') },
-    agreement: { clause: hb('四(三)', '组织接收企业、选派人员及接收地方签订“科技副总”三方项目合同书，明确各方权责') },
-    serviceTime: { period: 'month', minDays: 7, clause: hb('三', '选派人员以定期与不定期相结合的形式服务企业，原则上每月服务时间不少于 7 天') },
-    evaluation: {
-      // 验收意见 gives no scale: accepted or not.
-      grades: ['合格', '不合格'],
-      opensMonthsBeforeEnd: 1,
-      clause: hb('六(四)', '离服务期满的 1 个月内，选派人员向派出单位、所在市州党委组织部和经信局提交总结报告，由接收市州提出验收意见'),
-    },
-    termination: { clause: hb('六(一)', '定期对选派人员工作业绩进行考核评估，对不胜任工作的商派出单位终止服务或另派人选') },
-    targets: [
-      {
-        kind: 'placements',
-        scope: 'programme',
-        min: 1000,
-        until: '2024-12-31',
-        label: '选派科技人才（5 年，每年 200 名左右）',
-        clause: hb('一', '从 2020 年起连续 5 年，每年选派 200 名左右科技人才，对口担任中小微企业“科技副总”'),
-      },
-    ],
-  },
+  placement: HUBEI_PLACEMENT,
   priorityIndustries: [
     '光电子信息',
     '新能源与智能网联汽车',
