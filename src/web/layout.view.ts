@@ -1,4 +1,5 @@
 import { html, type HtmlValue, type SafeHtml } from './html';
+import { renderHead } from './page-head.view';
 
 export type Viewer = {
   username: string;
@@ -29,17 +30,7 @@ export function renderPage(o: PageOptions): string {
   const data = Object.entries(o.data ?? {}).map(([k, val]) => html` data-${k}="${val}"`);
   const doc: SafeHtml = html`<!doctype html>
 <html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
-<title>${o.title} · 科技副总匹配服务</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${o.assets.css}">
-<script src="${o.assets.js}" defer></script>
-${o.extra?.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
-${o.extra?.js.map((src) => html`<script src="${src}" defer></script>`)}
-</head>
+${renderHead({ title: o.title, csrfToken: v?.csrfToken, css: [o.assets.css, ...(o.extra?.css ?? [])], js: [o.assets.js, ...(o.extra?.js ?? [])] })}
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="top">

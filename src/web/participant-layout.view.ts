@@ -1,4 +1,5 @@
 import { html, type HtmlValue, type SafeHtml } from './html';
+import { renderHead } from './page-head.view';
 
 export type ParticipantSide = 'enterprise' | 'expert';
 
@@ -54,15 +55,7 @@ export function renderParticipantPage(o: ParticipantPageOptions): string {
   const data = Object.entries(o.data ?? {}).map(([k, val]) => html` data-${k}="${val}"`);
   const doc: SafeHtml = html`<!doctype html>
 <html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${v ? html`<meta name="csrf-token" content="${v.csrfToken}">` : ''}
-<title>${o.title} · 科技副总匹配服务</title>
-<link rel="icon" href="data:,">
-${o.assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
-${o.assets.js.map((src) => html`<script src="${src}" defer></script>`)}
-</head>
+${renderHead({ title: o.title, csrfToken: v?.csrfToken, css: o.assets.css, js: o.assets.js })}
 <body class="participant">
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="top ptop">

@@ -27,12 +27,17 @@
     statusBox.focus();
   }
 
-  function flashAndReload(message) {
+  /** A notice for the next page this tab shows (after a reload or a move). */
+  function flash(message) {
     try {
       sessionStorage.setItem(FLASH_KEY, message);
     } catch (e) {
-      /* private mode: the reload still shows the state */
+      /* private mode: the next page still shows the state */
     }
+  }
+
+  function flashAndReload(message) {
+    flash(message);
     location.reload();
   }
 
@@ -53,29 +58,44 @@
     return [];
   }
 
-  function api(method, url, body) {
-    var headers = { accept: 'application/json' };
+  /**
+   * JSON (or, with accept 'text/html', a server-rendered fragment) from the API with the session's CSRF header on
+   * every write. A lost session goes to the sign-in page of whoever is looking (staff or participant).
+   */
+  function api(method, url, body, accept) {
+    var headers = { accept: accept || 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (csrfMeta) headers['x-csrf-token'] = csrfMeta.getAttribute('content');
+    if (csrfMeta && method !== 'GET') headers['x-csrf-token'] = csrfMeta.getAttribute('content');
     return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }).then(function (res) {
-      return res.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        if (res.status === 401 && !/\/login$/.test(url)) {
-          location.href = '/login?next=' + encodeURIComponent(location.pathname);
-          throw new Error('登录已失效，请重新登录');
-        }
-        if (!res.ok) {
-          var err = new Error((data && data.message) || '请求失败（' + res.status + '）');
-          err.body = data;
-          throw err;
-        }
-        return data;
-      });
+      if (accept === 'text/html') {
+        return res.text().then(function (text) {
+          if (!res.ok) throw new Error('刷新失败（' + res.status + '）');
+          return text;
+        });
+      }
+      return readJson(res, url);
+    });
+  }
+
+  /** The body of an API answer; a refusal becomes an Error carrying the body (its details name the fields). */
+  function readJson(res, url) {
+    return res.text().then(function (text) {
+      var data = null;
+      try {
+        data = text ? JSON.parse(text) : null;
+      } catch (e) {
+        data = null;
+      }
+      if (res.status === 401 && !/\/login$/.test(url)) {
+        location.href = /^\/participant(\/|$)/.test(location.pathname) ? '/participant/login' : '/login?next=' + encodeURIComponent(location.pathname);
+        throw new Error('登录已失效，请重新登录');
+      }
+      if (!res.ok) {
+        var err = new Error((data && data.message) || '请求失败（' + res.status + '）');
+        err.body = data;
+        throw err;
+      }
+      return data;
     });
   }
 
@@ -85,12 +105,15 @@
     button.setAttribute('aria-busy', on ? 'true' : 'false');
   }
 
+  // The page areas' scripts (selection.js, placements.js) load after this one and use the same helpers.
+  window.KJFZ = { show: show, flash: flash, flashAndReload: flashAndReload, api: api, readJson: readJson, busy: busy };
+
   // Flash message from the previous action, after the reload.
   try {
-    var flash = sessionStorage.getItem(FLASH_KEY);
-    if (flash) {
+    var flashed = sessionStorage.getItem(FLASH_KEY);
+    if (flashed) {
       sessionStorage.removeItem(FLASH_KEY);
-      show(flash, 'ok');
+      show(flashed, 'ok');
     }
   } catch (e) {
     /* ignore */

@@ -3,7 +3,8 @@
 (function () {
   'use strict';
 
-  var FLASH_KEY = 'kjfz-flash';
+  // Shared with the other pages (app.js, loaded first): the flash notice, the busy state, reading an answer.
+  var kit = window.KJFZ;
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var mainEl = document.getElementById('main');
   // Staff pages carry the token in the shared header's meta tag; an enterprise's or expert's page on <main>.
@@ -85,24 +86,7 @@
       body: file || JSON.stringify(payload),
       credentials: 'same-origin',
     }).then(function (res) {
-      return res.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        if (res.status === 401) {
-          location.href = '/login?next=' + encodeURIComponent(location.pathname);
-          throw new Error('登录已失效，请重新登录');
-        }
-        if (!res.ok) {
-          var err = new Error((data && data.message) || '请求失败（' + res.status + '）');
-          err.body = data;
-          throw err;
-        }
-        return data;
-      });
+      return kit.readJson(res, url);
     });
   }
 
@@ -147,25 +131,14 @@
       file = fileInput.files[0] || null;
       if (file && form.getAttribute('data-encoding') === 'raw') got.body.fileName = file.name;
     }
-    if (submitter) {
-      submitter.disabled = true;
-      submitter.setAttribute('aria-busy', 'true');
-    }
+    kit.busy(submitter, true);
     form.querySelector('.form-error').textContent = '';
     send(form, got.body, file)
       .then(function () {
-        try {
-          sessionStorage.setItem(FLASH_KEY, (submitter && submitter.getAttribute('data-success')) || '已提交');
-        } catch (e) {
-          /* private mode: the reload still shows the new state */
-        }
-        location.reload();
+        kit.flashAndReload((submitter && submitter.getAttribute('data-success')) || '已提交');
       })
       .catch(function (e) {
-        if (submitter) {
-          submitter.disabled = false;
-          submitter.setAttribute('aria-busy', 'false');
-        }
+        kit.busy(submitter, false);
         fail(form, e.message, detailLines(e.body));
       });
   });

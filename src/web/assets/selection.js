@@ -5,48 +5,15 @@
 (function () {
   'use strict';
 
-  var FLASH_KEY = 'kjfz-flash';
   var POLL_MS = 5000;
-  var statusBox = document.getElementById('status');
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var main = document.getElementById('main');
-
-  function show(message, kind, details) {
-    if (!statusBox) return;
-    statusBox.className = 'status ' + (kind || 'ok');
-    statusBox.textContent = '';
-    var p = document.createElement('p');
-    p.textContent = (kind === 'error' ? '未能完成：' : '') + message;
-    statusBox.appendChild(p);
-    if (details && details.length) {
-      var ul = document.createElement('ul');
-      details.forEach(function (d) {
-        var li = document.createElement('li');
-        li.textContent = d;
-        ul.appendChild(li);
-      });
-      statusBox.appendChild(ul);
-    }
-    statusBox.focus();
-  }
-
-  function flash(message) {
-    try {
-      sessionStorage.setItem(FLASH_KEY, message);
-    } catch (e) {
-      /* private mode: the next page still shows the state */
-    }
-  }
-
-  try {
-    var flashed = sessionStorage.getItem(FLASH_KEY);
-    if (flashed) {
-      sessionStorage.removeItem(FLASH_KEY);
-      show(flashed, 'ok');
-    }
-  } catch (e) {
-    /* ignore */
-  }
+  // Shared with the staff pages (app.js, loaded first): the status box, the flash notice, the API call.
+  var kit = window.KJFZ;
+  var show = kit.show;
+  var flash = kit.flash;
+  var api = kit.api;
+  var busy = kit.busy;
 
   var clause = function (f) {
     return f.clause ? '（《' + f.clause.document + '》' + f.clause.article + '）' : '';
@@ -69,42 +36,6 @@
       lines.push('待区县核实：' + f.message + clause(f));
     });
     return lines;
-  }
-
-  function api(method, url, body, accept) {
-    var headers = { accept: accept || 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (csrfMeta && method !== 'GET') headers['x-csrf-token'] = csrfMeta.getAttribute('content');
-    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }).then(function (res) {
-      return res.text().then(function (text) {
-        if (accept === 'text/html') {
-          if (!res.ok) throw new Error('刷新失败（' + res.status + '）');
-          return text;
-        }
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        if (res.status === 401) {
-          location.href = /^\/participant(\/|$)/.test(location.pathname) ? '/participant/login' : '/login?next=' + encodeURIComponent(location.pathname);
-          throw new Error('登录已失效，请重新登录');
-        }
-        if (!res.ok) {
-          var err = new Error((data && data.message) || '请求失败（' + res.status + '）');
-          err.body = data;
-          throw err;
-        }
-        return data;
-      });
-    });
-  }
-
-  function busy(button, on) {
-    if (!button) return;
-    button.disabled = on;
-    button.setAttribute('aria-busy', on ? 'true' : 'false');
   }
 
   /** A datetime-local value is the phone's local time: send it as ISO 8601 with the offset. */
